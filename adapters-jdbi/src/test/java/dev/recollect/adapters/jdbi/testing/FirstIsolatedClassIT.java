@@ -1,0 +1,3 @@
+package dev.recollect.adapters.jdbi.testing;
+
+class FirstIsolatedClassIT extends DatabaseIsolationCheck {}

@@ -1,0 +1,92 @@
+package dev.recollect.cli.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.recollect.cli.architecture.fixture.adapters.EntryPoint;
+import dev.recollect.cli.architecture.fixture.adapters.PublicHelper;
+import dev.recollect.cli.architecture.fixture.domain.ImportsFileIo;
+import dev.recollect.cli.architecture.fixture.domain.ImportsJackson;
+import dev.recollect.cli.architecture.fixture.domain.ImportsJavaNet;
+import dev.recollect.cli.architecture.fixture.domain.ImportsJavaSql;
+import dev.recollect.cli.architecture.fixture.domain.ImportsJdbi;
+import dev.recollect.cli.architecture.fixture.domain.ImportsNioFile;
+import dev.recollect.cli.architecture.fixture.domain.ImportsOkHttp;
+import dev.recollect.cli.architecture.fixture.domain.MakesUnseededRandom;
+import dev.recollect.cli.architecture.fixture.domain.PureDomainClass;
+import dev.recollect.cli.architecture.fixture.domain.ReadsCurrentTimeMillis;
+import dev.recollect.cli.architecture.fixture.domain.ReadsTheClock;
+import dev.recollect.cli.architecture.fixture.ports.KnowsOnlyTheDomain;
+import dev.recollect.cli.architecture.fixture.ports.UsesAnAdapter;
+import dev.recollect.cli.architecture.fixture.ports.UsesJdbi;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each rule rejects a class that breaks it and accepts one that obeys it. */
+class ArchitectureRulesTest {
+    private static final String FIXTURE = "dev.recollect.cli.architecture.fixture.";
+
+    @ParameterizedTest
+    @ValueSource(
+            classes = {
+                ImportsJdbi.class,
+                ImportsOkHttp.class,
+                ImportsJackson.class,
+                ImportsJavaSql.class,
+                ImportsJavaNet.class,
+                ImportsNioFile.class,
+                ImportsFileIo.class
+            })
+    void domainImportsNoInfrastructure_rejects(Class<?> violator) {
+        assertThat(violates(ArchitectureRules.domainImportsNoInfrastructure(FIXTURE + "domain.."), violator))
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {ReadsTheClock.class, ReadsCurrentTimeMillis.class, MakesUnseededRandom.class})
+    void domainReadsNoClockOrEntropy_rejects(Class<?> violator) {
+        assertThat(violates(ArchitectureRules.domainReadsNoClockOrEntropy(FIXTURE + "domain.."), violator))
+                .isTrue();
+    }
+
+    @Test
+    void domainRules_acceptAPureClass() {
+        assertThat(violates(
+                        ArchitectureRules.domainImportsNoInfrastructure(FIXTURE + "domain.."), PureDomainClass.class))
+                .isFalse();
+        assertThat(violates(ArchitectureRules.domainReadsNoClockOrEntropy(FIXTURE + "domain.."), PureDomainClass.class))
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {UsesAnAdapter.class, UsesJdbi.class})
+    void portsKnowNoAdapter_rejects(Class<?> violator) {
+        assertThat(violates(portsRule(), violator)).isTrue();
+    }
+
+    @Test
+    void portsKnowNoAdapter_acceptsAPortThatKnowsOnlyTheDomain() {
+        assertThat(violates(portsRule(), KnowsOnlyTheDomain.class)).isFalse();
+    }
+
+    @Test
+    void onlyEntryPointsArePublic_rejectsAnotherPublicClass() {
+        ArchRule rule =
+                ArchitectureRules.onlyEntryPointsArePublic(FIXTURE + "adapters..", Set.of(EntryPoint.class.getName()));
+        assertThat(violates(rule, PublicHelper.class)).isTrue();
+        assertThat(violates(rule, EntryPoint.class)).isFalse();
+    }
+
+    private static ArchRule portsRule() {
+        return ArchitectureRules.portsKnowNoAdapter(FIXTURE + "ports..", FIXTURE + "adapters..");
+    }
+
+    private static boolean violates(ArchRule rule, Class<?> type) {
+        JavaClasses classes = new ClassFileImporter().importClasses(type);
+        return rule.allowEmptyShould(true).evaluate(classes).hasViolation();
+    }
+}

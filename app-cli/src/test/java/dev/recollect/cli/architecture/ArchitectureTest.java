@@ -1,0 +1,54 @@
+package dev.recollect.cli.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Recollect's own production classes obey the architecture. */
+class ArchitectureTest {
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("dev.recollect");
+
+    @Test
+    void domainImportsNoInfrastructure() {
+        ArchitectureRules.domainImportsNoInfrastructure("dev.recollect.domain..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void domainReadsNoClockOrEntropy() {
+        ArchitectureRules.domainReadsNoClockOrEntropy("dev.recollect.domain..").check(PRODUCTION);
+    }
+
+    @Test
+    void portsKnowNoAdapter() {
+        ArchitectureRules.portsKnowNoAdapter("dev.recollect.ports..", "dev.recollect.adapters..", "dev.recollect.cli..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theJdbiAdapterPublishesOnlyItsEntryPoints() {
+        ArchitectureRules.onlyEntryPointsArePublic(
+                        "dev.recollect.adapters.jdbi..",
+                        Set.of(
+                                "dev.recollect.adapters.jdbi.JdbiPersistence",
+                                "dev.recollect.adapters.jdbi.server.LocalPostgres",
+                                "dev.recollect.adapters.jdbi.server.LocalPostgres$Options",
+                                "dev.recollect.adapters.jdbi.server.LocalPostgresException",
+                                "dev.recollect.adapters.jdbi.server.BinarySource"))
+                .allowEmptyShould(true)
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theGeminiAdapterPublishesOnlyItsEntryPoint() {
+        ArchitectureRules.onlyEntryPointsArePublic(
+                        "dev.recollect.adapters.gemini..", Set.of("dev.recollect.adapters.gemini.GeminiModels"))
+                .allowEmptyShould(true)
+                .check(PRODUCTION);
+    }
+}
