@@ -11,7 +11,7 @@ import java.math.RoundingMode;
  */
 final class JsNumbers {
     private static final BigDecimal TEN_TO_21 = BigDecimal.TEN.pow(21);
-    private static final BigDecimal TEN_TO_MINUS_7 = new BigDecimal("1e-7");
+    private static final BigDecimal TEN_TO_MINUS_6 = new BigDecimal("1e-6");
 
     private JsNumbers() {}
 
@@ -25,7 +25,7 @@ final class JsNumbers {
         }
         BigDecimal shortest = shortest(x);
         BigDecimal magnitude = shortest.abs();
-        if (magnitude.compareTo(TEN_TO_21) < 0 && magnitude.compareTo(TEN_TO_MINUS_7) >= 0) {
+        if (magnitude.compareTo(TEN_TO_21) < 0 && magnitude.compareTo(TEN_TO_MINUS_6) >= 0) {
             return shortest.toPlainString();
         }
         return exponential(shortest);
