@@ -12,7 +12,19 @@ import java.util.stream.Stream;
 /** A directory holding {@code initdb}, {@code pg_ctl} and {@code postgres}. */
 record PostgresBinaries(Path binDirectory, String origin) {
     private static final List<String> PROGRAMS = List.of("initdb", "pg_ctl", "postgres");
-    private static final Path DEBIAN_ROOT = Path.of("/usr/lib/postgresql");
+
+    /**
+     * Where to look on a machine.
+     *
+     * @param askPgConfig whether to run {@code pg_config --bindir}
+     * @param debianRoot Debian's root of versioned installations, {@code /usr/lib/postgresql}
+     * @param path the {@code PATH} to search; may be {@code null}
+     */
+    record MachineLayout(boolean askPgConfig, Path debianRoot, String path) {
+        static MachineLayout current() {
+            return new MachineLayout(true, Path.of("/usr/lib/postgresql"), System.getenv("PATH"));
+        }
+    }
 
     Path program(String name) {
         return binDirectory.resolve(name);
@@ -24,9 +36,14 @@ record PostgresBinaries(Path binDirectory, String origin) {
      * @throws LocalPostgresException naming every place that was searched, when none has them
      */
     static PostgresBinaries locate(BinarySource source, Path cacheDirectory, OsCommands commands) {
+        return locate(source, cacheDirectory, commands, MachineLayout.current());
+    }
+
+    static PostgresBinaries locate(
+            BinarySource source, Path cacheDirectory, OsCommands commands, MachineLayout machineLayout) {
         List<String> tried = new ArrayList<>();
         if (source != BinarySource.BUNDLED) {
-            Optional<PostgresBinaries> machine = onMachine(tried);
+            Optional<PostgresBinaries> machine = onMachine(tried, machineLayout);
             if (machine.isPresent()) {
                 return machine.get();
             }
@@ -40,16 +57,19 @@ record PostgresBinaries(Path binDirectory, String origin) {
         throw new LocalPostgresException("no PostgreSQL binaries found; looked in: " + String.join("; ", tried));
     }
 
-    private static Optional<PostgresBinaries> onMachine(List<String> tried) {
-        tried.add("pg_config --bindir");
-        Optional<PostgresBinaries> found = fromPgConfig();
+    static Optional<PostgresBinaries> onMachine(List<String> tried, MachineLayout layout) {
+        Optional<PostgresBinaries> found = Optional.empty();
+        if (layout.askPgConfig()) {
+            tried.add("pg_config --bindir");
+            found = fromPgConfig();
+        }
         if (found.isEmpty()) {
-            tried.add(DEBIAN_ROOT + "/<version>/bin");
-            found = fromDebianLayout();
+            tried.add(layout.debianRoot() + "/<version>/bin");
+            found = fromDebianLayout(layout.debianRoot());
         }
         if (found.isEmpty()) {
             tried.add("PATH");
-            found = fromPath();
+            found = fromPath(layout.path());
         }
         return found;
     }
@@ -63,11 +83,11 @@ record PostgresBinaries(Path binDirectory, String origin) {
         }
     }
 
-    private static Optional<PostgresBinaries> fromDebianLayout() {
-        if (!Files.isDirectory(DEBIAN_ROOT)) {
+    private static Optional<PostgresBinaries> fromDebianLayout(Path root) {
+        if (!Files.isDirectory(root)) {
             return Optional.empty();
         }
-        try (Stream<Path> versions = Files.list(DEBIAN_ROOT)) {
+        try (Stream<Path> versions = Files.list(root)) {
             return versions.filter(p -> p.getFileName().toString().matches("\\d+(\\.\\d+)?"))
                     .sorted(Comparator.comparingDouble((Path p) ->
                                     Double.parseDouble(p.getFileName().toString()))
@@ -80,8 +100,7 @@ record PostgresBinaries(Path binDirectory, String origin) {
         }
     }
 
-    private static Optional<PostgresBinaries> fromPath() {
-        String path = System.getenv("PATH");
+    private static Optional<PostgresBinaries> fromPath(String path) {
         if (path == null) {
             return Optional.empty();
         }
