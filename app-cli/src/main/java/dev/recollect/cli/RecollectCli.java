@@ -1,7 +1,9 @@
 package dev.recollect.cli;
 
+import dev.recollect.cli.fsrs.FsrsCommand;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.AutoComplete;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = RecollectCli.Version.class,
         description = "Turns a prompt into spaced-repetition study material and schedules its reviews with FSRS-6.",
-        subcommands = {AutoComplete.GenerateCompletion.class})
+        subcommands = {FsrsCommand.class, AutoComplete.GenerateCompletion.class})
 public final class RecollectCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -24,9 +26,23 @@ public final class RecollectCli implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line in-process and returns its exit code; tests call this. */
+    /** Runs the command line on the process's standard streams and returns its exit code. */
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new RecollectCli());
+        return execute(System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line in-process on the given streams and returns its exit code; tests call this. */
+    public static int execute(InputStream stdin, PrintWriter stdout, PrintWriter stderr, String... args) {
+        CommandLine commandLine = new CommandLine(new RecollectCli(), new StreamsFactory(stdin));
+        commandLine.setOut(stdout);
+        commandLine.setErr(stderr);
+        // Bad usage is exit code 2, as for every invalid input.
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println(failed.getColorScheme().errorText(e.getMessage()));
+            failed.usage(failed.getErr());
+            return ExitCode.INVALID_INPUT;
+        });
         commandLine
                 .getSubcommands()
                 .get("generate-completion")
@@ -39,6 +55,25 @@ public final class RecollectCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Creates commands, handing standard input to those that read it. */
+    private static final class StreamsFactory implements CommandLine.IFactory {
+        private final InputStream stdin;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        StreamsFactory(InputStream stdin) {
+            this.stdin = stdin;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getDeclaredConstructor(InputStream.class).newInstance(stdin);
+            } catch (NoSuchMethodException e) {
+                return fallback.create(type);
+            }
+        }
     }
 
     /** Reads the version that Maven wrote into the jar. */

@@ -1,0 +1,2 @@
+/** {@code recollect fsrs}: FSRS tools for what-if analysis and conformance checks. */
+package dev.recollect.cli.fsrs;

@@ -1,0 +1,27 @@
+package dev.recollect.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One in-process run of {@code recollect}: its exit code and what it printed.
+ *
+ * @param exitCode the exit code
+ * @param out what went to stdout
+ * @param err what went to stderr
+ */
+public record CliRun(int exitCode, String out, String err) {
+    /** Runs {@code args} with {@code stdin} as standard input. */
+    public static CliRun of(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = RecollectCli.execute(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}
