@@ -1,0 +1,23 @@
+package dev.recollect.domain;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Parsing of identifiers, shared by the ID records so that every malformed id gets the same clear message. */
+final class Ids {
+    private Ids() {}
+
+    static UUID parse(String kind, String text) {
+        Objects.requireNonNull(text, kind);
+        try {
+            UUID uuid = UUID.fromString(text.trim());
+            if (!uuid.toString().equalsIgnoreCase(text.trim())) {
+                throw new IllegalArgumentException("not canonical");
+            }
+            return uuid;
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(
+                    kind + " must be a UUID like 123e4567-e89b-12d3-a456-426614174000, got \"" + text + "\"");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.recollect.domain;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Identifies a job.
+ *
+ * @param value the UUID
+ */
+public record JobId(UUID value) implements Comparable<JobId> {
+    /** A non-null UUID. */
+    public JobId {
+        Objects.requireNonNull(value, "jobId");
+    }
+
+    /** Parses the canonical text form of a UUID; the message of a failure names the id. */
+    public static JobId parse(String text) {
+        return new JobId(Ids.parse("jobId", text));
+    }
+
+    @Override
+    public int compareTo(JobId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

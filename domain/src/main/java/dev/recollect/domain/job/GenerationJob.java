@@ -1,0 +1,368 @@
+package dev.recollect.domain.job;
+
+import dev.recollect.domain.ConceptId;
+import dev.recollect.domain.DomainException;
+import dev.recollect.domain.JobId;
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.failure.JobError;
+import dev.recollect.domain.job.JobTransition.Applied;
+import dev.recollect.domain.job.JobTransition.Reason;
+import dev.recollect.domain.job.JobTransition.Refused;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A prompt on its way to concepts and phrasings. Immutable: every change returns a {@link JobTransition}, which is
+ * either the changed job or a refusal. Nothing leaves a terminal state, and the counters never decrease.
+ *
+ * @param id the job's id
+ * @param userId its owner
+ * @param prompt the trimmed prompt
+ * @param ipAddress where the request came from, if known; {@code null} otherwise
+ * @param status where the job is
+ * @param phase what a processing job is doing
+ * @param questionsGenerated phrasings accepted by the filters
+ * @param questionsSaved phrasings stored
+ * @param estimatedTotal phrasings expected (concepts × target), once the concepts are known; {@code null} before
+ * @param topic the topic of a completed job; {@code null} before
+ * @param conceptIds the concepts this job created
+ * @param pendingConceptIds the concepts still waiting for phrasings
+ * @param durationMs time from start (or creation, if it never started) to completion, failure or cancellation
+ * @param error why a failed job failed; {@code null} otherwise
+ * @param createdAt when it was created
+ * @param startedAt when a worker first started it; {@code null} before
+ * @param completedAt when it reached a terminal state; {@code null} before
+ * @param attempts how many times a worker has started it
+ */
+public record GenerationJob(
+        JobId id,
+        UserId userId,
+        String prompt,
+        String ipAddress,
+        JobStatus status,
+        JobPhase phase,
+        int questionsGenerated,
+        int questionsSaved,
+        Integer estimatedTotal,
+        String topic,
+        List<ConceptId> conceptIds,
+        List<ConceptId> pendingConceptIds,
+        Long durationMs,
+        JobError error,
+        Instant createdAt,
+        Instant startedAt,
+        Instant completedAt,
+        int attempts) {
+
+    /** Checks the invariants a stored job must satisfy. */
+    public GenerationJob {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(createdAt, "createdAt");
+        conceptIds = List.copyOf(conceptIds);
+        pendingConceptIds = List.copyOf(pendingConceptIds);
+        if (questionsGenerated < 0 || questionsSaved < 0 || attempts < 0) {
+            throw new DomainException("questionsGenerated, questionsSaved and attempts must be >= 0");
+        }
+        if (status == JobStatus.FAILED && error == null) {
+            throw new DomainException("a failed job needs its error");
+        }
+        if (status.isTerminal() && completedAt == null) {
+            throw new DomainException("a " + status.wireName() + " job needs completedAt");
+        }
+    }
+
+    /** A new pending job, in phase clarifying, with nothing generated. */
+    public static GenerationJob create(JobId id, UserId userId, String prompt, String ipAddress, Instant now) {
+        return new GenerationJob(
+                id,
+                userId,
+                prompt,
+                ipAddress,
+                JobStatus.PENDING,
+                JobPhase.CLARIFYING,
+                0,
+                0,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                now,
+                null,
+                null,
+                0);
+    }
+
+    /** The IP address, if known. */
+    public Optional<String> ip() {
+        return Optional.ofNullable(ipAddress);
+    }
+
+    /** The error of a failed job. */
+    public Optional<JobError> failure() {
+        return Optional.ofNullable(error);
+    }
+
+    /**
+     * A worker starts (or, after a crash, resumes) the job: pending or processing becomes processing, the attempt
+     * is counted, and {@code startedAt} is set the first time.
+     */
+    public JobTransition start(Instant now) {
+        if (status.isTerminal()) {
+            return refuse(Reason.ALREADY_TERMINAL);
+        }
+        return apply(builder()
+                .status(JobStatus.PROCESSING)
+                .startedAt(startedAt == null ? now : startedAt)
+                .attempts(attempts + 1));
+    }
+
+    /** Moves a processing job to {@code next}; phases never go backwards, so an earlier phase changes nothing. */
+    public JobTransition enter(JobPhase next) {
+        Optional<Refused> refusal = requireProcessing();
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        return apply(builder().phase(next.compareTo(phase) > 0 ? next : phase));
+    }
+
+    /**
+     * Records the concepts this job created; all of them wait for phrasings, and the phase becomes
+     * phrasing_generation.
+     */
+    public JobTransition assignConcepts(List<ConceptId> concepts, int phrasingsPerConcept) {
+        Optional<Refused> refusal = requireProcessing();
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        return apply(builder()
+                .conceptIds(concepts)
+                .pendingConceptIds(concepts)
+                .estimatedTotal(concepts.size() * phrasingsPerConcept)
+                .phase(JobPhase.PHRASING_GENERATION));
+    }
+
+    /** Adds phrasings accepted and saved; counters only grow. */
+    public JobTransition addProgress(int accepted, int saved) {
+        if (accepted < 0 || saved < 0) {
+            throw new DomainException("progress must be >= 0, got accepted " + accepted + " and saved " + saved);
+        }
+        Optional<Refused> refusal = requireProcessing();
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        return apply(
+                builder().questionsGenerated(questionsGenerated + accepted).questionsSaved(questionsSaved + saved));
+    }
+
+    /**
+     * Marks a pending concept done (with phrasings, or skipped because it vanished); once none is pending, the phase
+     * becomes finalizing.
+     */
+    public JobTransition finishConcept(ConceptId concept) {
+        Optional<Refused> refusal = requireProcessing();
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        if (!pendingConceptIds.contains(concept)) {
+            return refuse(Reason.CONCEPT_NOT_PENDING);
+        }
+        List<ConceptId> pending = new ArrayList<>(pendingConceptIds);
+        pending.remove(concept);
+        return apply(builder()
+                .pendingConceptIds(pending)
+                .phase(pending.isEmpty() ? JobPhase.FINALIZING : JobPhase.PHRASING_GENERATION));
+    }
+
+    /** Completes a processing job whose concepts are all done, with its topic and duration. */
+    public JobTransition complete(String completedTopic, Instant now) {
+        Optional<Refused> refusal = requireProcessing();
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        if (!pendingConceptIds.isEmpty()) {
+            return refuse(Reason.CONCEPTS_STILL_PENDING);
+        }
+        return apply(finish(JobStatus.COMPLETED, now).topic(completedTopic).phase(JobPhase.FINALIZING));
+    }
+
+    /** Fails a pending or processing job with {@code failure}, recording its duration. */
+    public JobTransition fail(JobError failure, Instant now) {
+        Objects.requireNonNull(failure, "failure");
+        if (status.isTerminal()) {
+            return refuse(Reason.ALREADY_TERMINAL);
+        }
+        return apply(finish(JobStatus.FAILED, now).error(failure));
+    }
+
+    /** Cancels a pending or processing job; what it generated so far is kept. */
+    public JobTransition cancel(Instant now) {
+        if (status.isTerminal()) {
+            return refuse(Reason.ALREADY_TERMINAL);
+        }
+        return apply(finish(JobStatus.CANCELLED, now));
+    }
+
+    /** Milliseconds from start, or from creation if the job never started, to {@code now}; never negative. */
+    public long elapsedMillis(Instant now) {
+        Instant from = startedAt == null ? createdAt : startedAt;
+        return Math.max(0, Duration.between(from, now).toMillis());
+    }
+
+    private Builder finish(JobStatus terminal, Instant now) {
+        return builder().status(terminal).completedAt(now).durationMs(elapsedMillis(now));
+    }
+
+    private Optional<Refused> requireProcessing() {
+        if (status.isTerminal()) {
+            return Optional.of(refuse(Reason.ALREADY_TERMINAL));
+        }
+        if (status == JobStatus.PENDING) {
+            return Optional.of(refuse(Reason.NOT_STARTED));
+        }
+        return Optional.empty();
+    }
+
+    private Refused refuse(Reason reason) {
+        return new Refused(this, reason);
+    }
+
+    private static Applied apply(Builder builder) {
+        return new Applied(builder.build());
+    }
+
+    private Builder builder() {
+        return new Builder(this);
+    }
+
+    /** A mutable copy used only inside transitions, so that each names just the fields it changes. */
+    private static final class Builder {
+        private final GenerationJob from;
+        private JobStatus status;
+        private JobPhase phase;
+        private int questionsGenerated;
+        private int questionsSaved;
+        private Integer estimatedTotal;
+        private String topic;
+        private List<ConceptId> conceptIds;
+        private List<ConceptId> pendingConceptIds;
+        private Long durationMs;
+        private JobError error;
+        private Instant startedAt;
+        private Instant completedAt;
+        private int attempts;
+
+        Builder(GenerationJob job) {
+            from = job;
+            status = job.status;
+            phase = job.phase;
+            questionsGenerated = job.questionsGenerated;
+            questionsSaved = job.questionsSaved;
+            estimatedTotal = job.estimatedTotal;
+            topic = job.topic;
+            conceptIds = job.conceptIds;
+            pendingConceptIds = job.pendingConceptIds;
+            durationMs = job.durationMs;
+            error = job.error;
+            startedAt = job.startedAt;
+            completedAt = job.completedAt;
+            attempts = job.attempts;
+        }
+
+        Builder status(JobStatus value) {
+            status = value;
+            return this;
+        }
+
+        Builder phase(JobPhase value) {
+            phase = value;
+            return this;
+        }
+
+        Builder questionsGenerated(int value) {
+            questionsGenerated = value;
+            return this;
+        }
+
+        Builder questionsSaved(int value) {
+            questionsSaved = value;
+            return this;
+        }
+
+        Builder estimatedTotal(int value) {
+            estimatedTotal = value;
+            return this;
+        }
+
+        Builder topic(String value) {
+            topic = value;
+            return this;
+        }
+
+        Builder conceptIds(List<ConceptId> value) {
+            conceptIds = value;
+            return this;
+        }
+
+        Builder pendingConceptIds(List<ConceptId> value) {
+            pendingConceptIds = value;
+            return this;
+        }
+
+        Builder durationMs(long value) {
+            durationMs = value;
+            return this;
+        }
+
+        Builder error(JobError value) {
+            error = value;
+            return this;
+        }
+
+        Builder startedAt(Instant value) {
+            startedAt = value;
+            return this;
+        }
+
+        Builder completedAt(Instant value) {
+            completedAt = value;
+            return this;
+        }
+
+        Builder attempts(int value) {
+            attempts = value;
+            return this;
+        }
+
+        GenerationJob build() {
+            return new GenerationJob(
+                    from.id,
+                    from.userId,
+                    from.prompt,
+                    from.ipAddress,
+                    status,
+                    phase,
+                    questionsGenerated,
+                    questionsSaved,
+                    estimatedTotal,
+                    topic,
+                    conceptIds,
+                    pendingConceptIds,
+                    durationMs,
+                    error,
+                    from.createdAt,
+                    startedAt,
+                    completedAt,
+                    attempts);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.recollect.domain.job;
+
+import java.util.Objects;
+
+/** The result of asking a job to change: the changed job, or a refusal saying why not. Never thrown. */
+public sealed interface JobTransition {
+    /**
+     * The change was made.
+     *
+     * @param job the job after the change
+     */
+    record Applied(GenerationJob job) implements JobTransition {
+        /** The job is required. */
+        public Applied {
+            Objects.requireNonNull(job, "job");
+        }
+    }
+
+    /**
+     * The change was refused; the job is unchanged.
+     *
+     * @param job the unchanged job
+     * @param reason why
+     */
+    record Refused(GenerationJob job, Reason reason) implements JobTransition {}
+
+    /** Why a change was refused. */
+    enum Reason {
+        /** The job is completed, failed or cancelled, and nothing leaves those states. */
+        ALREADY_TERMINAL,
+        /** The job has not started processing. */
+        NOT_STARTED,
+        /** The concept is not among the job's pending concepts (it was done already). */
+        CONCEPT_NOT_PENDING,
+        /** The job still has pending concepts, so it cannot complete. */
+        CONCEPTS_STILL_PENDING
+    }
+
+    /** The job after the attempt: changed when applied, as it was when refused. */
+    GenerationJob job();
+
+    /** Whether the change was made. */
+    default boolean applied() {
+        return this instanceof Applied;
+    }
+}
