@@ -5,6 +5,8 @@
 // ts-fsrs reports weight migration on stdout through console.debug; keep stdout for the JSON.
 console.debug = (...args) => process.stderr.write(args.join(' ') + '\n');
 import { createEmptyCard, fsrs, generatorParameters, Rating, State, FSRSVersion } from 'ts-fsrs';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const DAY = 86400000;
 const MINUTE = 60000;
@@ -261,8 +263,57 @@ const rescheduleCases = [];
   }
 }
 
+// --- memory states: next_state on a grid that includes small stabilities and long gaps ---
+const memoryStates = [];
+for (const [label, input] of [['short-term', {}], ['long-term', { enable_short_term: false }], ['trained', { w: TRAINED }]]) {
+  const { f, out } = paramsJson(input);
+  const cases = [];
+  for (const d of [1, 2.5, 5, 7.3, 10]) {
+    for (const s of [0.001, 0.05, 0.9, 3.2, 40, 400, 36500]) {
+      for (const t of [0, 1, 3, 30, 400, 5000]) {
+        for (const g of [1, 2, 3, 4]) {
+          const next = f.next_state({ difficulty: d, stability: s }, t, g);
+          cases.push({ d, s, t, g, difficulty: next.difficulty, stability: next.stability });
+        }
+      }
+    }
+  }
+  memoryStates.push({ label, params: out, cases });
+}
+
+// --- Alea: ts-fsrs does not export it, so its own source is evaluated from the package ---
+const dist = readFileSync(createRequire(import.meta.url).resolve('ts-fsrs').replace(/index\.cjs$/, 'index.mjs'), 'utf8');
+const aleaSource = dist.slice(dist.indexOf('class Alea {'), dist.indexOf('const version='));
+const aleaOf = new Function(aleaSource + '; return alea;')();
+const aleaVectors = [];
+for (const seedValue of ['12345', '1727015666066', '0', ' ', 'recollect', '1704067200000_3_12.345', '-1_1_0', 'ünïcødé', '9'.repeat(40)]) {
+  const prng = aleaOf(seedValue);
+  aleaVectors.push({ seed: seedValue, values: [prng(), prng(), prng(), prng(), prng()] });
+}
+
+// --- a forgotten card reviewed again, and a Review card with a day step lapsing ---
+{
+  const { f, out } = paramsJson(BIGSTEPS);
+  let card = createEmptyCard(new Date(T0));
+  const first = f.next(card, new Date(T0), G).card;
+  const lapsed = f.next(first, first.due, A);
+  operations.push({ name: 'day step lapse', params: out, card: cardJson(first), at: iso(first.due), rating: A, expected: cardJson(lapsed.card), log: logJson(lapsed.log) });
+}
+{
+  const { f, out } = paramsJson({});
+  let card = createEmptyCard(new Date(T0));
+  for (const r of atDue({}, T0, [G, G, G, A])) card = f.next(card, new Date(r.at), r.rating).card;
+  const forgotten = f.forget(card, new Date(card.due.getTime() + DAY), false).card;
+  const at = new Date(card.due.getTime() + 5 * DAY);
+  for (const rating of [A, G]) {
+    const again = f.next(forgotten, at, rating);
+    operations.push({ name: `forgotten card reviewed ${rating}`, params: out, card: cardJson(forgotten), at: iso(at), rating, expected: cardJson(again.card), log: logJson(again.log), rollback: cardJson(f.rollback(again.card, again.log)) });
+  }
+}
+
 process.stdout.write(JSON.stringify({
   meta: { generator: 'generate-vectors.mjs', ts_fsrs: FSRSVersion, scenarios: scenarios.length, fuzz_scenarios: fuzzScenarios.length,
     reviews: scenarios.concat(fuzzScenarios).reduce((n, s) => n + s.reviews.length, 0) },
-  scenarios, fuzz_scenarios: fuzzScenarios, operations, reschedule: rescheduleCases,
+  scenarios, fuzz_scenarios: fuzzScenarios, operations, reschedule: rescheduleCases, memory_states: memoryStates,
+  alea: aleaVectors,
 }) + "\n");

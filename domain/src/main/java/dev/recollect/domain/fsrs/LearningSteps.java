@@ -7,8 +7,11 @@ package dev.recollect.domain.fsrs;
  * Review card that lapses uses the relearning step at its current index.
  */
 final class LearningSteps {
-    /** No step applies: the card graduates to day intervals. */
-    static final long NONE = -1;
+    /**
+     * No step applies: the card graduates to day intervals. A step of zero minutes graduates the card as well, so
+     * both are the same packed value.
+     */
+    static final long NONE = 0;
 
     private LearningSteps() {}
 
@@ -22,7 +25,7 @@ final class LearningSteps {
         boolean relearning = state == State.RELEARNING || state == State.REVIEW;
         int[] steps = relearning ? parameters.relearningStepMinutes() : parameters.learningStepMinutes();
         int length = steps.length;
-        if (length == 0 || currentStep >= length) {
+        if (currentStep >= length) {
             return NONE;
         }
         if (state == State.REVIEW) {
@@ -31,9 +34,7 @@ final class LearningSteps {
         return switch (grade) {
             case 1 -> pack(steps[0], 0);
             case 2 -> pack(hardMinutes(steps), currentStep);
-            case 3 -> currentStep + 1 < length && steps[currentStep + 1] != 0
-                    ? pack(steps[currentStep + 1], currentStep + 1)
-                    : NONE;
+            case 3 -> currentStep + 1 < length ? pack(steps[currentStep + 1], currentStep + 1) : NONE;
             default -> NONE;
         };
     }
@@ -50,10 +51,10 @@ final class LearningSteps {
     }
 
     static long minutes(long packed) {
-        return packed == NONE ? 0 : packed >>> 32;
+        return packed >>> 32;
     }
 
     static int nextStep(long packed) {
-        return packed == NONE ? 0 : (int) packed;
+        return (int) packed;
     }
 }

@@ -35,10 +35,6 @@ final class MemoryModel {
         return Math.round(x * DECIMALS_8) / DECIMALS_8;
     }
 
-    double intervalModifier() {
-        return intervalModifier;
-    }
-
     /** Probability of recall after {@code elapsedDays} at {@code stability}. */
     double forgettingCurve(double elapsedDays, double stability) {
         return round8(Math.pow(1 + factor * elapsedDays / stability, decay));
@@ -92,18 +88,15 @@ final class MemoryModel {
     }
 
     /**
-     * ts-fsrs's {@code next_state} for a card that has a memory state (difficulty and stability not both 0).
+     * ts-fsrs's {@code next_state} stability for a card that has a memory state (difficulty and stability not both
+     * 0), {@code t >= 0} days after its last review.
      *
-     * @param r the retrievability to use, or {@code NaN} to compute it from {@code t}
+     * @param retrievability the retrievability at {@code t}, which ts-fsrs computes once per review
      */
-    double nextStability(double d, double s, int t, int grade, double r) {
-        if (t < 0) {
-            throw new DomainException("elapsed days must be >= 0, got " + t);
-        }
+    double nextStability(double d, double s, int t, int grade, double retrievability) {
         if (d < 1 || s < S_MIN) {
             throw new DomainException("invalid memory state: difficulty " + d + ", stability " + s);
         }
-        double retrievability = Double.isNaN(r) ? forgettingCurve(t, s) : r;
         if (t == 0 && shortTerm) {
             return shortTermStability(s, grade);
         }

@@ -81,10 +81,6 @@ public final class Parameters {
         return w.clone();
     }
 
-    double weight(int index) {
-        return w[index];
-    }
-
     /** The retention the intervals aim for, in (0, 1]. */
     public double requestRetention() {
         return requestRetention;

@@ -5,9 +5,9 @@ import java.time.Instant;
 
 /**
  * One review of one card at one time: ts-fsrs's {@code AbstractScheduler} with its {@code BasicScheduler} and
- * {@code LongTermScheduler} subclasses folded together. It computes only the outcomes asked for, and each at most
- * once; where ts-fsrs computes the four outcomes of a Review card together, the result is the same because each
- * outcome depends only on the ones before it.
+ * {@code LongTermScheduler} subclasses folded together. It computes only what the outcome asked for needs; where
+ * ts-fsrs computes the four outcomes of a Review card together, the result is the same because an outcome depends
+ * only on the ratings below it.
  */
 final class ReviewSession {
     private final Parameters parameters;
@@ -18,10 +18,8 @@ final class ReviewSession {
     private final int elapsedDays;
     private final int reps;
     private final boolean shortTerm;
-    private final ReviewResult[] outcomes = new ReviewResult[5];
-    private final Draft[] drafts = new Draft[5];
-    private double fuzzDraw = Double.NaN;
-    private double reviewRetrievability = Double.NaN;
+    private final double retrievability;
+    private final double fuzzDraw;
 
     ReviewSession(Parameters parameters, MemoryModel model, Card card, Instant now) {
         this.parameters = parameters;
@@ -41,21 +39,16 @@ final class ReviewSession {
         }
         this.elapsedDays = elapsed;
         this.reps = card.reps() + 1;
+        // Every memory update of one review uses the retrievability at its elapsed days, as ts-fsrs does.
+        this.retrievability = model.forgettingCurve(elapsed, card.stability());
+        this.fuzzDraw = parameters.enableFuzz() ? fuzzDraw(now.toEpochMilli()) : Double.NaN;
     }
 
     ReviewResult outcome(int grade) {
-        ReviewResult known = outcomes[grade];
-        if (known != null) {
-            return known;
+        if (!shortTerm) {
+            return longTerm(grade);
         }
-        ReviewResult result;
-        if (shortTerm) {
-            result = card.state() == State.REVIEW ? reviewWithSteps(grade) : learnWithSteps(grade);
-        } else {
-            result = longTerm(grade);
-        }
-        outcomes[grade] = result;
-        return result;
+        return card.state() == State.REVIEW ? reviewWithSteps(grade) : learnWithSteps(grade);
     }
 
     // --- short-term mode (BasicScheduler) ---
@@ -115,21 +108,22 @@ final class ReviewSession {
 
     private ReviewResult longTerm(int grade) {
         boolean isNew = card.state() == State.NEW;
-        int againInterval = interval(draft(1).stability);
-        int hardInterval = interval(draft(2).stability);
-        againInterval = Math.min(againInterval, hardInterval);
-        hardInterval = Math.max(hardInterval, againInterval + 1);
-        int chosen = againInterval;
-        if (grade >= 2) {
-            chosen = hardInterval;
+        // Again <= Hard < Good < Easy, each ordered after the cap; a rating needs only those up to it (Again: Hard).
+        Draft again = draft(1);
+        Draft next = draft(2);
+        int againDays = interval(again.stability);
+        int days = interval(next.stability);
+        againDays = Math.min(againDays, days);
+        days = Math.max(days, againDays + 1);
+        if (grade == 1) {
+            next = again;
+            days = againDays;
         }
-        if (grade >= 3) {
-            chosen = Math.max(interval(draft(3).stability), hardInterval + 1);
+        for (int higher = 3; higher <= grade; higher++) {
+            next = draft(higher);
+            days = Math.max(interval(next.stability), days + 1);
         }
-        if (grade == 4) {
-            chosen = Math.max(interval(draft(4).stability), chosen + 1);
-        }
-        Draft next = graduated(draft(grade), chosen);
+        next = graduated(next, days);
         if (grade == 1 && !isNew) {
             next.lapses++;
         }
@@ -147,52 +141,35 @@ final class ReviewSession {
         return next;
     }
 
-    /**
-     * The card after {@code grade} with its new memory state, before its schedule is set; computed once per grade.
-     * Every memory update of one review uses the retrievability at the review's elapsed days, as ts-fsrs does.
-     */
+    /** The card after {@code grade} with its new memory state, before its schedule is set. */
     private Draft draft(int grade) {
-        Draft next = drafts[grade];
-        if (next != null) {
-            return next;
-        }
-        next = new Draft();
+        Draft next = new Draft();
         double d = card.difficulty();
         double s = card.stability();
         if (d == 0 && s == 0) {
             next.difficulty = Parameters.clamp(model.initialDifficulty(grade), 1, 10);
             next.stability = model.initialStability(grade);
         } else {
-            next.stability = model.nextStability(d, s, elapsedDays, grade, retrievability());
+            next.stability = model.nextStability(d, s, elapsedDays, grade, retrievability);
             next.difficulty = model.nextDifficulty(d, grade);
         }
-        drafts[grade] = next;
         return next;
-    }
-
-    private double retrievability() {
-        if (Double.isNaN(reviewRetrievability)) {
-            reviewRetrievability = model.forgettingCurve(elapsedDays, card.stability());
-        }
-        return reviewRetrievability;
     }
 
     /** ts-fsrs's {@code next_interval}: the capped interval, fuzzed when fuzz is on and it is 3 days or more. */
     private int interval(double stability) {
         int days = model.interval(stability);
-        if (!parameters.enableFuzz() || days < 2.5) {
+        // ts-fsrs fuzzes intervals of 2.5 days or more, that is of 3 whole days or more.
+        if (!parameters.enableFuzz() || days <= 2) {
             return days;
         }
-        return Fuzz.apply(days, elapsedDays, parameters.maximumInterval(), fuzzDraw());
+        return Fuzz.apply(days, elapsedDays, parameters.maximumInterval(), fuzzDraw);
     }
 
     /** Every fuzzed interval of one review uses the first number of one Alea generator seeded by the review. */
-    private double fuzzDraw() {
-        if (Double.isNaN(fuzzDraw)) {
-            String seed = reviewMs + "_" + reps + "_" + JsNumbers.toString(card.difficulty() * card.stability());
-            fuzzDraw = new Alea(seed).next();
-        }
-        return fuzzDraw;
+    private double fuzzDraw(long reviewMillis) {
+        String seed = reviewMillis + "_" + reps + "_" + JsNumbers.toString(card.difficulty() * card.stability());
+        return new Alea(seed).next();
     }
 
     /** The card being built for one outcome; starts as a copy of the reviewed card, as ts-fsrs's clone does. */

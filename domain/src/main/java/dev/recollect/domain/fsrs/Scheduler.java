@@ -185,9 +185,9 @@ public final class Scheduler {
                 currentScheduled,
                 current.learningSteps(),
                 now);
-        double stability = updateMemoryState && replayed.stability() != 0 ? replayed.stability() : current.stability();
-        double difficulty =
-                updateMemoryState && replayed.difficulty() != 0 ? replayed.difficulty() : current.difficulty();
+        // A reviewed card has a non-zero memory state, so ts-fsrs's "|| current" fallback never applies.
+        double stability = updateMemoryState ? replayed.stability() : current.stability();
+        double difficulty = updateMemoryState ? replayed.difficulty() : current.difficulty();
         Card moved = new Card(
                 replayed.due(),
                 stability,
@@ -209,8 +209,7 @@ public final class Scheduler {
 
     /** {@code instant} at millisecond precision, the precision of a JavaScript date. */
     static Instant millis(Instant instant) {
-        Objects.requireNonNull(instant, "now");
-        return instant.getNano() % 1_000_000 == 0 ? instant : Instant.ofEpochMilli(instant.toEpochMilli());
+        return Objects.requireNonNull(instant, "now").truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /**

@@ -32,6 +32,32 @@ class ParametersTest {
     }
 
     @Test
+    void oneRelearningStepKeepsTheUsualCeiling() {
+        double[] w = Parameters.defaults().w();
+        w[17] = 1.5;
+        w[18] = 1.9;
+        Parameters one = Parameters.builder().w(w).build();
+        assertThat(one.w()[17]).isEqualTo(1.5);
+        assertThat(one.w()[18]).isEqualTo(1.9);
+        Parameters two = Parameters.builder()
+                .w(w)
+                .relearningSteps(List.of(Duration.ofMinutes(10), Duration.ofHours(1)))
+                .build();
+        assertThat(two.w()[17]).isLessThan(1.5);
+    }
+
+    @Test
+    void stepsUpToTheLargestIntOfMinutesAreAccepted() {
+        Duration largest = Duration.ofMinutes(Integer.MAX_VALUE);
+        assertThat(Parameters.builder().learningSteps(List.of(largest)).build().learningSteps())
+                .containsExactly(largest);
+        assertThatThrownBy(() -> Parameters.builder()
+                        .learningSteps(List.of(largest.plusMinutes(1)))
+                        .build())
+                .hasMessageStartingWith("learningSteps[0] ");
+    }
+
+    @Test
     void nineteenWeightsArePaddedAndW19RaisedToItsShortTermFloor() {
         double[] w19 = Arrays.copyOf(Parameters.defaults().w(), 19);
         Parameters shortTerm = Parameters.builder().w(w19).build();
@@ -136,6 +162,9 @@ class ParametersTest {
                         .build())) {
             assertThat(other).isNotEqualTo(parameters);
         }
+        assertThat(parameters.hashCode()).isNotEqualTo(Parameters.defaults().hashCode());
+        assertThat(Parameters.builder().maximumInterval(365).build().hashCode())
+                .isNotEqualTo(Parameters.defaults().hashCode());
         double[] leaked = parameters.w();
         leaked[0] = 99;
         assertThat(parameters.w()[0]).isNotEqualTo(99);

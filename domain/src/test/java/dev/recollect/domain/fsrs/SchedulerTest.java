@@ -46,6 +46,40 @@ class SchedulerTest {
     }
 
     @Test
+    void aCardWithOnlyHalfAMemoryStateIsRefused() {
+        Instant last = T.minus(Duration.ofDays(2));
+        assertThatThrownBy(() -> scheduler.next(new Card(T, 0, 5, 0, 1, 0, 3, 0, State.REVIEW, last), T, Rating.GOOD))
+                .hasMessageContaining("invalid memory state");
+        assertThatThrownBy(() -> scheduler.next(new Card(T, 3, 0, 0, 1, 0, 3, 0, State.REVIEW, last), T, Rating.GOOD))
+                .hasMessageContaining("invalid memory state");
+    }
+
+    @Test
+    void aReviewedCardWithoutALastReviewCountsNoElapsedDays() {
+        Card card = new Card(T, 10, 5, 0, 10, 0, 3, 0, State.REVIEW, null);
+        ReviewResult result = scheduler.next(card, T.plus(Duration.ofDays(30)), Rating.GOOD);
+        assertThat(result.card().elapsedDays()).isZero();
+        assertThat(result.log().due()).isEqualTo(T);
+    }
+
+    @Test
+    void theLongTermModeLogsANewCardWithoutItsOldInterval() {
+        Scheduler longTerm =
+                new Scheduler(Parameters.builder().enableShortTerm(false).build());
+        Card odd = new Card(T, 0, 0, 0, 5, 0, 0, 0, State.NEW, null);
+        ReviewResult result = longTerm.next(odd, T, Rating.AGAIN);
+        assertThat(result.log().scheduledDays()).isZero();
+        assertThat(result.card().lapses()).isZero();
+        assertThat(result.card().state()).isEqualTo(State.REVIEW);
+    }
+
+    @Test
+    void aNewCardHasNoRetrievabilityWhateverItsFields() {
+        Card odd = new Card(T, 5, 5, 0, 0, 0, 0, 0, State.NEW, T.minus(Duration.ofDays(3)));
+        assertThat(scheduler.retrievability(odd, T)).isZero();
+    }
+
+    @Test
     void aReviewedCardWithoutMemoryStartsAgainAsNew() {
         Card blank = new Card(T, 0, 0, 0, 0, 0, 4, 1, State.REVIEW, T.minus(Duration.ofDays(3)));
         Card next = scheduler.next(blank, T, Rating.GOOD).card();
@@ -96,6 +130,17 @@ class SchedulerTest {
                 false);
         assertThat(skipped.replay()).hasSize(1);
         assertThat(skipped.manualChange()).isEmpty();
+    }
+
+    @Test
+    void rescheduleOfANeverReviewedCardLogsItsDueDate() {
+        Card never = Card.empty(T.minus(Duration.ofDays(1)));
+        ReviewResult change = scheduler
+                .reschedule(never, List.of(new Scheduler.Review(Rating.GOOD, T)), T, T, false)
+                .manualChange()
+                .orElseThrow();
+        assertThat(change.log().due()).isEqualTo(never.due());
+        assertThat(change.log().state()).isEqualTo(State.NEW);
     }
 
     @Test
