@@ -126,6 +126,14 @@ public record GenerationJob(
                 .attempts(attempts + 1));
     }
 
+    /**
+     * Applies {@code change} only if the job is still on {@code attempt}: the fence that keeps a worker that lost the
+     * job (a zombie) from writing to it.
+     */
+    public JobTransition ifAttempt(int attempt, java.util.function.Function<GenerationJob, JobTransition> change) {
+        return attempts == attempt ? change.apply(this) : refuse(Reason.SUPERSEDED);
+    }
+
     /** Moves a processing job to {@code next}; phases never go backwards, so an earlier phase changes nothing. */
     public JobTransition enter(JobPhase next) {
         Optional<Refused> refusal = requireProcessing();

@@ -33,7 +33,9 @@ public sealed interface JobTransition {
         /** The concept is not among the job's pending concepts (it was done already). */
         CONCEPT_NOT_PENDING,
         /** The job still has pending concepts, so it cannot complete. */
-        CONCEPTS_STILL_PENDING
+        CONCEPTS_STILL_PENDING,
+        /** Another worker started the job since (a newer attempt); the older worker's writes are fenced off. */
+        SUPERSEDED
     }
 
     /** The job after the attempt: changed when applied, as it was when refused. */

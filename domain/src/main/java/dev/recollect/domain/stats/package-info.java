@@ -1,0 +1,2 @@
+/** Per-user review counters, changed by deltas and floored at zero. */
+package dev.recollect.domain.stats;

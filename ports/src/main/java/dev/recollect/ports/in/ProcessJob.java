@@ -1,0 +1,33 @@
+package dev.recollect.ports.in;
+
+import dev.recollect.domain.JobId;
+import dev.recollect.domain.job.GenerationJob;
+
+/**
+ * Runs a job's pipeline: concepts, then phrasings concept by concept, saved as they arrive. Running it again on a
+ * job that stopped halfway resumes it without duplicating anything.
+ */
+public interface ProcessJob {
+    /** Processes the job to a terminal state (or to where it is cancelled); returns the job as it ends. */
+    Outcome process(JobId jobId);
+
+    /** How processing ended. */
+    sealed interface Outcome {
+        /**
+         * The job reached (or already was in) a terminal state.
+         *
+         * @param job the job as it ended
+         */
+        record Finished(GenerationJob job) implements Outcome {}
+
+        /** There is no such job. */
+        record Missing() implements Outcome {}
+
+        /**
+         * Another worker started the job after this one, which stopped writing to it.
+         *
+         * @param job the job as the other worker has it
+         */
+        record Superseded(GenerationJob job) implements Outcome {}
+    }
+}

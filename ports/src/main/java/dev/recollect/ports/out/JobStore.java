@@ -1,0 +1,82 @@
+package dev.recollect.ports.out;
+
+import dev.recollect.domain.JobId;
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.domain.job.JobPolicy;
+import dev.recollect.domain.job.JobTransition;
+import dev.recollect.domain.paging.Page;
+import dev.recollect.domain.paging.PageRequest;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Generation jobs. Every method is atomic; {@link #createIfAllowed} and {@link #transition} serialise per job. */
+public interface JobStore {
+    /**
+     * Inserts {@code job} only if its user has fewer than {@code policy.maxActivePerUser()} pending or processing
+     * jobs and {@code limit} allows one more request for the user (and the job's IP, when it has one); records the
+     * request against the limit when it does. The check and the insert are one atomic step, so concurrent calls for
+     * one user can never exceed the cap.
+     */
+    Admission createIfAllowed(GenerationJob job, JobPolicy policy, RateLimitRule limit, Instant now);
+
+    /** The job with {@code id}, whoever owns it. */
+    Optional<GenerationJob> find(JobId id);
+
+    /** A user's jobs, newest first by creation time (ties broken by id). */
+    Page<GenerationJob> listRecent(UserId userId, PageRequest page);
+
+    /**
+     * Applies {@code change} to the current version of the job and saves the result if it was applied; a refused
+     * change saves nothing. The read and the write are atomic for that job.
+     *
+     * @return the transition, or empty when there is no such job
+     */
+    Optional<JobTransition> transition(JobId id, Function<GenerationJob, JobTransition> change);
+
+    /** Deletes the terminal jobs past their retention at {@code now}; returns what it deleted. */
+    CleanupCounts deleteExpired(JobPolicy policy, Instant now);
+
+    /** How many pending or processing jobs {@code userId} has. */
+    int countActive(UserId userId);
+
+    /** What {@link #createIfAllowed} decided. */
+    sealed interface Admission {
+        /**
+         * The job was stored.
+         *
+         * @param job the stored job
+         */
+        record Created(GenerationJob job) implements Admission {}
+
+        /**
+         * The user has too many active jobs.
+         *
+         * @param active how many the user has
+         * @param maximum the cap
+         */
+        record TooManyActive(int active, int maximum) implements Admission {}
+
+        /**
+         * The rate limit is reached.
+         *
+         * @param retryAfterSeconds when the next request will be allowed, in whole seconds (rounded up)
+         */
+        record RateLimited(long retryAfterSeconds) implements Admission {}
+    }
+
+    /**
+     * What a cleanup deleted.
+     *
+     * @param completed completed jobs deleted
+     * @param failed failed jobs deleted
+     * @param cancelled cancelled jobs deleted
+     */
+    record CleanupCounts(int completed, int failed, int cancelled) {
+        /** All jobs deleted. */
+        public int total() {
+            return completed + failed + cancelled;
+        }
+    }
+}

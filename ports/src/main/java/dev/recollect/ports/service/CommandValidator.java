@@ -1,0 +1,59 @@
+package dev.recollect.ports.service;
+
+import dev.recollect.domain.DomainException;
+import dev.recollect.domain.JobId;
+import dev.recollect.domain.UserId;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.List;
+import java.util.Set;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/** Validates commands at the boundary with Hibernate Validator, and turns their texts into domain ids. */
+final class CommandValidator {
+    private static final Validator VALIDATOR = create();
+
+    private CommandValidator() {}
+
+    private static Validator create() {
+        // The parameter interpolator needs no expression language at run time.
+        ValidatorFactory factory = Validation.byDefaultProvider()
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory();
+        return factory.getValidator();
+    }
+
+    /** Returns {@code command} if it satisfies its constraints; throws naming every broken one otherwise. */
+    static <T> T valid(T command) {
+        if (command == null) {
+            throw new InvalidCommandException(List.of("command: must not be null"));
+        }
+        Set<ConstraintViolation<T>> violations = VALIDATOR.validate(command);
+        if (!violations.isEmpty()) {
+            throw new InvalidCommandException(violations.stream()
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                    .sorted()
+                    .toList());
+        }
+        return command;
+    }
+
+    static UserId userId(String text) {
+        try {
+            return new UserId(text);
+        } catch (DomainException e) {
+            throw new InvalidCommandException(List.of(e.getMessage()));
+        }
+    }
+
+    static JobId jobId(String text) {
+        try {
+            return JobId.parse(text);
+        } catch (DomainException e) {
+            throw new InvalidCommandException(List.of(e.getMessage()));
+        }
+    }
+}

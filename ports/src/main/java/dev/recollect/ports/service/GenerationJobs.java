@@ -1,0 +1,117 @@
+package dev.recollect.ports.service;
+
+import dev.recollect.domain.DomainException;
+import dev.recollect.domain.JobId;
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.domain.job.JobPolicy;
+import dev.recollect.domain.job.JobTransition;
+import dev.recollect.domain.job.PromptCheck;
+import dev.recollect.domain.paging.Cursor;
+import dev.recollect.domain.paging.Page;
+import dev.recollect.domain.paging.PageRequest;
+import dev.recollect.ports.in.CancelJob;
+import dev.recollect.ports.in.CleanupJobs;
+import dev.recollect.ports.in.CreateJob;
+import dev.recollect.ports.in.GetJob;
+import dev.recollect.ports.in.ListRecentJobs;
+import dev.recollect.ports.out.IdGenerator;
+import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.RateLimitRule;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The job use cases other than processing: create, read, list, cancel and clean up. */
+public final class GenerationJobs implements CreateJob, GetJob, ListRecentJobs, CancelJob, CleanupJobs {
+    private final JobStore jobs;
+    private final JobPolicy policy;
+    private final RateLimitRule limit;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    /** Services over {@code jobs}, with {@code policy} and the job-creation {@code limit}. */
+    public GenerationJobs(JobStore jobs, JobPolicy policy, RateLimitRule limit, IdGenerator ids, Clock clock) {
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.limit = Objects.requireNonNull(limit, "limit");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public CreateJob.Result create(CreateJob.Command command) {
+        CommandValidator.valid(command);
+        UserId user = CommandValidator.userId(command.userId());
+        PromptCheck check = policy.checkPrompt(command.prompt());
+        if (check instanceof PromptCheck.TooShort) {
+            return new CreateJob.Result.InvalidPrompt(CreateJob.PromptProblem.TOO_SHORT, check.message());
+        }
+        if (check instanceof PromptCheck.TooLong) {
+            return new CreateJob.Result.InvalidPrompt(CreateJob.PromptProblem.TOO_LONG, check.message());
+        }
+        if (check instanceof PromptCheck.ControlCharacter) {
+            return new CreateJob.Result.InvalidPrompt(CreateJob.PromptProblem.CONTROL_CHARACTER, check.message());
+        }
+        String prompt = ((PromptCheck.Accepted) check).prompt();
+        GenerationJob job =
+                GenerationJob.create(new JobId(ids.next()), user, prompt, command.ipAddress(), clock.instant());
+        JobStore.Admission admission = jobs.createIfAllowed(job, policy, limit, clock.instant());
+        if (admission instanceof JobStore.Admission.TooManyActive tooMany) {
+            return new CreateJob.Result.TooManyActiveJobs(
+                    tooMany.active(),
+                    tooMany.maximum(),
+                    "Too many concurrent jobs. Maximum " + tooMany.maximum() + " jobs allowed.");
+        }
+        if (admission instanceof JobStore.Admission.RateLimited limited) {
+            return new CreateJob.Result.RateLimited(limited.retryAfterSeconds(), limit.message());
+        }
+        return new CreateJob.Result.Created(((JobStore.Admission.Created) admission).job());
+    }
+
+    @Override
+    public Optional<GenerationJob> get(GetJob.Query query) {
+        CommandValidator.valid(query);
+        return owned(CommandValidator.userId(query.userId()), CommandValidator.jobId(query.jobId()));
+    }
+
+    @Override
+    public Page<GenerationJob> list(ListRecentJobs.Query query) {
+        CommandValidator.valid(query);
+        UserId user = CommandValidator.userId(query.userId());
+        try {
+            Cursor after = query.cursor() == null ? null : Cursor.decode(query.cursor());
+            return jobs.listRecent(user, PageRequest.of(query.limit(), after));
+        } catch (DomainException e) {
+            throw new InvalidCommandException(List.of(e.getMessage()));
+        }
+    }
+
+    @Override
+    public CancelJob.Result cancel(CancelJob.Command command) {
+        CommandValidator.valid(command);
+        UserId user = CommandValidator.userId(command.userId());
+        JobId id = CommandValidator.jobId(command.jobId());
+        if (owned(user, id).isEmpty()) {
+            return new CancelJob.Result.NotFound();
+        }
+        JobTransition transition =
+                jobs.transition(id, job -> job.cancel(clock.instant())).orElse(null);
+        if (transition == null) {
+            return new CancelJob.Result.NotFound();
+        }
+        return transition.applied()
+                ? new CancelJob.Result.Cancelled(transition.job())
+                : new CancelJob.Result.NotCancellable(transition.job());
+    }
+
+    @Override
+    public JobStore.CleanupCounts cleanup() {
+        return jobs.deleteExpired(policy, clock.instant());
+    }
+
+    private Optional<GenerationJob> owned(UserId user, JobId id) {
+        return jobs.find(id).filter(job -> job.userId().equals(user));
+    }
+}

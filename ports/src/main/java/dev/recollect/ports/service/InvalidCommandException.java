@@ -1,0 +1,21 @@
+package dev.recollect.ports.service;
+
+import dev.recollect.ports.RecollectException;
+import java.util.List;
+
+/** A command or query broke its constraints; the message names each field and what is wrong with it. */
+public final class InvalidCommandException extends RecollectException {
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> violations;
+
+    InvalidCommandException(List<String> violations) {
+        super(String.join("; ", violations));
+        this.violations = List.copyOf(violations);
+    }
+
+    /** Each violation as {@code field: problem}, sorted. */
+    public List<String> violations() {
+        return violations;
+    }
+}

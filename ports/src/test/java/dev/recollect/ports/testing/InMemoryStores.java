@@ -1,0 +1,317 @@
+package dev.recollect.ports.testing;
+
+import dev.recollect.domain.ConceptId;
+import dev.recollect.domain.JobId;
+import dev.recollect.domain.PhrasingId;
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.domain.job.JobPolicy;
+import dev.recollect.domain.job.JobStatus;
+import dev.recollect.domain.job.JobTransition;
+import dev.recollect.domain.library.Concept;
+import dev.recollect.domain.library.Phrasing;
+import dev.recollect.domain.paging.Cursor;
+import dev.recollect.domain.paging.Page;
+import dev.recollect.domain.paging.PageRequest;
+import dev.recollect.domain.stats.StatsDelta;
+import dev.recollect.domain.stats.UserStats;
+import dev.recollect.ports.out.ConceptStore;
+import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.PhrasingStore;
+import dev.recollect.ports.out.RateLimitRule;
+import dev.recollect.ports.out.RateLimiter;
+import dev.recollect.ports.out.UserStatsStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Every store port in memory, sharing one lock so that cross-store operations (a job and its rate-limit record,
+ * concepts and the user's counters) are atomic, as they are in one PostgreSQL transaction.
+ */
+public final class InMemoryStores {
+    private final Object lock = new Object();
+    private final Map<JobId, GenerationJob> jobs = new LinkedHashMap<>();
+    private final Map<ConceptId, Concept> concepts = new LinkedHashMap<>();
+    private final Map<PhrasingId, Phrasing> phrasings = new LinkedHashMap<>();
+    private final Map<UserId, UserStats> stats = new LinkedHashMap<>();
+    private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
+
+    private final JobStore jobStore = new Jobs();
+    private final ConceptStore conceptStore = new Concepts();
+    private final PhrasingStore phrasingStore = new Phrasings();
+    private final UserStatsStore statsStore = new Stats();
+
+    /** The job store. */
+    public JobStore jobs() {
+        return jobStore;
+    }
+
+    /** The concept store. */
+    public ConceptStore concepts() {
+        return conceptStore;
+    }
+
+    /** The phrasing store. */
+    public PhrasingStore phrasings() {
+        return phrasingStore;
+    }
+
+    /** The counters. */
+    public UserStatsStore userStats() {
+        return statsStore;
+    }
+
+    /** The rate limiter that job creation uses. */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    /** Every job, for assertions. */
+    public List<GenerationJob> allJobs() {
+        synchronized (lock) {
+            return List.copyOf(jobs.values());
+        }
+    }
+
+    /** Every phrasing, for assertions. */
+    public List<Phrasing> allPhrasings() {
+        synchronized (lock) {
+            return List.copyOf(phrasings.values());
+        }
+    }
+
+    /** Every concept, for assertions. */
+    public List<Concept> allConcepts() {
+        synchronized (lock) {
+            return List.copyOf(concepts.values());
+        }
+    }
+
+    /** Removes a concept, as an outside deletion would; for tests of vanished concepts. */
+    public void removeConcept(ConceptId id) {
+        synchronized (lock) {
+            concepts.remove(id);
+        }
+    }
+
+    private final class Jobs implements JobStore {
+        @Override
+        public Admission createIfAllowed(GenerationJob job, JobPolicy policy, RateLimitRule limit, Instant now) {
+            synchronized (lock) {
+                int active = countActive(job.userId());
+                if (active >= policy.maxActivePerUser()) {
+                    return new Admission.TooManyActive(active, policy.maxActivePerUser());
+                }
+                List<String> identifiers = new ArrayList<>(List.of("user:" + job.userId()));
+                job.ip().ifPresent(ip -> identifiers.add("ip:" + ip));
+                RateLimiter.Decision decision = rateLimiter.tryAcquire(identifiers, limit, now);
+                if (decision instanceof RateLimiter.Decision.Limited limited) {
+                    return new Admission.RateLimited(limited.retryAfterSeconds());
+                }
+                jobs.put(job.id(), job);
+                return new Admission.Created(job);
+            }
+        }
+
+        @Override
+        public Optional<GenerationJob> find(JobId id) {
+            synchronized (lock) {
+                return Optional.ofNullable(jobs.get(id));
+            }
+        }
+
+        @Override
+        public Page<GenerationJob> listRecent(UserId userId, PageRequest page) {
+            Comparator<GenerationJob> newestFirst = Comparator.comparing(GenerationJob::createdAt)
+                    .thenComparing(GenerationJob::id)
+                    .reversed();
+            List<GenerationJob> mine;
+            synchronized (lock) {
+                mine = jobs.values().stream()
+                        .filter(j -> j.userId().equals(userId))
+                        .sorted(newestFirst)
+                        .toList();
+            }
+            List<GenerationJob> after = page.after()
+                    .map(c -> mine.stream().filter(j -> isAfter(j, c)).toList())
+                    .orElse(mine);
+            List<GenerationJob> items = after.subList(0, Math.min(page.size(), after.size()));
+            Optional<Cursor> next =
+                    after.size() > page.size() ? Optional.of(cursorOf(items.get(items.size() - 1))) : Optional.empty();
+            return new Page<>(items, next);
+        }
+
+        @Override
+        public Optional<JobTransition> transition(JobId id, Function<GenerationJob, JobTransition> change) {
+            synchronized (lock) {
+                GenerationJob current = jobs.get(id);
+                if (current == null) {
+                    return Optional.empty();
+                }
+                JobTransition transition = change.apply(current);
+                if (transition.applied()) {
+                    jobs.put(id, transition.job());
+                }
+                return Optional.of(transition);
+            }
+        }
+
+        @Override
+        public CleanupCounts deleteExpired(JobPolicy policy, Instant now) {
+            synchronized (lock) {
+                int completed = 0;
+                int failed = 0;
+                int cancelled = 0;
+                for (GenerationJob job : List.copyOf(jobs.values())) {
+                    if (policy.isExpired(job, now)) {
+                        jobs.remove(job.id());
+                        completed += job.status() == JobStatus.COMPLETED ? 1 : 0;
+                        failed += job.status() == JobStatus.FAILED ? 1 : 0;
+                        cancelled += job.status() == JobStatus.CANCELLED ? 1 : 0;
+                    }
+                }
+                return new CleanupCounts(completed, failed, cancelled);
+            }
+        }
+
+        @Override
+        public int countActive(UserId userId) {
+            synchronized (lock) {
+                return (int) jobs.values().stream()
+                        .filter(j -> j.userId().equals(userId) && j.status().isActive())
+                        .count();
+            }
+        }
+    }
+
+    static boolean isAfter(GenerationJob job, Cursor cursor) {
+        int byTime = job.createdAt().compareTo(cursor.at());
+        return byTime < 0 || (byTime == 0 && job.id().value().compareTo(cursor.id()) < 0);
+    }
+
+    static Cursor cursorOf(GenerationJob job) {
+        return new Cursor(job.createdAt(), job.id().value());
+    }
+
+    private final class Concepts implements ConceptStore {
+        @Override
+        public Set<String> existingTitleKeys(UserId userId, Collection<String> titleKeys) {
+            synchronized (lock) {
+                Set<String> wanted = new HashSet<>(titleKeys);
+                Set<String> found = new HashSet<>();
+                for (Concept concept : concepts.values()) {
+                    String key = concept.title().strip().toLowerCase(Locale.ROOT);
+                    if (concept.userId().equals(userId) && wanted.contains(key)) {
+                        found.add(key);
+                    }
+                }
+                return found;
+            }
+        }
+
+        @Override
+        public void insertAll(List<Concept> created, StatsDelta statsDelta, Instant now) {
+            synchronized (lock) {
+                for (Concept concept : created) {
+                    if (concepts.containsKey(concept.id())) {
+                        throw new IllegalStateException("concept " + concept.id() + " exists");
+                    }
+                }
+                created.forEach(c -> concepts.put(c.id(), c));
+                if (!created.isEmpty()) {
+                    statsStore.apply(created.get(0).userId(), statsDelta, now);
+                }
+            }
+        }
+
+        @Override
+        public Optional<Concept> find(ConceptId id) {
+            synchronized (lock) {
+                return Optional.ofNullable(concepts.get(id));
+            }
+        }
+
+        @Override
+        public List<Concept> findByJob(JobId jobId) {
+            synchronized (lock) {
+                return concepts.values().stream()
+                        .filter(c -> jobId.equals(c.generationJobId()))
+                        .toList();
+            }
+        }
+
+        @Override
+        public void updatePhrasingScores(
+                ConceptId id, int phrasingCount, Integer thinScore, Integer conflictScore, Instant now) {
+            synchronized (lock) {
+                Concept concept = concepts.get(id);
+                if (concept != null) {
+                    concepts.put(id, concept.withPhrasingScores(phrasingCount, thinScore, conflictScore, now));
+                }
+            }
+        }
+    }
+
+    private final class Phrasings implements PhrasingStore {
+        @Override
+        public boolean insertIfAbsent(Phrasing phrasing) {
+            synchronized (lock) {
+                boolean duplicate = phrasings.values().stream()
+                        .anyMatch(p -> p.conceptId().equals(phrasing.conceptId())
+                                && p.questionKey().equals(phrasing.questionKey()));
+                if (duplicate) {
+                    return false;
+                }
+                phrasings.put(phrasing.id(), phrasing);
+                return true;
+            }
+        }
+
+        @Override
+        public List<Phrasing> findByConcept(ConceptId conceptId) {
+            synchronized (lock) {
+                return phrasings.values().stream()
+                        .filter(p -> p.conceptId().equals(conceptId))
+                        .toList();
+            }
+        }
+
+        @Override
+        public void setEmbedding(PhrasingId id, float[] embedding, Instant now) {
+            synchronized (lock) {
+                Phrasing phrasing = phrasings.get(id);
+                if (phrasing != null) {
+                    phrasings.put(id, phrasing.withEmbedding(embedding));
+                }
+            }
+        }
+    }
+
+    private final class Stats implements UserStatsStore {
+        @Override
+        public UserStats get(UserId userId) {
+            synchronized (lock) {
+                return stats.getOrDefault(userId, UserStats.empty(userId));
+            }
+        }
+
+        @Override
+        public UserStats apply(UserId userId, StatsDelta delta, Instant now) {
+            synchronized (lock) {
+                UserStats next = get(userId).apply(delta, now);
+                stats.put(userId, next);
+                return next;
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.recollect.ports.testing;
+
+/** The in-memory stores pass the contracts that the PostgreSQL adapter passes. */
+class InMemoryStoresTest implements JobStoreContract, LibraryStoreContract {
+    private final StoreBundle stores = StoreBundle.inMemory();
+
+    @Override
+    public StoreBundle stores() {
+        return stores;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.recollect.ports.testing;
+
+import static dev.recollect.ports.testing.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recollect.domain.JobId;
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.failure.ErrorCode;
+import dev.recollect.domain.failure.JobError;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.domain.job.JobPolicy;
+import dev.recollect.domain.job.JobTransition;
+import dev.recollect.domain.paging.Page;
+import dev.recollect.domain.paging.PageRequest;
+import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.JobStore.Admission;
+import dev.recollect.ports.out.RateLimitRule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link JobStore} must do. Implement {@link #stores()} with a store that the test may write to. */
+public interface JobStoreContract {
+    /** The stores under test. */
+    StoreBundle stores();
+
+    /** A generous limit, so that tests of other rules never hit it. */
+    RateLimitRule UNLIMITED = new RateLimitRule("contract", 1_000_000, Duration.ofHours(1), "slow down");
+
+    private JobStore jobs() {
+        return stores().jobs();
+    }
+
+    @Test
+    default void aCreatedJobReadsBackAsItWasStored() {
+        GenerationJob job = Fixtures.jobFromIp(Fixtures.newUser(), "203.0.113.9", T0);
+        assertThat(jobs().createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, T0))
+                .isEqualTo(new Admission.Created(job));
+        assertThat(jobs().find(job.id())).contains(job);
+        assertThat(jobs().find(new JobId(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    default void theCapCountsPendingAndProcessingJobsOnly() {
+        UserId user = Fixtures.newUser();
+        List<GenerationJob> created = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            GenerationJob job = Fixtures.job(user, T0.plusSeconds(i));
+            assertThat(jobs().createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, T0))
+                    .isInstanceOf(Admission.Created.class);
+            created.add(job);
+        }
+        jobs().transition(created.get(0).id(), j -> j.start(T0));
+        assertThat(jobs().countActive(user)).isEqualTo(3);
+        assertThat(jobs().createIfAllowed(Fixtures.job(user, T0), JobPolicy.DEFAULT, UNLIMITED, T0))
+                .isEqualTo(new Admission.TooManyActive(3, 3));
+        jobs().transition(created.get(1).id(), j -> j.cancel(T0));
+        assertThat(jobs().countActive(user)).isEqualTo(2);
+        assertThat(jobs().createIfAllowed(Fixtures.job(user, T0), JobPolicy.DEFAULT, UNLIMITED, T0))
+                .isInstanceOf(Admission.Created.class);
+        assertThat(jobs().countActive(Fixtures.newUser())).isZero();
+    }
+
+    @Test
+    default void theRateLimitAllowsExactlyTheMaximumPerRollingWindowWithAnExactRetryAfter() {
+        RateLimitRule rule = new RateLimitRule("contract-" + UUID.randomUUID(), 3, Duration.ofHours(1), "slow");
+        JobPolicy roomy = new JobPolicy(1000, 3, 5000, Duration.ofDays(7), Duration.ofDays(30), 50, 4, 3);
+        UserId user = Fixtures.newUser();
+        for (int i = 0; i < 3; i++) {
+            Instant at = T0.plus(Duration.ofMinutes(10L * i));
+            assertThat(jobs().createIfAllowed(Fixtures.job(user, at), roomy, rule, at))
+                    .isInstanceOf(Admission.Created.class);
+        }
+        Instant later = T0.plus(Duration.ofMinutes(30)).plusMillis(1);
+        // The oldest request (at T0) leaves the window at T0 + 1h: 29m 59.999s from now, rounded up.
+        assertThat(jobs().createIfAllowed(Fixtures.job(user, later), roomy, rule, later))
+                .isEqualTo(new Admission.RateLimited(1800));
+        Instant window = T0.plus(Duration.ofHours(1));
+        assertThat(jobs().createIfAllowed(Fixtures.job(user, window), roomy, rule, window))
+                .isInstanceOf(Admission.Created.class);
+    }
+
+    @Test
+    default void theRateLimitAlsoCountsPerIpAddress() {
+        RateLimitRule rule = new RateLimitRule("contract-" + UUID.randomUUID(), 2, Duration.ofHours(1), "slow");
+        String ip = "198.51.100.7";
+        for (int i = 0; i < 2; i++) {
+            assertThat(jobs().createIfAllowed(
+                                    Fixtures.jobFromIp(Fixtures.newUser(), ip, T0), JobPolicy.DEFAULT, rule, T0))
+                    .isInstanceOf(Admission.Created.class);
+        }
+        assertThat(jobs().createIfAllowed(Fixtures.jobFromIp(Fixtures.newUser(), ip, T0), JobPolicy.DEFAULT, rule, T0))
+                .isEqualTo(new Admission.RateLimited(3600));
+        assertThat(jobs().createIfAllowed(Fixtures.job(Fixtures.newUser(), T0), JobPolicy.DEFAULT, rule, T0))
+                .isInstanceOf(Admission.Created.class);
+    }
+
+    @Test
+    default void concurrentCreatesNeverExceedTheCap() throws Exception {
+        UserId user = Fixtures.newUser();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Admission>> calls = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                GenerationJob job = Fixtures.job(user, T0.plusMillis(i));
+                calls.add(() -> jobs().createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, T0));
+            }
+            int created = 0;
+            for (Future<Admission> result : pool.invokeAll(calls)) {
+                Admission admission = result.get();
+                if (admission instanceof Admission.Created) {
+                    created++;
+                } else {
+                    assertThat(admission).isEqualTo(new Admission.TooManyActive(3, 3));
+                }
+            }
+            assertThat(created).isEqualTo(3);
+            assertThat(jobs().countActive(user)).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    default void recentJobsComeNewestFirstInPagesWithoutGapsOrOverlap() {
+        UserId user = Fixtures.newUser();
+        JobPolicy roomy = new JobPolicy(1000, 3, 5000, Duration.ofDays(7), Duration.ofDays(30), 50, 4, 3);
+        List<GenerationJob> created = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            // Pairs share a creation time, so the id must break the tie.
+            GenerationJob job = Fixtures.job(user, T0.plusSeconds(i / 2));
+            jobs().createIfAllowed(job, roomy, UNLIMITED, T0);
+            created.add(job);
+        }
+        jobs().createIfAllowed(Fixtures.job(Fixtures.newUser(), T0), roomy, UNLIMITED, T0);
+        List<GenerationJob> seen = new ArrayList<>();
+        Page<GenerationJob> page = jobs().listRecent(user, new PageRequest(10, Optional.empty()));
+        seen.addAll(page.items());
+        while (!page.isDone()) {
+            page = jobs().listRecent(user, new PageRequest(10, page.next()));
+            seen.addAll(page.items());
+        }
+        assertThat(seen).hasSize(23).containsExactlyInAnyOrderElementsOf(created);
+        for (int i = 1; i < seen.size(); i++) {
+            GenerationJob before = seen.get(i - 1);
+            GenerationJob after = seen.get(i);
+            assertThat(before.createdAt().isAfter(after.createdAt())
+                            || (before.createdAt().equals(after.createdAt())
+                                    && before.id().compareTo(after.id()) > 0))
+                    .as("newest first at %d", i)
+                    .isTrue();
+        }
+    }
+
+    @Test
+    default void aTransitionIsSavedOnlyWhenApplied() {
+        GenerationJob job = Fixtures.job(Fixtures.newUser(), T0);
+        jobs().createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, T0);
+        JobTransition started =
+                jobs().transition(job.id(), j -> j.start(T0.plusSeconds(1))).orElseThrow();
+        assertThat(started.applied()).isTrue();
+        assertThat(jobs().find(job.id())).contains(started.job());
+        GenerationJob failed = jobs().transition(
+                        job.id(), j -> j.fail(new JobError(ErrorCode.NETWORK, "down", true), T0.plusSeconds(2)))
+                .orElseThrow()
+                .job();
+        assertThat(jobs().find(job.id())).contains(failed);
+        JobTransition refused =
+                jobs().transition(job.id(), j -> j.cancel(T0.plusSeconds(3))).orElseThrow();
+        assertThat(refused.applied()).isFalse();
+        assertThat(jobs().find(job.id())).contains(failed);
+        assertThat(jobs().transition(new JobId(UUID.randomUUID()), j -> j.cancel(T0)))
+                .isEmpty();
+    }
+
+    @Test
+    default void cleanupDeletesExactlyTheExpiredTerminalJobs() {
+        UserId user = Fixtures.newUser();
+        JobPolicy roomy = new JobPolicy(1000, 3, 5000, Duration.ofDays(7), Duration.ofDays(30), 50, 4, 3);
+        Instant old = T0.minus(Duration.ofDays(40));
+        GenerationJob oldCompleted =
+                store(roomy, Fixtures.job(user, old), j -> j.start(old).job().complete("t", old));
+        GenerationJob oldCancelled = store(roomy, Fixtures.job(user, old), j -> j.cancel(old));
+        GenerationJob oldFailed =
+                store(roomy, Fixtures.job(user, old), j -> j.fail(new JobError(ErrorCode.UNKNOWN, "x", false), old));
+        Instant recent = T0.minus(Duration.ofDays(10));
+        GenerationJob recentFailed = store(
+                roomy, Fixtures.job(user, recent), j -> j.fail(new JobError(ErrorCode.UNKNOWN, "x", false), recent));
+        GenerationJob recentCompleted = store(roomy, Fixtures.job(user, recent), j -> j.start(recent)
+                .job()
+                .complete("t", T0.minus(Duration.ofDays(2))));
+        GenerationJob stillPending = store(roomy, Fixtures.job(user, old), j -> new JobTransition.Applied(j));
+
+        JobStore.CleanupCounts counts = jobs().deleteExpired(roomy, T0);
+
+        assertThat(counts.completed()).isGreaterThanOrEqualTo(1);
+        assertThat(counts.cancelled()).isGreaterThanOrEqualTo(1);
+        assertThat(counts.failed()).isGreaterThanOrEqualTo(1);
+        for (GenerationJob gone : List.of(oldCompleted, oldCancelled, oldFailed)) {
+            assertThat(jobs().find(gone.id())).as(gone.status().wireName()).isEmpty();
+        }
+        for (GenerationJob kept : List.of(recentFailed, recentCompleted, stillPending)) {
+            assertThat(jobs().find(kept.id())).as(kept.status().wireName()).isPresent();
+        }
+        assertThat(jobs().deleteExpired(roomy, T0).total()).isZero();
+    }
+
+    private GenerationJob store(
+            JobPolicy policy, GenerationJob job, java.util.function.Function<GenerationJob, JobTransition> change) {
+        jobs().createIfAllowed(job, policy, UNLIMITED, job.createdAt());
+        return jobs().transition(job.id(), change).orElseThrow().job();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.recollect.ports.testing;
+
+import dev.recollect.domain.failure.ProviderFailure;
+import dev.recollect.domain.generation.ConceptIdea;
+import dev.recollect.domain.generation.GeneratedPhrasing;
+import dev.recollect.ports.out.ConceptSynthesizer;
+import dev.recollect.ports.out.Embedder;
+import dev.recollect.ports.out.LlmException;
+import dev.recollect.ports.out.PhrasingGenerator;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A scripted LLM for tests: each call takes the next scripted answer, which may succeed, fail with any provider
+ * failure, stream items and then fail, or run a hook between streamed items (to cancel a job mid-stream). Without a
+ * script, concept calls answer three concepts about the prompt and phrasing calls answer the requested number of
+ * valid phrasings. Thread-safe.
+ */
+public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator, Embedder {
+    private final Deque<Answer<ConceptIdea>> conceptAnswers = new ArrayDeque<>();
+    private final Deque<Answer<GeneratedPhrasing>> phrasingAnswers = new ArrayDeque<>();
+    private final List<String> prompts = new CopyOnWriteArrayList<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile ProviderFailure embedFailure;
+    private int generated;
+
+    /** One scripted answer: items to hand out, an optional hook after item {@code hookAfter}, then a failure. */
+    private record Answer<T>(List<T> items, int hookAfter, Runnable hook, ProviderFailure failure) {}
+
+    /** The next concept call answers {@code ideas}. */
+    public synchronized ScriptedLlm concepts(ConceptIdea... ideas) {
+        conceptAnswers.add(new Answer<>(List.of(ideas), -1, null, null));
+        return this;
+    }
+
+    /** The next concept call fails with {@code failure}. */
+    public synchronized ScriptedLlm conceptsFail(ProviderFailure failure) {
+        conceptAnswers.add(new Answer<>(List.of(), -1, null, failure));
+        return this;
+    }
+
+    /** The next phrasing call streams {@code items}. */
+    public synchronized ScriptedLlm phrasings(GeneratedPhrasing... items) {
+        phrasingAnswers.add(new Answer<>(List.of(items), -1, null, null));
+        return this;
+    }
+
+    /** The next phrasing call streams {@code items}, then fails with {@code failure}. */
+    public synchronized ScriptedLlm phrasingsThenFail(List<GeneratedPhrasing> items, ProviderFailure failure) {
+        phrasingAnswers.add(new Answer<>(List.copyOf(items), -1, null, failure));
+        return this;
+    }
+
+    /** The next phrasing call streams {@code items} and runs {@code hook} after the first {@code after} of them. */
+    public synchronized ScriptedLlm phrasingsWithHook(List<GeneratedPhrasing> items, int after, Runnable hook) {
+        phrasingAnswers.add(new Answer<>(List.copyOf(items), after, hook, null));
+        return this;
+    }
+
+    /** Every embedding fails with {@code failure} from now on ({@code null} to succeed again). */
+    public ScriptedLlm embeddingsFail(ProviderFailure failure) {
+        this.embedFailure = failure;
+        return this;
+    }
+
+    /** The prompts concept calls received, in order. */
+    public List<String> prompts() {
+        return List.copyOf(prompts);
+    }
+
+    /** The phrasing requests received, in order. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    @Override
+    public List<ConceptIdea> synthesize(String prompt) {
+        prompts.add(prompt);
+        Answer<ConceptIdea> answer;
+        synchronized (this) {
+            answer = conceptAnswers.poll();
+        }
+        if (answer == null) {
+            return List.of(
+                    new ConceptIdea(prompt + " basics", "What " + prompt + " is.", "Foundation."),
+                    new ConceptIdea(prompt + " history", "Where " + prompt + " comes from.", "Context."),
+                    new ConceptIdea(prompt + " uses", "What " + prompt + " is for.", "Application."));
+        }
+        if (answer.failure() != null) {
+            throw new LlmException(answer.failure());
+        }
+        return answer.items();
+    }
+
+    @Override
+    public void generate(Request request, Sink sink) {
+        requests.add(request);
+        Answer<GeneratedPhrasing> answer;
+        synchronized (this) {
+            answer = phrasingAnswers.poll();
+        }
+        List<GeneratedPhrasing> items = answer == null ? valid(request) : answer.items();
+        for (int i = 0; i < items.size(); i++) {
+            boolean more = sink.accept(items.get(i));
+            if (answer != null && answer.hook() != null && i + 1 == answer.hookAfter()) {
+                answer.hook().run();
+            }
+            if (!more) {
+                return;
+            }
+        }
+        if (answer != null && answer.failure() != null) {
+            throw new LlmException(answer.failure());
+        }
+    }
+
+    private synchronized List<GeneratedPhrasing> valid(Request request) {
+        List<GeneratedPhrasing> items = new ArrayList<>();
+        for (int i = 0; i < request.count(); i++) {
+            items.add(phrasing("Generated question " + (++generated) + " about " + request.conceptTitle() + "?"));
+        }
+        return items;
+    }
+
+    @Override
+    public float[] embed(String text) {
+        ProviderFailure failure = embedFailure;
+        if (failure != null) {
+            throw new LlmException(failure);
+        }
+        return new float[] {text.length(), 1, 0};
+    }
+
+    /** A valid true/false phrasing with {@code question}. */
+    public static GeneratedPhrasing phrasing(String question) {
+        return new GeneratedPhrasing(
+                question, "Because that is how it works.", "true-false", List.of("True", "False"), "True");
+    }
+
+    /** A phrasing that every filter rejects (its question is too short). */
+    public static GeneratedPhrasing invalidPhrasing() {
+        return new GeneratedPhrasing(
+                "Why?", "Because that is how it works.", "true-false", List.of("True", "False"), "True");
+    }
+}

@@ -1,0 +1,30 @@
+package dev.recollect.ports.testing;
+
+import dev.recollect.ports.out.ConceptStore;
+import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.PhrasingStore;
+import dev.recollect.ports.out.RateLimiter;
+import dev.recollect.ports.out.UserStatsStore;
+
+/**
+ * The store ports of one backing store, for the contract suites.
+ *
+ * @param jobs the job store
+ * @param concepts the concept store
+ * @param phrasings the phrasing store
+ * @param userStats the counters
+ * @param rateLimiter the rate limiter
+ */
+public record StoreBundle(
+        JobStore jobs,
+        ConceptStore concepts,
+        PhrasingStore phrasings,
+        UserStatsStore userStats,
+        RateLimiter rateLimiter) {
+    /** A fresh in-memory bundle. */
+    public static StoreBundle inMemory() {
+        InMemoryStores stores = new InMemoryStores();
+        return new StoreBundle(
+                stores.jobs(), stores.concepts(), stores.phrasings(), stores.userStats(), stores.rateLimiter());
+    }
+}
