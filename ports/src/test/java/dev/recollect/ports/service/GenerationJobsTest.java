@@ -1,0 +1,152 @@
+package dev.recollect.ports.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.domain.job.JobStatus;
+import dev.recollect.domain.paging.Page;
+import dev.recollect.ports.in.CancelJob;
+import dev.recollect.ports.in.CreateJob;
+import dev.recollect.ports.in.GetJob;
+import dev.recollect.ports.in.ListRecentJobs;
+import dev.recollect.ports.testing.PipelineHarness;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GenerationJobsTest {
+    private final PipelineHarness h = new PipelineHarness();
+    private final UserId user = new UserId("learner");
+
+    private CreateJob.Result create(String prompt) {
+        return h.jobs.create(new CreateJob.Command(user.value(), prompt, null));
+    }
+
+    @Test
+    void aValidPromptBecomesAPendingJobWithTheTrimmedPrompt() {
+        CreateJob.Result result = h.jobs.create(new CreateJob.Command("learner", "  Photosynthesis \n", "203.0.113.7"));
+        GenerationJob job = ((CreateJob.Result.Created) result).job();
+        assertThat(job.prompt()).isEqualTo("Photosynthesis");
+        assertThat(job.ip()).contains("203.0.113.7");
+        assertThat(job.status()).isEqualTo(JobStatus.PENDING);
+        assertThat(h.job(job.id())).isEqualTo(job);
+    }
+
+    @Test
+    void badPromptsAreRejectedWithTheReferenceMessages() {
+        assertThat(create("ab"))
+                .isEqualTo(new CreateJob.Result.InvalidPrompt(
+                        CreateJob.PromptProblem.TOO_SHORT, "Prompt too short. Minimum 3 characters required."));
+        assertThat(create("x".repeat(5001)))
+                .isEqualTo(new CreateJob.Result.InvalidPrompt(
+                        CreateJob.PromptProblem.TOO_LONG, "Prompt too long. Maximum 5000 characters allowed."));
+        assertThat(create("abc\u0000"))
+                .isInstanceOfSatisfying(CreateJob.Result.InvalidPrompt.class, r -> assertThat(r.reason())
+                        .isEqualTo(CreateJob.PromptProblem.CONTROL_CHARACTER));
+        assertThat(h.stores.allJobs()).isEmpty();
+    }
+
+    @Test
+    void theFourthActiveJobIsRejected() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(create("Topic " + i)).isInstanceOf(CreateJob.Result.Created.class);
+        }
+        assertThat(create("Topic 4"))
+                .isEqualTo(new CreateJob.Result.TooManyActiveJobs(
+                        3, 3, "Too many concurrent jobs. Maximum 3 jobs allowed."));
+    }
+
+    @Test
+    void theHundredAndFirstRequestInAnHourIsRateLimited() {
+        for (int i = 0; i < 100; i++) {
+            GenerationJob job = ((CreateJob.Result.Created) create("Topic " + i)).job();
+            h.cancel(job);
+            h.clock.advance(Duration.ofSeconds(10));
+        }
+        CreateJob.Result limited = create("One too many");
+        assertThat(limited)
+                .isEqualTo(new CreateJob.Result.RateLimited(
+                        2600, "Too many question generation requests. Please try again later."));
+        h.clock.advance(Duration.ofSeconds(2600));
+        assertThat(create("Allowed again")).isInstanceOf(CreateJob.Result.Created.class);
+    }
+
+    @Test
+    void invalidCommandsNameTheirFields() {
+        assertThatThrownBy(() -> h.jobs.create(new CreateJob.Command(" ", "prompt", "not an ip")))
+                .isInstanceOf(InvalidCommandException.class)
+                .hasMessage("ipAddress: must be an IPv4 or IPv6 address; userId: must not be blank");
+        assertThatThrownBy(() -> h.jobs.create(new CreateJob.Command("a b ", "prompt", null)))
+                .hasMessageStartingWith("userId must be");
+        assertThatThrownBy(() -> h.jobs.create(null)).hasMessage("command: must not be null");
+        assertThatThrownBy(() -> h.jobs.get(new GetJob.Query("learner", "not-a-uuid")))
+                .isInstanceOf(InvalidCommandException.class)
+                .hasMessageStartingWith("jobId must be a UUID");
+        assertThatThrownBy(() -> h.jobs.list(new ListRecentJobs.Query("learner", -1, null)))
+                .hasMessage("limit: must be greater than 0");
+        assertThatThrownBy(() -> h.jobs.list(new ListRecentJobs.Query("learner", 10, "garbage")))
+                .hasMessageStartingWith("cursor is not one this system issued");
+        InvalidCommandException e = new InvalidCommandException(List.of("b: x", "a: y"));
+        assertThat(e.violations()).containsExactly("b: x", "a: y");
+    }
+
+    @Test
+    void onlyTheOwnerSeesAJobAndOthersGetTheSameAnswerAsForAMissingOne() {
+        GenerationJob job = ((CreateJob.Result.Created) create("Tides")).job();
+        assertThat(h.jobs.get(new GetJob.Query("learner", job.id().toString()))).contains(job);
+        assertThat(h.jobs.get(new GetJob.Query("stranger", job.id().toString())))
+                .isEmpty();
+        assertThat(h.jobs.get(new GetJob.Query("learner", "00000000-0000-0000-0000-0000000000ff")))
+                .isEmpty();
+    }
+
+    @Test
+    void cancellingFollowsTheReferenceRules() {
+        GenerationJob job = ((CreateJob.Result.Created) create("Tides")).job();
+        CancelJob.Result stranger =
+                h.jobs.cancel(new CancelJob.Command("stranger", job.id().toString()));
+        assertThat(stranger).isEqualTo(new CancelJob.Result.NotFound());
+        assertThat(((CancelJob.Result.NotFound) stranger).message()).isEqualTo("Job not found or access denied");
+        CancelJob.Result cancelled =
+                h.jobs.cancel(new CancelJob.Command("learner", job.id().toString()));
+        assertThat(cancelled).isInstanceOf(CancelJob.Result.Cancelled.class);
+        CancelJob.Result again =
+                h.jobs.cancel(new CancelJob.Command("learner", job.id().toString()));
+        assertThat(((CancelJob.Result.NotCancellable) again).message())
+                .isEqualTo("Cannot cancel job with status: cancelled");
+    }
+
+    @Test
+    void recentJobsArePagedNewestFirst() {
+        List<GenerationJob> created = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            GenerationJob job = ((CreateJob.Result.Created) create("Topic " + i)).job();
+            h.cancel(job);
+            created.add(0, job);
+            h.clock.advance(Duration.ofSeconds(1));
+        }
+        Page<GenerationJob> first = h.jobs.list(new ListRecentJobs.Query("learner", 5, null));
+        assertThat(first.items()).hasSize(10);
+        Page<GenerationJob> second = h.jobs.list(new ListRecentJobs.Query(
+                "learner", null, first.next().orElseThrow().encode()));
+        assertThat(second.isDone()).isTrue();
+        List<GenerationJob> all = new ArrayList<>(first.items());
+        all.addAll(second.items());
+        assertThat(all)
+                .extracting(GenerationJob::id)
+                .containsExactlyElementsOf(
+                        created.stream().map(GenerationJob::id).toList());
+    }
+
+    @Test
+    void cleanupDeletesExpiredJobs() {
+        GenerationJob job = ((CreateJob.Result.Created) create("Tides")).job();
+        h.cancel(job);
+        assertThat(h.jobs.cleanup().total()).isZero();
+        h.clock.advance(Duration.ofDays(7));
+        assertThat(h.jobs.cleanup().cancelled()).isEqualTo(1);
+    }
+}

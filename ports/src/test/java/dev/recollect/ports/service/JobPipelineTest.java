@@ -1,0 +1,310 @@
+package dev.recollect.ports.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.failure.ErrorCode;
+import dev.recollect.domain.failure.JobError;
+import dev.recollect.domain.failure.ProviderFailure;
+import dev.recollect.domain.generation.ConceptIdea;
+import dev.recollect.domain.generation.GeneratedPhrasing;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.domain.job.JobPhase;
+import dev.recollect.domain.job.JobStatus;
+import dev.recollect.domain.library.Concept;
+import dev.recollect.domain.library.Phrasing;
+import dev.recollect.ports.in.ProcessJob;
+import dev.recollect.ports.testing.Fixtures;
+import dev.recollect.ports.testing.PipelineHarness;
+import dev.recollect.ports.testing.ScriptedLlm;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class JobPipelineTest {
+    private final PipelineHarness h = new PipelineHarness();
+    private final UserId user = new UserId("learner");
+
+    private static List<GeneratedPhrasing> phrasings(String prefix, int n) {
+        return java.util.stream.IntStream.rangeClosed(1, n)
+                .mapToObj(i -> ScriptedLlm.phrasing(prefix + " question number " + i + "?"))
+                .toList();
+    }
+
+    @Test
+    void theHappyPathSavesEveryPhrasingAndCompletes() {
+        GenerationJob job = h.create(user, "  Photosynthesis  ");
+        h.clock.advance(Duration.ofSeconds(2));
+
+        ProcessJob.Outcome outcome = h.pipeline().process(job.id());
+
+        GenerationJob done = h.job(job.id());
+        assertThat(outcome).isEqualTo(new ProcessJob.Outcome.Finished(done));
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.phase()).isEqualTo(JobPhase.FINALIZING);
+        assertThat(done.topic()).isEqualTo("Photosynthesis");
+        assertThat(done.conceptIds()).hasSize(3);
+        assertThat(done.pendingConceptIds()).isEmpty();
+        assertThat(done.estimatedTotal()).isEqualTo(12);
+        assertThat(done.questionsGenerated()).isEqualTo(12);
+        assertThat(done.questionsSaved()).isEqualTo(12);
+        assertThat(done.durationMs()).isZero();
+        assertThat(done.attempts()).isEqualTo(1);
+        assertThat(h.stores.allPhrasings()).hasSize(12).allSatisfy(p -> assertThat(p.embedding())
+                .isNotNull());
+        assertThat(h.stores.allConcepts()).allSatisfy(c -> {
+            assertThat(c.phrasingCount()).isEqualTo(4);
+            assertThat(c.thinScore()).isNull();
+            assertThat(c.generationJobId()).isEqualTo(job.id());
+        });
+        var stats = h.stores.userStats().get(user);
+        assertThat(stats.totalCards()).isEqualTo(3);
+        assertThat(stats.newCount()).isEqualTo(3);
+        assertThat(h.llm.prompts()).containsExactly("Photosynthesis");
+        assertThat(h.llm.requests()).allSatisfy(r -> assertThat(r.count()).isEqualTo(4));
+    }
+
+    @Test
+    void cancellingMidStreamStopsAtOnceAndKeepsWhatWasSaved() {
+        GenerationJob job = h.create(user, "Tides");
+        h.llm.phrasingsWithHook(phrasings("Tide", 4), 2, () -> h.cancel(job));
+
+        h.pipeline().process(job.id());
+
+        GenerationJob cancelled = h.job(job.id());
+        assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(cancelled.questionsSaved()).isEqualTo(2);
+        assertThat(cancelled.questionsGenerated()).isEqualTo(2);
+        assertThat(h.stores.allPhrasings()).hasSize(2);
+        assertThat(h.llm.requests()).hasSize(1);
+    }
+
+    @Test
+    void aRetryableFailureIsRetriedAfterTheProviderDelay() {
+        GenerationJob job = h.create(user, "Volcanoes");
+        h.llm.conceptsFail(new ProviderFailure.RateLimited("slow down", Optional.of(Duration.ofSeconds(37))));
+
+        h.pipeline().process(job.id());
+
+        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(h.sleeper.waits()).containsExactly(Duration.ofSeconds(37));
+        assertThat(h.llm.prompts()).hasSize(2);
+    }
+
+    @Test
+    void retriesEndAfterTheLastAttemptWithARetryableFailure() {
+        GenerationJob job = h.create(user, "Volcanoes");
+        for (int i = 0; i < 3; i++) {
+            h.llm.conceptsFail(new ProviderFailure.Unreachable("connection reset"));
+        }
+
+        h.pipeline().process(job.id());
+
+        GenerationJob failed = h.job(job.id());
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.error().code()).isEqualTo(ErrorCode.NETWORK);
+        assertThat(failed.error().retryable()).isTrue();
+        assertThat(h.sleeper.waits()).hasSize(2).allSatisfy(d -> assertThat(d)
+                .isLessThanOrEqualTo(Duration.ofSeconds(2)));
+        assertThat(failed.durationMs())
+                .isEqualTo(
+                        h.sleeper.waits().stream().mapToLong(Duration::toMillis).sum());
+    }
+
+    @Test
+    void aNonRetryableFailureFailsTheJobAtOnce() {
+        GenerationJob job = h.create(user, "Volcanoes");
+        h.llm.conceptsFail(new ProviderFailure.AuthenticationFailed("API key not valid"));
+
+        h.pipeline().process(job.id());
+
+        GenerationJob failed = h.job(job.id());
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.error())
+                .isEqualTo(new JobError(ErrorCode.API_KEY, "API configuration error. Please contact support.", false));
+        assertThat(h.sleeper.waits()).isEmpty();
+        assertThat(failed.durationMs()).isNotNull();
+    }
+
+    @Test
+    void conceptsThatAllExistFailTheJobWithTheReferenceMessage() {
+        GenerationJob first = h.create(user, "Rivers");
+        h.pipeline().process(first.id());
+        GenerationJob second = h.create(user, "Rivers");
+
+        h.pipeline().process(second.id());
+
+        GenerationJob failed = h.job(second.id());
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.error().message()).isEqualTo(JobPipeline.ALL_EXIST);
+        assertThat(failed.error().retryable()).isFalse();
+    }
+
+    @Test
+    void conceptTitlesTooShortAreNotReportedAsExisting() {
+        GenerationJob job = h.create(user, "DNA");
+        h.llm.concepts(new ConceptIdea("DNA", "The molecule of heredity.", "Everything."));
+
+        h.pipeline().process(job.id());
+
+        assertThat(h.job(job.id()).error().message()).isEqualTo(JobPipeline.TITLES_TOO_SHORT);
+    }
+
+    @Test
+    void anAnswerWithoutUsableConceptsFailsAsTooBroad() {
+        GenerationJob job = h.create(user, "Everything");
+        h.llm.concepts();
+
+        h.pipeline().process(job.id());
+
+        assertThat(h.job(job.id()).error())
+                .isEqualTo(new JobError(ErrorCode.SCHEMA_VALIDATION, JobPipeline.TOO_BROAD, false));
+    }
+
+    @Test
+    void zeroValidPhrasingsFailTheJobAsRetryable() {
+        GenerationJob job = h.create(user, "Glaciers");
+        h.llm.phrasings(ScriptedLlm.invalidPhrasing(), ScriptedLlm.invalidPhrasing());
+
+        h.pipeline().process(job.id());
+
+        GenerationJob failed = h.job(job.id());
+        assertThat(failed.error()).isEqualTo(new JobError(ErrorCode.SCHEMA_VALIDATION, JobPipeline.NO_PHRASINGS, true));
+    }
+
+    @Test
+    void aFailingEmbedderOnlyWarnsAndThePhrasingsAreKept() {
+        GenerationJob job = h.create(user, "Comets");
+        h.llm.embeddingsFail(new ProviderFailure.Unreachable("embedding service down"));
+
+        h.pipeline().process(job.id());
+
+        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(h.stores.allPhrasings()).hasSize(12).allSatisfy(p -> assertThat(p.embedding())
+                .isNull());
+        assertThat(h.pipeline(Optional.empty())).isNotNull();
+    }
+
+    @Test
+    void aStreamThatFailsMidwayIsResumedForWhatIsMissingOnly() {
+        GenerationJob job = h.create(user, "Auroras");
+        h.llm.phrasingsThenFail(phrasings("Aurora", 3), new ProviderFailure.Truncated("MAX_TOKENS"));
+
+        h.pipeline().process(job.id());
+
+        GenerationJob done = h.job(job.id());
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.questionsSaved()).isEqualTo(12);
+        assertThat(h.llm.requests().get(1).count()).isEqualTo(1);
+        assertThat(h.llm.requests().get(1).existingQuestions()).hasSize(3);
+    }
+
+    /** A crash: the process dies, so nothing in the pipeline catches it. */
+    static final class Crash extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Test
+    void aCrashedJobResumesWithoutDuplicatingAnything() {
+        GenerationJob job = h.create(user, "Deserts");
+        h.llm.phrasings(phrasings("Desert", 4).toArray(new GeneratedPhrasing[0]));
+        h.llm.phrasingsWithHook(phrasings("Dune", 4), 2, () -> {
+            throw new Crash();
+        });
+        try {
+            h.pipeline().process(job.id());
+        } catch (Crash expected) {
+            // The worker died mid-stream.
+        }
+        GenerationJob halfway = h.job(job.id());
+        assertThat(halfway.status()).isEqualTo(JobStatus.PROCESSING);
+        assertThat(halfway.questionsSaved()).isEqualTo(6);
+        int concepts = h.stores.allConcepts().size();
+
+        h.pipeline().process(job.id());
+
+        GenerationJob done = h.job(job.id());
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(h.stores.allConcepts()).hasSize(concepts);
+        assertThat(h.llm.prompts()).hasSize(1);
+        List<Phrasing> saved = h.stores.allPhrasings();
+        Set<String> keys = new HashSet<>();
+        saved.forEach(p -> assertThat(keys.add(p.conceptId() + p.questionKey())).isTrue());
+        assertThat(saved).hasSize(12);
+        assertThat(done.questionsSaved()).isEqualTo(12);
+        assertThat(h.llm.requests().get(2).count()).isEqualTo(2);
+    }
+
+    @Test
+    void aWorkerThatLostTheJobStopsWriting() {
+        GenerationJob job = h.create(user, "Storms");
+        h.llm.phrasingsWithHook(
+                phrasings("Storm", 4), 1, () -> h.stores.jobs().transition(job.id(), j -> j.start(h.clock.instant())));
+
+        ProcessJob.Outcome outcome = h.pipeline().process(job.id());
+
+        assertThat(outcome).isInstanceOf(ProcessJob.Outcome.Superseded.class);
+        GenerationJob stolen = h.job(job.id());
+        assertThat(stolen.attempts()).isEqualTo(2);
+        assertThat(stolen.status()).isEqualTo(JobStatus.PROCESSING);
+        assertThat(stolen.questionsSaved()).isEqualTo(1);
+    }
+
+    @Test
+    void aJobStartedTooOftenFailsForGood() {
+        GenerationJob job = h.create(user, "Caves");
+        for (int i = 0; i < 3; i++) {
+            h.stores.jobs().transition(job.id(), j -> j.start(h.clock.instant()));
+        }
+
+        h.pipeline().process(job.id());
+
+        GenerationJob failed = h.job(job.id());
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.error().retryable()).isTrue();
+        assertThat(failed.error().message()).contains("started 4 times");
+    }
+
+    @Test
+    void aConceptThatVanishedIsSkippedAndTheJobStillCompletes() {
+        GenerationJob job = h.create(user, "Coral");
+        h.llm.phrasingsWithHook(phrasings("Coral", 4), 4, () -> {
+            List<Concept> all = h.stores.allConcepts();
+            h.stores.removeConcept(all.get(all.size() - 1).id());
+        });
+
+        h.pipeline().process(job.id());
+
+        GenerationJob done = h.job(job.id());
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.questionsSaved()).isEqualTo(8);
+    }
+
+    @Test
+    void aFinishedOrMissingJobIsNotProcessedAgain() {
+        GenerationJob job = h.create(user, "Moss");
+        h.cancel(job);
+        assertThat(h.pipeline().process(job.id())).isEqualTo(new ProcessJob.Outcome.Finished(h.job(job.id())));
+        assertThat(h.pipeline().process(Fixtures.job(user, Fixtures.T0).id()))
+                .isEqualTo(new ProcessJob.Outcome.Missing());
+        assertThat(h.llm.prompts()).isEmpty();
+    }
+
+    @Test
+    void anUnexpectedErrorFailsTheJob() {
+        GenerationJob job = h.create(user, "Lichen");
+        h.llm.phrasingsWithHook(phrasings("Lichen", 4), 1, () -> {
+            throw new IllegalStateException("a bug");
+        });
+
+        h.pipeline().process(job.id());
+
+        GenerationJob failed = h.job(job.id());
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.error().code()).isEqualTo(ErrorCode.UNKNOWN);
+    }
+}
