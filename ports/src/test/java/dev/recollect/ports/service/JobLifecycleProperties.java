@@ -1,0 +1,191 @@
+package dev.recollect.ports.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recollect.domain.JobId;
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.failure.ErrorCode;
+import dev.recollect.domain.failure.JobError;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.domain.job.JobPolicy;
+import dev.recollect.domain.job.JobStatus;
+import dev.recollect.domain.job.JobTransition;
+import dev.recollect.domain.testing.SeededProperty;
+import dev.recollect.ports.in.CancelJob;
+import dev.recollect.ports.in.CreateJob;
+import dev.recollect.ports.testing.PipelineHarness;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Provide;
+import net.jqwik.api.state.Action;
+import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.Transformer;
+
+/**
+ * A stateful test: random chains of create, cancel, claim, progress, complete, fail, time passing and cleanup,
+ * run against the in-memory stores and checked against a model after every step.
+ */
+class JobLifecycleProperties {
+    private static final List<UserId> USERS = List.of(new UserId("ann"), new UserId("bob"), new UserId("cy"));
+
+    /** The system under test and what it should contain. */
+    static final class World {
+        final PipelineHarness h = new PipelineHarness();
+        final Map<JobId, GenerationJob> model = new HashMap<>();
+        final List<JobId> known = new ArrayList<>();
+
+        void checkInvariants() {
+            for (UserId user : USERS) {
+                assertThat(h.stores.jobs().countActive(user)).isLessThanOrEqualTo(3);
+            }
+            assertThat(h.stores.allJobs()).hasSameSizeAs(model.values());
+            for (GenerationJob stored : h.stores.allJobs()) {
+                GenerationJob expected = model.get(stored.id());
+                assertThat(stored).isEqualTo(expected);
+            }
+        }
+
+        /** Applies {@code change} through the store and the model alike; a terminal job must refuse it. */
+        void change(JobId id, Function<GenerationJob, JobTransition> change) {
+            GenerationJob before = model.get(id);
+            JobTransition transition = h.stores.jobs().transition(id, change).orElseThrow();
+            if (before.status().isTerminal()) {
+                assertThat(transition.applied()).as("a terminal job changed").isFalse();
+            }
+            GenerationJob after = transition.job();
+            assertThat(after.questionsGenerated()).isGreaterThanOrEqualTo(before.questionsGenerated());
+            assertThat(after.questionsSaved()).isGreaterThanOrEqualTo(before.questionsSaved());
+            model.put(id, after);
+        }
+
+        JobId pick(int index) {
+            return known.get(index % known.size());
+        }
+
+        boolean hasJobs() {
+            return !model.isEmpty();
+        }
+    }
+
+    @SeededProperty
+    void jobsKeepTheirRulesWhateverHappens(@ForAll("chains") ActionChain<World> chain) {
+        chain.withInvariant(World::checkInvariants).run();
+    }
+
+    @Provide
+    Arbitrary<ActionChain<World>> chains() {
+        return ActionChain.startWith(World::new)
+                .withAction(4, new Create())
+                .withAction(2, new OnAJob("cancel", (w, id) -> {
+                    GenerationJob job = w.model.get(id);
+                    CancelJob.Result result =
+                            w.h.jobs.cancel(new CancelJob.Command(job.userId().value(), id.toString()));
+                    assertThat(result instanceof CancelJob.Result.Cancelled)
+                            .isEqualTo(job.status().isActive());
+                    w.model.put(id, w.h.job(id));
+                }))
+                .withAction(3, new OnAJob("claim", (w, id) -> w.change(id, j -> j.start(w.h.clock.instant()))))
+                .withAction(3, new OnAJob("progress", (w, id) -> w.change(id, j -> j.addProgress(2, 1))))
+                .withAction(
+                        2, new OnAJob("complete", (w, id) -> w.change(id, j -> j.complete("t", w.h.clock.instant()))))
+                .withAction(
+                        1,
+                        new OnAJob(
+                                "fail",
+                                (w, id) -> w.change(
+                                        id,
+                                        j -> j.fail(
+                                                new JobError(ErrorCode.NETWORK, "down", true), w.h.clock.instant()))))
+                .withAction(2, new PassTime())
+                .withAction(1, new Cleanup())
+                .withMaxTransformations(40);
+    }
+
+    static final class Create implements Action.Independent<World> {
+        @Override
+        public Arbitrary<Transformer<World>> transformer() {
+            return Arbitraries.of(USERS)
+                    .map(user -> Transformer.mutate("create for " + user, world -> {
+                        int active = (int) world.model.values().stream()
+                                .filter(j ->
+                                        j.userId().equals(user) && j.status().isActive())
+                                .count();
+                        CreateJob.Result result =
+                                world.h.jobs.create(new CreateJob.Command(user.value(), "Topic", null));
+                        if (active < JobPolicy.DEFAULT.maxActivePerUser()) {
+                            GenerationJob job = ((CreateJob.Result.Created) result).job();
+                            world.model.put(job.id(), job);
+                            world.known.add(job.id());
+                        } else {
+                            assertThat(result).isInstanceOf(CreateJob.Result.TooManyActiveJobs.class);
+                        }
+                    }));
+        }
+    }
+
+    /** An operation on one of the jobs created so far. */
+    static final class OnAJob implements Action.Dependent<World> {
+        private final String name;
+        private final java.util.function.BiConsumer<World, JobId> operation;
+
+        OnAJob(String name, java.util.function.BiConsumer<World, JobId> operation) {
+            this.name = name;
+            this.operation = operation;
+        }
+
+        @Override
+        public boolean precondition(World world) {
+            return world.hasJobs();
+        }
+
+        @Override
+        public Arbitrary<Transformer<World>> transformer(World world) {
+            return Arbitraries.integers().between(0, 1000).map(i -> {
+                JobId id = world.pick(i);
+                return Transformer.mutate(name + " " + id, w -> {
+                    if (w.model.containsKey(id)) {
+                        operation.accept(w, id);
+                    }
+                });
+            });
+        }
+    }
+
+    static final class PassTime implements Action.Independent<World> {
+        @Override
+        public Arbitrary<Transformer<World>> transformer() {
+            return Arbitraries.integers()
+                    .between(1, 20)
+                    .map(days -> Transformer.mutate(
+                            days + " days pass", world -> world.h.clock.advance(Duration.ofDays(days))));
+        }
+    }
+
+    static final class Cleanup implements Action.Independent<World> {
+        @Override
+        public Arbitrary<Transformer<World>> transformer() {
+            return Arbitraries.just(Transformer.mutate("cleanup", world -> {
+                List<JobId> expired = world.model.values().stream()
+                        .filter(j -> JobPolicy.DEFAULT.isExpired(j, world.h.clock.instant()))
+                        .map(GenerationJob::id)
+                        .toList();
+                int deleted = world.h.jobs.cleanup().total();
+                assertThat(deleted).isEqualTo(expired.size());
+                expired.forEach(world.model::remove);
+                for (JobId id : expired) {
+                    assertThat(world.h.stores.jobs().find(id)).isEmpty();
+                }
+                assertThat(world.model.values().stream().filter(j -> j.status() == JobStatus.PENDING))
+                        .allSatisfy(j ->
+                                assertThat(world.h.stores.jobs().find(j.id())).isPresent());
+            }));
+        }
+    }
+}
