@@ -19,9 +19,10 @@ public record ConceptId(UUID value) implements Comparable<ConceptId> {
         return new ConceptId(Ids.parse("conceptId", text));
     }
 
+    /** Orders as PostgreSQL orders {@code uuid}: by the 16 bytes, unsigned (not as {@link UUID#compareTo}). */
     @Override
     public int compareTo(ConceptId other) {
-        return value.compareTo(other.value);
+        return Ids.compareUnsigned(value, other.value);
     }
 
     @Override

@@ -7,6 +7,12 @@ import java.util.UUID;
 final class Ids {
     private Ids() {}
 
+    /** Compares the 16 bytes of two UUIDs as unsigned numbers, as PostgreSQL does; UUID.compareTo is signed. */
+    static int compareUnsigned(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
     static UUID parse(String kind, String text) {
         Objects.requireNonNull(text, kind);
         try {

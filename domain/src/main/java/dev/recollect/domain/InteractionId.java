@@ -19,9 +19,10 @@ public record InteractionId(UUID value) implements Comparable<InteractionId> {
         return new InteractionId(Ids.parse("interactionId", text));
     }
 
+    /** Orders as PostgreSQL orders {@code uuid}: by the 16 bytes, unsigned (not as {@link UUID#compareTo}). */
     @Override
     public int compareTo(InteractionId other) {
-        return value.compareTo(other.value);
+        return Ids.compareUnsigned(value, other.value);
     }
 
     @Override

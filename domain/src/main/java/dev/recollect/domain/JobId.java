@@ -19,9 +19,10 @@ public record JobId(UUID value) implements Comparable<JobId> {
         return new JobId(Ids.parse("jobId", text));
     }
 
+    /** Orders as PostgreSQL orders {@code uuid}: by the 16 bytes, unsigned (not as {@link UUID#compareTo}). */
     @Override
     public int compareTo(JobId other) {
-        return value.compareTo(other.value);
+        return Ids.compareUnsigned(value, other.value);
     }
 
     @Override

@@ -19,9 +19,10 @@ public record PhrasingId(UUID value) implements Comparable<PhrasingId> {
         return new PhrasingId(Ids.parse("phrasingId", text));
     }
 
+    /** Orders as PostgreSQL orders {@code uuid}: by the 16 bytes, unsigned (not as {@link UUID#compareTo}). */
     @Override
     public int compareTo(PhrasingId other) {
-        return value.compareTo(other.value);
+        return Ids.compareUnsigned(value, other.value);
     }
 
     @Override

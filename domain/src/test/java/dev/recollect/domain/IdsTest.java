@@ -30,6 +30,20 @@ class IdsTest {
     }
 
     @Test
+    void idsOrderAsPostgresOrdersUuidsUnsigned() {
+        JobId low = JobId.parse("7fffffff-ffff-ffff-ffff-ffffffffffff");
+        JobId high = JobId.parse("80000000-0000-0000-0000-000000000000");
+        assertThat(low.compareTo(high)).isNegative();
+        assertThat(high.value().compareTo(low.value()))
+                .as("java's own order is signed")
+                .isNegative();
+        JobId lowTail = JobId.parse("00000000-0000-0000-7fff-ffffffffffff");
+        JobId highTail = JobId.parse("00000000-0000-0000-8000-000000000000");
+        assertThat(lowTail.compareTo(highTail)).isNegative();
+        assertThat(highTail.compareTo(lowTail)).isPositive();
+    }
+
+    @Test
     void userIdsAreVisibleTextWithoutSurroundingSpaces() {
         assertThat(new UserId("user_2abc").toString()).isEqualTo("user_2abc");
         for (String bad : new String[] {"", " ", " a", "a ", "a\u0000b", "x".repeat(201)}) {

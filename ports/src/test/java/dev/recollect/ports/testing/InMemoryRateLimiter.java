@@ -1,10 +1,11 @@
 package dev.recollect.ports.testing;
 
+import dev.recollect.domain.ratelimit.SlidingWindow;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.RateLimiter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -16,18 +17,20 @@ public final class InMemoryRateLimiter implements RateLimiter {
 
     @Override
     public synchronized Decision tryAcquire(List<String> identifiers, RateLimitRule rule, Instant now) {
-        Instant windowStart = now.minus(rule.window());
+        SlidingWindow window = new SlidingWindow(rule.maxRequests(), rule.window());
+        Instant windowStart = window.windowStart(now);
         long retryAfter = 0;
         int used = 0;
         for (String identifier : identifiers) {
             Deque<Instant> entries = log.getOrDefault(key(identifier, rule), new ArrayDeque<>());
-            List<Instant> inWindow =
-                    entries.stream().filter(t -> t.isAfter(windowStart)).toList();
-            used = Math.max(used, inWindow.size());
-            if (inWindow.size() >= rule.maxRequests()) {
-                Instant oldest = inWindow.get(inWindow.size() - rule.maxRequests());
-                retryAfter = Math.max(retryAfter, secondsUntil(oldest.plus(rule.window()), now));
-            }
+            List<Instant> newestFirst = new ArrayList<>();
+            entries.descendingIterator().forEachRemaining(t -> {
+                if (t.isAfter(windowStart)) {
+                    newestFirst.add(t);
+                }
+            });
+            used = Math.max(used, newestFirst.size());
+            retryAfter = Math.max(retryAfter, window.retryAfterSeconds(newestFirst, now));
         }
         if (retryAfter > 0) {
             return new Decision.Limited(retryAfter);
@@ -48,12 +51,6 @@ public final class InMemoryRateLimiter implements RateLimiter {
             }
         }
         return deleted;
-    }
-
-    /** Whole seconds from {@code now} until {@code at}, rounded up, at least 1. */
-    static long secondsUntil(Instant at, Instant now) {
-        long millis = Duration.between(now, at).toMillis();
-        return Math.max(1, (millis + 999) / 1000);
     }
 
     private static String key(String identifier, RateLimitRule rule) {

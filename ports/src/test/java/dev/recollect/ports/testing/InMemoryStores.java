@@ -196,7 +196,7 @@ public final class InMemoryStores {
 
     static boolean isAfter(GenerationJob job, Cursor cursor) {
         int byTime = job.createdAt().compareTo(cursor.at());
-        return byTime < 0 || (byTime == 0 && job.id().value().compareTo(cursor.id()) < 0);
+        return byTime < 0 || (byTime == 0 && job.id().compareTo(new JobId(cursor.id())) < 0);
     }
 
     static Cursor cursorOf(GenerationJob job) {

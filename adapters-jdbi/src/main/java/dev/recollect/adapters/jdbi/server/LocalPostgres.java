@@ -357,6 +357,7 @@ public final class LocalPostgres implements AutoCloseable {
         private final CountDownLatch ready = new CountDownLatch(1);
         private final Deque<String> tail = new ArrayDeque<>();
         private volatile boolean portTaken;
+        private volatile boolean readySeen;
 
         ServerLog(Process process, Path file) {
             super("postgres-log");
@@ -381,6 +382,7 @@ public final class LocalPostgres implements AutoCloseable {
                         portTaken = true;
                     }
                     if (line.contains(READY)) {
+                        readySeen = true;
                         ready.countDown();
                     }
                 }
@@ -411,7 +413,8 @@ public final class LocalPostgres implements AutoCloseable {
                 process.destroyForcibly();
                 throw new LocalPostgresException("interrupted while PostgreSQL was starting");
             }
-            if (signalled && process.isAlive()) {
+            // The latch also opens when the output ends, so readiness is the line itself, not the latch.
+            if (readySeen && process.isAlive()) {
                 return process;
             }
             process.destroyForcibly();

@@ -23,6 +23,22 @@ public record TestDatabase(String name, String jdbcUrl, String user, String pass
         return dataSource;
     }
 
+    /**
+     * A small connection pool for this database, shared by the test class and closed with the JVM; concurrency
+     * tests need more than one connection at a time.
+     */
+    public DataSource pooled() {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(10);
+        config.setPoolName("test-" + name);
+        com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "close-" + name));
+        return pool;
+    }
+
     /** A new connection; the caller closes it. */
     public Connection connect() throws SQLException {
         return dataSource().getConnection();

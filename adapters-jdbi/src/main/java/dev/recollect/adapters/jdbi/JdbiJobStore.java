@@ -1,0 +1,237 @@
+package dev.recollect.adapters.jdbi;
+
+import static dev.recollect.adapters.jdbi.Database.instant;
+import static dev.recollect.adapters.jdbi.Database.timestamp;
+
+import dev.recollect.domain.ConceptId;
+import dev.recollect.domain.JobId;
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.failure.ErrorCode;
+import dev.recollect.domain.failure.JobError;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.domain.job.JobPhase;
+import dev.recollect.domain.job.JobPolicy;
+import dev.recollect.domain.job.JobStatus;
+import dev.recollect.domain.job.JobTransition;
+import dev.recollect.domain.paging.Cursor;
+import dev.recollect.domain.paging.Page;
+import dev.recollect.domain.paging.PageRequest;
+import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.RateLimitRule;
+import dev.recollect.ports.out.RateLimiter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Generation jobs in PostgreSQL. */
+final class JdbiJobStore implements JobStore {
+    private static final String COLUMNS =
+            """
+            id, user_id, prompt, ip_address, status, phase, questions_generated, questions_saved, estimated_total,
+            topic, concept_ids, pending_concept_ids, duration_ms, error_code, error_message, error_retryable,
+            created_at, started_at, completed_at, attempts""";
+
+    private final Database db;
+    private final JdbiRateLimiter rateLimiter;
+
+    JdbiJobStore(Database db, JdbiRateLimiter rateLimiter) {
+        this.db = db;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @Override
+    public Admission createIfAllowed(GenerationJob job, JobPolicy policy, RateLimitRule limit, Instant now) {
+        return db.inTransaction("create job " + job.id(), handle -> {
+            // The cap check, the rate-limit check and both inserts happen under the user's lock (and the IP's),
+            // so concurrent requests for one user are serialised and can never exceed the cap.
+            Database.lock(handle, "jobs:user:" + job.userId());
+            List<String> identifiers = new ArrayList<>(List.of("user:" + job.userId()));
+            job.ip().ifPresent(ip -> {
+                Database.lock(handle, "jobs:ip:" + ip);
+                identifiers.add("ip:" + ip);
+            });
+            int active = countActive(handle, job.userId());
+            if (active >= policy.maxActivePerUser()) {
+                return new Admission.TooManyActive(active, policy.maxActivePerUser());
+            }
+            RateLimiter.Decision decision = rateLimiter.tryAcquire(handle, identifiers, limit, now);
+            if (decision instanceof RateLimiter.Decision.Limited limited) {
+                return new Admission.RateLimited(limited.retryAfterSeconds());
+            }
+            insert(handle, job);
+            return new Admission.Created(job);
+        });
+    }
+
+    @Override
+    public Optional<GenerationJob> find(JobId id) {
+        return db.withHandle("find job " + id, handle -> handle.createQuery(
+                        "SELECT " + COLUMNS + " FROM generation_jobs WHERE id = :id")
+                .bind("id", id.value())
+                .map(JdbiJobStore::map)
+                .findOne());
+    }
+
+    @Override
+    public Page<GenerationJob> listRecent(UserId userId, PageRequest page) {
+        List<GenerationJob> rows = db.withHandle("list jobs of " + userId, handle -> {
+            String keyset = page.after().isPresent() ? "AND (created_at, id) < (:at, :id)" : "";
+            var query = handle.createQuery("SELECT " + COLUMNS + " FROM generation_jobs WHERE user_id = :user " + keyset
+                            + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                    .bind("user", userId.value())
+                    .bind("limit", page.size() + 1);
+            page.after().ifPresent(c -> query.bind("at", timestamp(c.at())).bind("id", c.id()));
+            return query.map(JdbiJobStore::map).list();
+        });
+        List<GenerationJob> items = rows.subList(0, Math.min(page.size(), rows.size()));
+        Optional<Cursor> next = rows.size() > page.size()
+                ? Optional.of(new Cursor(
+                        items.get(items.size() - 1).createdAt(),
+                        items.get(items.size() - 1).id().value()))
+                : Optional.empty();
+        return new Page<>(items, next);
+    }
+
+    @Override
+    public Optional<JobTransition> transition(JobId id, Function<GenerationJob, JobTransition> change) {
+        return db.inTransaction("change job " + id, handle -> {
+            Optional<GenerationJob> current = handle.createQuery(
+                            "SELECT " + COLUMNS + " FROM generation_jobs WHERE id = :id FOR UPDATE")
+                    .bind("id", id.value())
+                    .map(JdbiJobStore::map)
+                    .findOne();
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            JobTransition transition = change.apply(current.get());
+            if (transition.applied()) {
+                update(handle, transition.job());
+            }
+            return Optional.of(transition);
+        });
+    }
+
+    @Override
+    public CleanupCounts deleteExpired(JobPolicy policy, Instant now) {
+        List<String> deleted = db.inTransaction("delete expired jobs", handle -> handle.createQuery(
+                        """
+                        DELETE FROM generation_jobs
+                        WHERE (status IN ('completed', 'cancelled') AND completed_at <= :finishedCutoff)
+                           OR (status = 'failed' AND completed_at <= :failedCutoff)
+                        RETURNING status""")
+                .bind("finishedCutoff", timestamp(policy.expiryCutoff(JobStatus.COMPLETED, now)))
+                .bind("failedCutoff", timestamp(policy.expiryCutoff(JobStatus.FAILED, now)))
+                .mapTo(String.class)
+                .list());
+        return new CleanupCounts(
+                (int) deleted.stream().filter("completed"::equals).count(),
+                (int) deleted.stream().filter("failed"::equals).count(),
+                (int) deleted.stream().filter("cancelled"::equals).count());
+    }
+
+    @Override
+    public int countActive(UserId userId) {
+        return db.withHandle("count active jobs of " + userId, handle -> countActive(handle, userId));
+    }
+
+    private static int countActive(Handle handle, UserId userId) {
+        return handle.createQuery(
+                        "SELECT count(*) FROM generation_jobs WHERE user_id = :user AND status IN ('pending', 'processing')")
+                .bind("user", userId.value())
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    private static void insert(Handle handle, GenerationJob job) {
+        handle.createUpdate("INSERT INTO generation_jobs (" + COLUMNS + ") VALUES (:id, :user, :prompt, :ip, :status,"
+                        + " :phase, :generated, :saved, :estimated, :topic, :concepts, :pending, :duration, :errorCode,"
+                        + " :errorMessage, :errorRetryable, :createdAt, :startedAt, :completedAt, :attempts)")
+                .bind("id", job.id().value())
+                .bind("user", job.userId().value())
+                .bind("prompt", job.prompt())
+                .bind("ip", job.ipAddress())
+                .bind("createdAt", timestamp(job.createdAt()))
+                .bindMap(mutable(job))
+                .bindArray("concepts", UUID.class, ids(job.conceptIds()))
+                .bindArray("pending", UUID.class, ids(job.pendingConceptIds()))
+                .execute();
+    }
+
+    private static void update(Handle handle, GenerationJob job) {
+        handle.createUpdate(
+                        """
+                        UPDATE generation_jobs SET status = :status, phase = :phase, questions_generated = :generated,
+                            questions_saved = :saved, estimated_total = :estimated, topic = :topic,
+                            concept_ids = :concepts, pending_concept_ids = :pending, duration_ms = :duration,
+                            error_code = :errorCode, error_message = :errorMessage, error_retryable = :errorRetryable,
+                            started_at = :startedAt, completed_at = :completedAt, attempts = :attempts
+                        WHERE id = :id""")
+                .bind("id", job.id().value())
+                .bindMap(mutable(job))
+                .bindArray("concepts", UUID.class, ids(job.conceptIds()))
+                .bindArray("pending", UUID.class, ids(job.pendingConceptIds()))
+                .execute();
+    }
+
+    /** The columns a transition may change. */
+    private static java.util.Map<String, Object> mutable(GenerationJob job) {
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        values.put("status", job.status().wireName());
+        values.put("phase", job.phase().wireName());
+        values.put("generated", job.questionsGenerated());
+        values.put("saved", job.questionsSaved());
+        values.put("estimated", job.estimatedTotal());
+        values.put("topic", job.topic());
+        values.put("duration", job.durationMs());
+        values.put("errorCode", job.error() == null ? null : job.error().code().name());
+        values.put("errorMessage", job.error() == null ? null : job.error().message());
+        values.put("errorRetryable", job.error() == null ? null : job.error().retryable());
+        values.put("startedAt", timestamp(job.startedAt()));
+        values.put("completedAt", timestamp(job.completedAt()));
+        values.put("attempts", job.attempts());
+        return values;
+    }
+
+    private static List<UUID> ids(List<ConceptId> concepts) {
+        return concepts.stream().map(ConceptId::value).toList();
+    }
+
+    static GenerationJob map(ResultSet rs, StatementContext ctx) throws SQLException {
+        String errorCode = rs.getString("error_code");
+        JobError error = errorCode == null
+                ? null
+                : new JobError(
+                        ErrorCode.valueOf(errorCode), rs.getString("error_message"), rs.getBoolean("error_retryable"));
+        long durationValue = rs.getLong("duration_ms");
+        Long duration = rs.wasNull() ? null : durationValue;
+        return new GenerationJob(
+                new JobId(rs.getObject("id", UUID.class)),
+                new UserId(rs.getString("user_id")),
+                rs.getString("prompt"),
+                rs.getString("ip_address"),
+                JobStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                JobPhase.valueOf(rs.getString("phase").toUpperCase(Locale.ROOT)),
+                rs.getInt("questions_generated"),
+                rs.getInt("questions_saved"),
+                Database.integer(rs, "estimated_total"),
+                rs.getString("topic"),
+                Database.uuids(rs, "concept_ids").stream().map(ConceptId::new).toList(),
+                Database.uuids(rs, "pending_concept_ids").stream()
+                        .map(ConceptId::new)
+                        .toList(),
+                duration,
+                error,
+                instant(rs, "created_at"),
+                instant(rs, "started_at"),
+                instant(rs, "completed_at"),
+                rs.getInt("attempts"));
+    }
+}

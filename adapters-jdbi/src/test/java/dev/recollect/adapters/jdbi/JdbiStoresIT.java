@@ -1,0 +1,28 @@
+package dev.recollect.adapters.jdbi;
+
+import dev.recollect.adapters.jdbi.testing.PostgresTest;
+import dev.recollect.adapters.jdbi.testing.TestDatabase;
+import dev.recollect.ports.testing.JobStoreContract;
+import dev.recollect.ports.testing.LibraryStoreContract;
+import dev.recollect.ports.testing.StoreBundle;
+
+/** The PostgreSQL stores pass the same contract suites as the in-memory ones. */
+@PostgresTest
+class JdbiStoresIT implements JobStoreContract, LibraryStoreContract {
+    private final StoreBundle stores;
+
+    JdbiStoresIT(TestDatabase database) {
+        JdbiPersistence persistence = JdbiPersistence.over(database.pooled());
+        stores = new StoreBundle(
+                persistence.jobs(),
+                persistence.concepts(),
+                persistence.phrasings(),
+                persistence.userStats(),
+                persistence.rateLimiter());
+    }
+
+    @Override
+    public StoreBundle stores() {
+        return stores;
+    }
+}
