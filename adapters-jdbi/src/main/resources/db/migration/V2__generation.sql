@@ -44,7 +44,7 @@ CREATE INDEX generation_jobs_user_recent ON generation_jobs (user_id, created_at
 -- Workers claim the oldest pending jobs.
 CREATE INDEX generation_jobs_claimable ON generation_jobs (created_at, id) WHERE status = 'pending';
 -- Rescue finds processing jobs whose lease expired.
-CREATE INDEX generation_jobs_leases ON generation_jobs (lease_expires_at) WHERE status = 'processing';
+CREATE INDEX generation_jobs_leases ON generation_jobs (lease_expires_at NULLS FIRST) WHERE status = 'processing';
 -- Cleanup deletes finished jobs past their retention.
 CREATE INDEX generation_jobs_finished ON generation_jobs (status, completed_at)
     WHERE status IN ('completed', 'failed', 'cancelled');

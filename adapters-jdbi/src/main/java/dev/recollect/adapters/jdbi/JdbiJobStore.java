@@ -21,6 +21,7 @@ import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.RateLimiter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,6 +141,77 @@ final class JdbiJobStore implements JobStore {
     @Override
     public int countActive(UserId userId) {
         return db.withHandle("count active jobs of " + userId, handle -> countActive(handle, userId));
+    }
+
+    @Override
+    public List<GenerationJob> claim(int max, String workerId, Duration lease, Instant now) {
+        return db.inTransaction("claim jobs for " + workerId, handle -> {
+            // Rescue first: a job whose worker died has waited longest. SKIP LOCKED keeps concurrent claims apart.
+            List<GenerationJob> claimable = new ArrayList<>(handle.createQuery("SELECT " + COLUMNS
+                            + " FROM generation_jobs WHERE status = 'processing'"
+                            + " AND (lease_expires_at IS NULL OR lease_expires_at < :now)"
+                            + " ORDER BY lease_expires_at NULLS FIRST LIMIT :max FOR UPDATE SKIP LOCKED")
+                    .bind("now", timestamp(now))
+                    .bind("max", max)
+                    .map(JdbiJobStore::map)
+                    .list());
+            if (claimable.size() < max) {
+                claimable.addAll(
+                        handle.createQuery("SELECT " + COLUMNS + " FROM generation_jobs WHERE status = 'pending'"
+                                        + " ORDER BY created_at, id LIMIT :max FOR UPDATE SKIP LOCKED")
+                                .bind("max", max - claimable.size())
+                                .map(JdbiJobStore::map)
+                                .list());
+            }
+            List<GenerationJob> claimed = new ArrayList<>(claimable.size());
+            for (GenerationJob job : claimable) {
+                GenerationJob started = job.start(now).job();
+                update(handle, started);
+                handle.createUpdate("UPDATE generation_jobs SET worker_id = :worker, lease_expires_at = :until"
+                                + " WHERE id = :id")
+                        .bind("id", started.id().value())
+                        .bind("worker", workerId)
+                        .bind("until", timestamp(now.plus(lease)))
+                        .execute();
+                claimed.add(started);
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public boolean renewLease(JobId id, int attempt, String workerId, Instant until) {
+        return db.inTransaction("renew lease of " + id, handle -> handle.createUpdate(
+                                """
+                        UPDATE generation_jobs SET lease_expires_at = :until
+                        WHERE id = :id AND attempts = :attempt AND worker_id = :worker AND status = 'processing'""")
+                        .bind("id", id.value())
+                        .bind("attempt", attempt)
+                        .bind("worker", workerId)
+                        .bind("until", timestamp(until))
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public void releaseLease(JobId id, int attempt, String workerId) {
+        db.inTransaction("release lease of " + id, handle -> handle.createUpdate(
+                        """
+                        UPDATE generation_jobs SET lease_expires_at = NULL
+                        WHERE id = :id AND attempts = :attempt AND worker_id = :worker AND status = 'processing'""")
+                .bind("id", id.value())
+                .bind("attempt", attempt)
+                .bind("worker", workerId)
+                .execute());
+    }
+
+    @Override
+    public int countStuck(Instant now) {
+        return db.withHandle("count stuck jobs", handle -> handle.createQuery("SELECT count(*) FROM generation_jobs"
+                        + " WHERE status = 'processing' AND (lease_expires_at IS NULL OR lease_expires_at < :now)")
+                .bind("now", timestamp(now))
+                .mapTo(Integer.class)
+                .one());
     }
 
     private static int countActive(Handle handle, UserId userId) {

@@ -30,7 +30,7 @@ class QueryPlansIT {
                 "active jobs per user | generation_jobs_user_active | SELECT count(*) FROM generation_jobs WHERE user_id = 'u' AND status IN ('pending', 'processing')",
                 "a page of recent jobs | generation_jobs_user_recent | SELECT * FROM generation_jobs WHERE user_id = 'u' AND (created_at, id) < (now(), '00000000-0000-0000-0000-000000000001'::uuid) ORDER BY created_at DESC, id DESC LIMIT 26",
                 "claimable jobs | generation_jobs_claimable | SELECT id FROM generation_jobs WHERE status = 'pending' ORDER BY created_at, id LIMIT 10 FOR UPDATE SKIP LOCKED",
-                "expired leases | generation_jobs_leases | SELECT id FROM generation_jobs WHERE status = 'processing' AND lease_expires_at < now() LIMIT 10",
+                "expired leases | generation_jobs_leases | SELECT id FROM generation_jobs WHERE status = 'processing' AND (lease_expires_at IS NULL OR lease_expires_at < now()) ORDER BY lease_expires_at NULLS FIRST LIMIT 10 FOR UPDATE SKIP LOCKED",
                 "cleanup | generation_jobs_finished | DELETE FROM generation_jobs WHERE (status IN ('completed', 'cancelled') AND completed_at <= now()) OR (status = 'failed' AND completed_at <= now())",
                 "rate-limit window | rate_limit_events_window | SELECT occurred_at FROM rate_limit_events WHERE bucket = 'b' AND identifier = 'i' AND occurred_at > now() ORDER BY occurred_at DESC LIMIT 100",
                 "concept titles | concepts_user_title | SELECT title_key FROM concepts WHERE user_id = 'u' AND title_key = ANY(ARRAY['a', 'b'])",

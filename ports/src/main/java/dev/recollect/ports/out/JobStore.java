@@ -7,7 +7,9 @@ import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobTransition;
 import dev.recollect.domain.paging.Page;
 import dev.recollect.domain.paging.PageRequest;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -40,6 +42,31 @@ public interface JobStore {
 
     /** How many pending or processing jobs {@code userId} has. */
     int countActive(UserId userId);
+
+    /**
+     * Claims up to {@code max} jobs for {@code workerId}: first processing jobs whose lease expired before
+     * {@code now} (their worker died), then pending jobs, oldest first. Each claimed job is started (its attempt
+     * counted, which fences off its previous worker) and leased to the worker until {@code now + lease}. Concurrent
+     * claims never return the same job.
+     */
+    List<GenerationJob> claim(int max, String workerId, Duration lease, Instant now);
+
+    /**
+     * Extends the lease of a job the worker still holds at {@code attempt}.
+     *
+     * @return whether the worker still holds it; {@code false} once the job finished or another worker took it
+     */
+    boolean renewLease(JobId id, int attempt, String workerId, Instant until);
+
+    /** Ends the worker's lease on a job it holds at {@code attempt}, so that another worker can claim it at once. */
+    void releaseLease(JobId id, int attempt, String workerId);
+
+    /**
+     * Processing jobs whose lease expired before {@code now}: work a dead worker left.
+     *
+     * @return how many there are
+     */
+    int countStuck(Instant now);
 
     /** What {@link #createIfAllowed} decided. */
     sealed interface Admission {

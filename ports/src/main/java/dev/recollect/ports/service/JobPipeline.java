@@ -132,6 +132,14 @@ public final class JobPipeline implements ProcessJob {
         return new Run(started.get().job()).execute();
     }
 
+    /**
+     * Runs a job that a worker has already claimed (started) at its current attempt; every write is fenced by that
+     * attempt.
+     */
+    public Outcome run(GenerationJob claimed) {
+        return new Run(claimed).execute();
+    }
+
     /** Stops a run without failing the job: it was cancelled, finished or taken over elsewhere. */
     private static final class Halt extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -360,8 +368,11 @@ public final class JobPipeline implements ProcessJob {
             }
         }
 
-        /** Reloads the job; stops the run if it was cancelled, finished or taken over. */
+        /** Reloads the job; stops the run if it was cancelled, finished or taken over, or the worker shuts down. */
         private void checkStillMine() {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new Halt();
+            }
             GenerationJob current = deps.jobs().find(id).orElseThrow(Halt::new);
             job = current;
             if (current.status().isTerminal() || current.attempts() != attempt) {

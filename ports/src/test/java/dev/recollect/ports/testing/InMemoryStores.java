@@ -21,6 +21,7 @@ import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.RateLimiter;
 import dev.recollect.ports.out.UserStatsStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,6 +45,7 @@ public final class InMemoryStores {
     private final Map<ConceptId, Concept> concepts = new LinkedHashMap<>();
     private final Map<PhrasingId, Phrasing> phrasings = new LinkedHashMap<>();
     private final Map<UserId, UserStats> stats = new LinkedHashMap<>();
+    private final Map<JobId, Lease> leases = new LinkedHashMap<>();
     private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
 
     private final JobStore jobStore = new Jobs();
@@ -185,6 +187,72 @@ public final class InMemoryStores {
         }
 
         @Override
+        public List<GenerationJob> claim(int max, String workerId, Duration lease, Instant now) {
+            synchronized (lock) {
+                List<GenerationJob> claimable = new ArrayList<>();
+                jobs.values().stream()
+                        .filter(j -> j.status() == JobStatus.PROCESSING && leaseExpired(j.id(), now))
+                        .sorted(Comparator.comparing(GenerationJob::createdAt).thenComparing(GenerationJob::id))
+                        .forEach(claimable::add);
+                jobs.values().stream()
+                        .filter(j -> j.status() == JobStatus.PENDING)
+                        .sorted(Comparator.comparing(GenerationJob::createdAt).thenComparing(GenerationJob::id))
+                        .forEach(claimable::add);
+                List<GenerationJob> claimed = new ArrayList<>();
+                for (GenerationJob job : claimable.subList(0, Math.min(max, claimable.size()))) {
+                    GenerationJob started = job.start(now).job();
+                    jobs.put(job.id(), started);
+                    leases.put(job.id(), new Lease(workerId, started.attempts(), now.plus(lease)));
+                    claimed.add(started);
+                }
+                return claimed;
+            }
+        }
+
+        @Override
+        public boolean renewLease(JobId id, int attempt, String workerId, Instant until) {
+            synchronized (lock) {
+                GenerationJob job = jobs.get(id);
+                Lease lease = leases.get(id);
+                if (job == null
+                        || job.status() != JobStatus.PROCESSING
+                        || lease == null
+                        || lease.attempt() != attempt
+                        || !lease.workerId().equals(workerId)) {
+                    return false;
+                }
+                leases.put(id, new Lease(workerId, attempt, until));
+                return true;
+            }
+        }
+
+        @Override
+        public void releaseLease(JobId id, int attempt, String workerId) {
+            synchronized (lock) {
+                Lease lease = leases.get(id);
+                if (lease != null
+                        && lease.attempt() == attempt
+                        && lease.workerId().equals(workerId)) {
+                    leases.put(id, new Lease(workerId, attempt, Instant.MIN));
+                }
+            }
+        }
+
+        @Override
+        public int countStuck(Instant now) {
+            synchronized (lock) {
+                return (int) jobs.values().stream()
+                        .filter(j -> j.status() == JobStatus.PROCESSING && leaseExpired(j.id(), now))
+                        .count();
+            }
+        }
+
+        private boolean leaseExpired(JobId id, Instant now) {
+            Lease lease = leases.get(id);
+            return lease == null || lease.until().isBefore(now);
+        }
+
+        @Override
         public int countActive(UserId userId) {
             synchronized (lock) {
                 return (int) jobs.values().stream()
@@ -193,6 +261,9 @@ public final class InMemoryStores {
             }
         }
     }
+
+    /** Who holds a processing job, at which attempt, until when. */
+    private record Lease(String workerId, int attempt, Instant until) {}
 
     static boolean isAfter(GenerationJob job, Cursor cursor) {
         int byTime = job.createdAt().compareTo(cursor.at());

@@ -1,7 +1,7 @@
 package dev.recollect.ports.testing;
 
 /** The in-memory stores pass the contracts that the PostgreSQL adapter passes. */
-class InMemoryStoresTest implements JobStoreContract, LibraryStoreContract {
+class InMemoryStoresTest implements JobStoreContract, JobClaimContract, LibraryStoreContract {
     private final StoreBundle stores = StoreBundle.inMemory();
 
     @Override

@@ -1,0 +1,102 @@
+package dev.recollect.ports.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.domain.job.JobStatus;
+import dev.recollect.ports.in.ProcessJob;
+import dev.recollect.ports.testing.PipelineHarness;
+import dev.recollect.ports.testing.ScriptedLlm;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class JobWorkerTest {
+    private final PipelineHarness h = new PipelineHarness();
+    private final List<ProcessJob.Outcome> outcomes = new CopyOnWriteArrayList<>();
+
+    private JobWorker worker(int concurrency) {
+        return new JobWorker(
+                h.stores.jobs(),
+                h.pipeline(),
+                new JobWorker.Settings(
+                        "w1", concurrency, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofSeconds(5)),
+                h.clock,
+                h.sleeper,
+                outcomes::add);
+    }
+
+    @Test
+    void untilIdleProcessesEveryPendingJob() {
+        GenerationJob a = h.create(new UserId("ann"), "Tides");
+        GenerationJob b = h.create(new UserId("bob"), "Rivers");
+        GenerationJob c = h.create(new UserId("cy"), "Lakes");
+        try (JobWorker worker = worker(2)) {
+            assertThat(worker.runUntilIdle()).isEqualTo(3);
+            assertThat(worker.running()).isEmpty();
+        }
+        for (GenerationJob job : List.of(a, b, c)) {
+            assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
+        }
+        assertThat(outcomes).hasSize(3).allSatisfy(o -> assertThat(o).isInstanceOf(ProcessJob.Outcome.Finished.class));
+    }
+
+    @Test
+    void closingReleasesTheLeasesOfJobsStillRunning() throws Exception {
+        GenerationJob job = h.create(new UserId("ann"), "Tides");
+        CountDownLatch inStream = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        h.llm.phrasingsWithHook(
+                List.of(ScriptedLlm.phrasing("First question about tides?"), ScriptedLlm.phrasing("Second one here?")),
+                1,
+                () -> {
+                    inStream.countDown();
+                    try {
+                        release.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+        JobWorker worker = new JobWorker(
+                h.stores.jobs(),
+                h.pipeline(),
+                new JobWorker.Settings("w1", 1, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ZERO),
+                h.clock,
+                h.sleeper,
+                outcomes::add);
+        Thread runner = new Thread(worker::runUntilIdle);
+        runner.start();
+        assertThat(inStream.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(worker.running()).containsKey(job.id());
+
+        worker.close();
+        // The lease is released, so another worker may take the job over at once.
+        assertThat(h.stores.jobs().claim(1, "w2", Duration.ofSeconds(30), h.clock.instant()))
+                .extracting(GenerationJob::id)
+                .containsExactly(job.id());
+        release.countDown();
+        runner.join(5000);
+        GenerationJob after = h.job(job.id());
+        assertThat(after.attempts()).isEqualTo(2);
+        assertThat(after.status()).isEqualTo(JobStatus.PROCESSING);
+        assertThat(after.questionsSaved())
+                .as("the interrupted run stopped at its next checkpoint")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void settingsAreChecked() {
+        assertThatThrownBy(() -> new JobWorker.Settings(" ", 1, Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new JobWorker.Settings("w", 0, Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new JobWorker.Settings("w", 1, Duration.ofMillis(10), Duration.ZERO, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(JobWorker.Settings.defaults("w").lease()).isEqualTo(Duration.ofSeconds(30));
+    }
+}
