@@ -26,8 +26,8 @@ final class CommandValidator {
         return factory.getValidator();
     }
 
-    /** Returns {@code command} if it satisfies its constraints; throws naming every broken one otherwise. */
-    static <T> T valid(T command) {
+    /** Checks that {@code command} satisfies its constraints; throws naming every broken one otherwise. */
+    static <T> void valid(T command) {
         if (command == null) {
             throw new InvalidCommandException(List.of("command: must not be null"));
         }
@@ -38,7 +38,6 @@ final class CommandValidator {
                     .sorted()
                     .toList());
         }
-        return command;
     }
 
     static UserId userId(String text) {

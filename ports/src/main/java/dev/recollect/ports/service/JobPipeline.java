@@ -385,8 +385,7 @@ public final class JobPipeline implements ProcessJob {
                     .transition(id, j -> j.ifAttempt(attempt, change))
                     .orElseThrow(Halt::new);
             job = transition.job();
-            if (transition instanceof JobTransition.Refused refused
-                    && refused.reason() != JobTransition.Reason.CONCEPT_NOT_PENDING) {
+            if (!transition.applied()) {
                 throw new Halt();
             }
         }

@@ -125,6 +125,7 @@ class JobPipelineTest {
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.error())
                 .isEqualTo(new JobError(ErrorCode.API_KEY, "API configuration error. Please contact support.", false));
+        assertThat(failed.phase()).isEqualTo(JobPhase.CONCEPT_SYNTHESIS);
         assertThat(h.sleeper.waits()).isEmpty();
         assertThat(failed.durationMs()).isNotNull();
     }
@@ -252,6 +253,9 @@ class JobPipelineTest {
         assertThat(stolen.attempts()).isEqualTo(2);
         assertThat(stolen.status()).isEqualTo(JobStatus.PROCESSING);
         assertThat(stolen.questionsSaved()).isEqualTo(1);
+        assertThat(h.stores.allPhrasings())
+                .as("the fenced worker saved nothing more")
+                .hasSize(1);
     }
 
     @Test
@@ -306,5 +310,141 @@ class JobPipelineTest {
         GenerationJob failed = h.job(job.id());
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.error().code()).isEqualTo(ErrorCode.UNKNOWN);
+    }
+
+    @Test
+    void aJobOnItsLastAllowedAttemptStillRuns() {
+        GenerationJob job = h.create(user, "Caves");
+        for (int i = 0; i < 2; i++) {
+            h.stores.jobs().transition(job.id(), j -> j.start(h.clock.instant()));
+        }
+
+        h.pipeline().process(job.id());
+
+        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(h.job(job.id()).attempts()).isEqualTo(3);
+    }
+
+    @Test
+    void conceptsAJobAlreadyCreatedAreReusedAndPhrasingsTopUpWhatIsMissing() {
+        GenerationJob job = h.create(user, "Rainforests");
+        Concept bare = Fixtures.concept(user, "Canopy layer", job.id(), Fixtures.T0);
+        Concept half = Fixtures.concept(user, "Epiphytes", job.id(), Fixtures.T0.plusMillis(1));
+        Concept full = Fixtures.concept(user, "Buttress roots", job.id(), Fixtures.T0.plusMillis(2));
+        Concept foreign =
+                Fixtures.concept(new UserId("someone-else"), "Leaf litter", job.id(), Fixtures.T0.plusMillis(3));
+        h.stores
+                .concepts()
+                .insertAll(List.of(bare, half, full), dev.recollect.domain.stats.StatsDelta.NONE, Fixtures.T0);
+        h.stores.concepts().insertAll(List.of(foreign), dev.recollect.domain.stats.StatsDelta.NONE, Fixtures.T0);
+        for (int i = 0; i < 2; i++) {
+            h.stores
+                    .phrasings()
+                    .insertIfAbsent(Fixtures.phrasing(half, "Half question number " + i + "?", Fixtures.T0));
+        }
+        for (int i = 0; i < 4; i++) {
+            h.stores
+                    .phrasings()
+                    .insertIfAbsent(Fixtures.phrasing(full, "Full question number " + i + "?", Fixtures.T0));
+        }
+
+        h.pipeline().process(job.id());
+
+        GenerationJob done = h.job(job.id());
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(h.llm.prompts()).as("no new concepts were synthesised").isEmpty();
+        assertThat(h.llm.requests())
+                .extracting(r -> r.conceptTitle() + ":" + r.count())
+                .containsExactly("Canopy layer:4", "Epiphytes:2");
+        assertThat(h.stores.phrasings().findByConcept(foreign.id())).isEmpty();
+        assertThat(done.questionsSaved()).isEqualTo(6);
+    }
+
+    @Test
+    void cancellingDuringConceptSynthesisCreatesNoConcepts() {
+        GenerationJob job = h.create(user, "Oases");
+        h.llm.conceptsWithHook(() -> h.cancel(job), new ConceptIdea("Oasis water", "Where it comes from.", "Life."));
+
+        h.pipeline().process(job.id());
+
+        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(h.stores.allConcepts()).isEmpty();
+    }
+
+    @Test
+    void cancellingBetweenConceptsStartsNoOtherConcept() {
+        GenerationJob job = h.create(user, "Estuaries");
+        h.llm.phrasingsWithHook(phrasings("Estuary", 4), 4, () -> h.cancel(job));
+
+        h.pipeline().process(job.id());
+
+        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(h.llm.requests()).hasSize(1);
+        assertThat(h.job(job.id()).questionsSaved()).isEqualTo(4);
+    }
+
+    @Test
+    void cancellingWhileWaitingToRetryCallsTheLlmNoMore() {
+        GenerationJob job = h.create(user, "Fjords");
+        h.llm.conceptsFail(new ProviderFailure.Unreachable("reset"));
+        h.sleeper.onSleep(() -> h.cancel(job));
+
+        h.pipeline().process(job.id());
+
+        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(h.llm.prompts()).hasSize(1);
+    }
+
+    @Test
+    void anInterruptedWaitStopsTheRunAndKeepsTheInterrupt() {
+        GenerationJob job = h.create(user, "Deltas");
+        h.llm.conceptsFail(new ProviderFailure.Unreachable("reset"));
+        JobPipeline pipeline = new JobPipeline(new JobPipeline.Dependencies(
+                h.stores.jobs(),
+                h.stores.concepts(),
+                h.stores.phrasings(),
+                h.llm,
+                h.llm,
+                Optional.empty(),
+                dev.recollect.domain.job.JobPolicy.DEFAULT,
+                dev.recollect.domain.failure.RetryPolicy.DEFAULT,
+                new dev.recollect.ports.testing.SequentialIds(),
+                h.clock,
+                duration -> {
+                    throw new InterruptedException("shutting down");
+                },
+                new java.util.SplittableRandom(1)));
+
+        pipeline.process(job.id());
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.PROCESSING);
+    }
+
+    @Test
+    void theStreamIsToldToStopOnceTheTargetIsReached() {
+        GenerationJob job = h.create(user, "Atolls");
+        h.llm.phrasings(phrasings("Atoll", 7).toArray(new GeneratedPhrasing[0]));
+
+        h.pipeline().process(job.id());
+
+        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(h.llm.delivered())
+                .as("4 for the first concept, 4 each for the others")
+                .isEqualTo(12);
+    }
+
+    @Test
+    void aConceptWithFewerPhrasingsThanTheTargetIsMarkedThin() {
+        GenerationJob job = h.create(user, "Mangroves");
+        h.llm.phrasings(phrasings("Mangrove", 2).toArray(new GeneratedPhrasing[0]));
+
+        h.pipeline().process(job.id());
+
+        Concept first =
+                h.stores.concepts().find(h.job(job.id()).conceptIds().get(0)).orElseThrow();
+        assertThat(first.phrasingCount()).isEqualTo(2);
+        assertThat(first.thinScore()).isEqualTo(2);
+        assertThat(first.conflictScore()).isNull();
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingSleeper implements Sleeper {
     private final MutableClock clock;
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
+    private volatile Runnable onSleep = () -> {};
 
     /** A sleeper that moves {@code clock}. */
     public RecordingSleeper(MutableClock clock) {
@@ -19,6 +20,12 @@ public final class RecordingSleeper implements Sleeper {
     public void sleep(Duration duration) {
         waits.add(duration);
         clock.advance(duration);
+        onSleep.run();
+    }
+
+    /** Runs {@code hook} during every wait, as if something happened meanwhile. */
+    public void onSleep(Runnable hook) {
+        this.onSleep = hook;
     }
 
     /** The waits so far, in order. */

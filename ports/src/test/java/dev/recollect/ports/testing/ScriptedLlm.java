@@ -26,6 +26,7 @@ public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator,
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile ProviderFailure embedFailure;
     private int generated;
+    private final java.util.concurrent.atomic.AtomicInteger delivered = new java.util.concurrent.atomic.AtomicInteger();
 
     /** One scripted answer: items to hand out, an optional hook after item {@code hookAfter}, then a failure. */
     private record Answer<T>(List<T> items, int hookAfter, Runnable hook, ProviderFailure failure) {}
@@ -33,6 +34,12 @@ public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator,
     /** The next concept call answers {@code ideas}. */
     public synchronized ScriptedLlm concepts(ConceptIdea... ideas) {
         conceptAnswers.add(new Answer<>(List.of(ideas), -1, null, null));
+        return this;
+    }
+
+    /** The next concept call runs {@code hook} and then answers {@code ideas}. */
+    public synchronized ScriptedLlm conceptsWithHook(Runnable hook, ConceptIdea... ideas) {
+        conceptAnswers.add(new Answer<>(List.of(ideas), 0, hook, null));
         return this;
     }
 
@@ -71,6 +78,11 @@ public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator,
         return List.copyOf(prompts);
     }
 
+    /** How many phrasings were handed to sinks in all. */
+    public int delivered() {
+        return delivered.get();
+    }
+
     /** The phrasing requests received, in order. */
     public List<Request> requests() {
         return List.copyOf(requests);
@@ -89,6 +101,9 @@ public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator,
                     new ConceptIdea(prompt + " history", "Where " + prompt + " comes from.", "Context."),
                     new ConceptIdea(prompt + " uses", "What " + prompt + " is for.", "Application."));
         }
+        if (answer.hook() != null) {
+            answer.hook().run();
+        }
         if (answer.failure() != null) {
             throw new LlmException(answer.failure());
         }
@@ -104,6 +119,7 @@ public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator,
         }
         List<GeneratedPhrasing> items = answer == null ? valid(request) : answer.items();
         for (int i = 0; i < items.size(); i++) {
+            delivered.incrementAndGet();
             boolean more = sink.accept(items.get(i));
             if (answer != null && answer.hook() != null && i + 1 == answer.hookAfter()) {
                 answer.hook().run();
