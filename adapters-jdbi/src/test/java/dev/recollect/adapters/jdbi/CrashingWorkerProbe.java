@@ -1,0 +1,63 @@
+package dev.recollect.adapters.jdbi;
+
+import dev.recollect.domain.failure.RetryPolicy;
+import dev.recollect.domain.job.JobPolicy;
+import dev.recollect.ports.out.Sleeper;
+import dev.recollect.ports.service.JobPipeline;
+import dev.recollect.ports.service.JobWorker;
+import dev.recollect.ports.testing.ScriptedLlm;
+import dev.recollect.ports.testing.SequentialIds;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A worker in a JVM of its own for {@link WorkerCrashIT}: it claims the job with a short lease, saves two phrasings
+ * of the first concept, says so on stdout, and then hangs until it is killed.
+ */
+final class CrashingWorkerProbe {
+    private CrashingWorkerProbe() {}
+
+    public static void main(String[] args) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(args[0]);
+        dataSource.setUser(args[1]);
+        JdbiPersistence persistence = JdbiPersistence.over(dataSource);
+        ScriptedLlm llm = new ScriptedLlm();
+        llm.phrasingsWithHook(
+                List.of(ScriptedLlm.phrasing("First question from the doomed worker?"),
+                        ScriptedLlm.phrasing("Second question from the doomed worker?"),
+                        ScriptedLlm.phrasing("Third question it never saves?")),
+                2,
+                () -> {
+                    System.out.println("saved 2");
+                    System.out.flush();
+                    hang();
+                });
+        Clock clock = Clock.systemUTC();
+        JobPipeline pipeline = new JobPipeline(new JobPipeline.Dependencies(
+                persistence.jobs(), persistence.concepts(), persistence.phrasings(), llm, llm, Optional.empty(),
+                JobPolicy.DEFAULT, RetryPolicy.DEFAULT, new SequentialIds(), clock, Sleeper.system(),
+                new SplittableRandom(7)));
+        JobWorker worker = new JobWorker(persistence.jobs(), pipeline,
+                new JobWorker.Settings("doomed", 1, Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ZERO),
+                clock, Sleeper.system(), outcome -> {});
+        worker.runUntilIdle();
+    }
+
+    private static void hang() {
+        Object never = new Object();
+        synchronized (never) {
+            while (true) {
+                try {
+                    never.wait();
+                } catch (InterruptedException e) {
+                    // Only SIGKILL ends this worker.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.recollect.adapters.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recollect.adapters.jdbi.testing.PostgresTest;
+import dev.recollect.adapters.jdbi.testing.TestDatabase;
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.failure.RetryPolicy;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.domain.job.JobPolicy;
+import dev.recollect.domain.job.JobStatus;
+import dev.recollect.domain.library.Phrasing;
+import dev.recollect.ports.out.RateLimitRule;
+import dev.recollect.ports.service.JobPipeline;
+import dev.recollect.ports.service.JobWorker;
+import dev.recollect.ports.testing.MutableClock;
+import dev.recollect.ports.testing.RecordingSleeper;
+import dev.recollect.ports.testing.ScriptedLlm;
+import dev.recollect.ports.testing.SequentialIds;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A worker in another JVM is killed with SIGKILL in the middle of a job; once its lease expires, a worker here
+ * takes the job over and completes it without duplicating a phrasing.
+ */
+@PostgresTest
+class WorkerCrashIT {
+    @Test
+    void givenAWorkerKilledMidJob_thenAnotherCompletesItAfterTheLeaseWithoutDuplicates(TestDatabase database)
+            throws Exception {
+        JdbiPersistence persistence = JdbiPersistence.over(database.pooled());
+        GenerationJob job = GenerationJob.create(
+                new dev.recollect.domain.JobId(UUID.randomUUID()), new UserId("crash-test"), "Glaciers", null,
+                Instant.now());
+        persistence.jobs().createIfAllowed(job, JobPolicy.DEFAULT, RateLimitRule.QUESTION_GENERATION, Instant.now());
+
+        Process doomed = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingWorkerProbe.class.getName(),
+                        database.jdbcUrl(),
+                        database.user()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(doomed.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        do {
+            line = out.readLine();
+        } while (line != null && !line.equals("saved 2"));
+        assertThat(line).as("the doomed worker reached the middle of the job").isEqualTo("saved 2");
+        doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        GenerationJob halfway = persistence.jobs().find(job.id()).orElseThrow();
+        assertThat(halfway.status()).isEqualTo(JobStatus.PROCESSING);
+        assertThat(halfway.questionsSaved()).isEqualTo(2);
+        // No sleeping: this worker's clock is simply past the dead worker's 2-second lease.
+        MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofSeconds(5)));
+        ScriptedLlm llm = new ScriptedLlm();
+        JobPipeline pipeline = new JobPipeline(new JobPipeline.Dependencies(
+                persistence.jobs(), persistence.concepts(), persistence.phrasings(), llm, llm, Optional.empty(),
+                JobPolicy.DEFAULT, RetryPolicy.DEFAULT, new SequentialIds(), clock, new RecordingSleeper(clock),
+                new SplittableRandom(3)));
+        try (JobWorker rescuer = new JobWorker(persistence.jobs(), pipeline,
+                JobWorker.Settings.defaults("rescuer"), clock, new RecordingSleeper(clock), outcome -> {})) {
+            assertThat(rescuer.runUntilIdle()).isEqualTo(1);
+        }
+
+        GenerationJob done = persistence.jobs().find(job.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(done.questionsSaved()).isEqualTo(12);
+        List<Phrasing> phrasings = new ArrayList<>();
+        done.conceptIds().forEach(c -> phrasings.addAll(persistence.phrasings().findByConcept(c)));
+        Set<String> keys = new HashSet<>();
+        phrasings.forEach(p -> assertThat(keys.add(p.conceptId() + "|" + p.questionKey())).isTrue());
+        assertThat(phrasings).hasSize(12);
+        assertThat(llm.prompts()).as("the concepts of the dead worker were reused").isEmpty();
+    }
+}
