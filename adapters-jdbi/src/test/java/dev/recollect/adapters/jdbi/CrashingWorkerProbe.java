@@ -6,7 +6,6 @@ import dev.recollect.ports.out.Sleeper;
 import dev.recollect.ports.service.JobPipeline;
 import dev.recollect.ports.service.JobWorker;
 import dev.recollect.ports.testing.ScriptedLlm;
-import dev.recollect.ports.testing.SequentialIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +27,8 @@ final class CrashingWorkerProbe {
         JdbiPersistence persistence = JdbiPersistence.over(dataSource);
         ScriptedLlm llm = new ScriptedLlm();
         llm.phrasingsWithHook(
-                List.of(ScriptedLlm.phrasing("First question from the doomed worker?"),
+                List.of(
+                        ScriptedLlm.phrasing("First question from the doomed worker?"),
                         ScriptedLlm.phrasing("Second question from the doomed worker?"),
                         ScriptedLlm.phrasing("Third question it never saves?")),
                 2,
@@ -39,12 +39,25 @@ final class CrashingWorkerProbe {
                 });
         Clock clock = Clock.systemUTC();
         JobPipeline pipeline = new JobPipeline(new JobPipeline.Dependencies(
-                persistence.jobs(), persistence.concepts(), persistence.phrasings(), llm, llm, Optional.empty(),
-                JobPolicy.DEFAULT, RetryPolicy.DEFAULT, new SequentialIds(), clock, Sleeper.system(),
+                persistence.jobs(),
+                persistence.concepts(),
+                persistence.phrasings(),
+                llm,
+                llm,
+                Optional.empty(),
+                JobPolicy.DEFAULT,
+                RetryPolicy.DEFAULT,
+                dev.recollect.ports.out.IdGenerator.random(),
+                clock,
+                Sleeper.system(),
                 new SplittableRandom(7)));
-        JobWorker worker = new JobWorker(persistence.jobs(), pipeline,
+        JobWorker worker = new JobWorker(
+                persistence.jobs(),
+                pipeline,
                 new JobWorker.Settings("doomed", 1, Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ZERO),
-                clock, Sleeper.system(), outcome -> {});
+                clock,
+                Sleeper.system(),
+                outcome -> {});
         worker.runUntilIdle();
     }
 

@@ -16,7 +16,6 @@ import dev.recollect.ports.service.JobWorker;
 import dev.recollect.ports.testing.MutableClock;
 import dev.recollect.ports.testing.RecordingSleeper;
 import dev.recollect.ports.testing.ScriptedLlm;
-import dev.recollect.ports.testing.SequentialIds;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,10 @@ class WorkerCrashIT {
             throws Exception {
         JdbiPersistence persistence = JdbiPersistence.over(database.pooled());
         GenerationJob job = GenerationJob.create(
-                new dev.recollect.domain.JobId(UUID.randomUUID()), new UserId("crash-test"), "Glaciers", null,
+                new dev.recollect.domain.JobId(UUID.randomUUID()),
+                new UserId("crash-test"),
+                "Glaciers",
+                null,
                 Instant.now());
         persistence.jobs().createIfAllowed(job, JobPolicy.DEFAULT, RateLimitRule.QUESTION_GENERATION, Instant.now());
 
@@ -57,8 +59,7 @@ class WorkerCrashIT {
                         database.user()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        BufferedReader out =
-                new BufferedReader(new InputStreamReader(doomed.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out = new BufferedReader(new InputStreamReader(doomed.getInputStream(), StandardCharsets.UTF_8));
         String line;
         do {
             line = out.readLine();
@@ -73,11 +74,25 @@ class WorkerCrashIT {
         MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofSeconds(5)));
         ScriptedLlm llm = new ScriptedLlm();
         JobPipeline pipeline = new JobPipeline(new JobPipeline.Dependencies(
-                persistence.jobs(), persistence.concepts(), persistence.phrasings(), llm, llm, Optional.empty(),
-                JobPolicy.DEFAULT, RetryPolicy.DEFAULT, new SequentialIds(), clock, new RecordingSleeper(clock),
+                persistence.jobs(),
+                persistence.concepts(),
+                persistence.phrasings(),
+                llm,
+                llm,
+                Optional.empty(),
+                JobPolicy.DEFAULT,
+                RetryPolicy.DEFAULT,
+                dev.recollect.ports.out.IdGenerator.random(),
+                clock,
+                new RecordingSleeper(clock),
                 new SplittableRandom(3)));
-        try (JobWorker rescuer = new JobWorker(persistence.jobs(), pipeline,
-                JobWorker.Settings.defaults("rescuer"), clock, new RecordingSleeper(clock), outcome -> {})) {
+        try (JobWorker rescuer = new JobWorker(
+                persistence.jobs(),
+                pipeline,
+                JobWorker.Settings.defaults("rescuer"),
+                clock,
+                new RecordingSleeper(clock),
+                outcome -> {})) {
             assertThat(rescuer.runUntilIdle()).isEqualTo(1);
         }
 
@@ -88,8 +103,11 @@ class WorkerCrashIT {
         List<Phrasing> phrasings = new ArrayList<>();
         done.conceptIds().forEach(c -> phrasings.addAll(persistence.phrasings().findByConcept(c)));
         Set<String> keys = new HashSet<>();
-        phrasings.forEach(p -> assertThat(keys.add(p.conceptId() + "|" + p.questionKey())).isTrue());
+        phrasings.forEach(
+                p -> assertThat(keys.add(p.conceptId() + "|" + p.questionKey())).isTrue());
         assertThat(phrasings).hasSize(12);
-        assertThat(llm.prompts()).as("the concepts of the dead worker were reused").isEmpty();
+        assertThat(llm.prompts())
+                .as("the concepts of the dead worker were reused")
+                .isEmpty();
     }
 }
