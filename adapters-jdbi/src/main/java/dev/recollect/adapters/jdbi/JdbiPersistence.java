@@ -1,6 +1,7 @@
 package dev.recollect.adapters.jdbi;
 
 import dev.recollect.ports.out.ConceptStore;
+import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.RateLimiter;
@@ -23,8 +24,10 @@ public final class JdbiPersistence {
     private final PhrasingStore phrasings;
     private final UserStatsStore userStats;
     private final RateLimiter rateLimiter;
+    private final DataSource dataSource;
 
-    private JdbiPersistence(Jdbi jdbi) {
+    private JdbiPersistence(Jdbi jdbi, DataSource dataSource) {
+        this.dataSource = dataSource;
         Database db = new Database(jdbi);
         JdbiRateLimiter limiter = new JdbiRateLimiter(db);
         this.rateLimiter = limiter;
@@ -38,7 +41,7 @@ public final class JdbiPersistence {
     public static JdbiPersistence over(DataSource dataSource) {
         Jdbi jdbi =
                 Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")).installPlugin(new PostgresPlugin());
-        return new JdbiPersistence(jdbi);
+        return new JdbiPersistence(jdbi, dataSource);
     }
 
     /**
@@ -69,6 +72,13 @@ public final class JdbiPersistence {
     /** Per-user counters. */
     public UserStatsStore userStats() {
         return userStats;
+    }
+
+    /**
+     * Job signals over LISTEN/NOTIFY, on a connection of their own taken from the data source; close them when done.
+     */
+    public JobSignals signals() {
+        return new PostgresJobSignals(dataSource);
     }
 
     /** The rate limiter. */

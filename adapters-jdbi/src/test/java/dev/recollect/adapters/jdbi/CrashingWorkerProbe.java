@@ -2,6 +2,7 @@ package dev.recollect.adapters.jdbi;
 
 import dev.recollect.domain.failure.RetryPolicy;
 import dev.recollect.domain.job.JobPolicy;
+import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.Sleeper;
 import dev.recollect.ports.service.JobPipeline;
 import dev.recollect.ports.service.JobWorker;
@@ -56,7 +57,7 @@ final class CrashingWorkerProbe {
                 pipeline,
                 new JobWorker.Settings("doomed", 1, Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ZERO),
                 clock,
-                Sleeper.system(),
+                JobSignals.polling(Sleeper.system()),
                 outcome -> {});
         worker.runUntilIdle();
     }

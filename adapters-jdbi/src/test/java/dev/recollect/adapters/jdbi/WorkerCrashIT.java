@@ -10,6 +10,7 @@ import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.library.Phrasing;
+import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.service.JobPipeline;
 import dev.recollect.ports.service.JobWorker;
@@ -91,7 +92,7 @@ class WorkerCrashIT {
                 pipeline,
                 JobWorker.Settings.defaults("rescuer"),
                 clock,
-                new RecordingSleeper(clock),
+                JobSignals.polling(new RecordingSleeper(clock)),
                 outcome -> {})) {
             assertThat(rescuer.runUntilIdle()).isEqualTo(1);
         }

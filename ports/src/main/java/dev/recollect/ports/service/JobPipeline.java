@@ -235,7 +235,6 @@ public final class JobPipeline implements ProcessJob {
         }
 
         private void generatePhrasings(ConceptId conceptId) {
-            checkStillMine();
             Optional<Concept> found =
                     deps.concepts().find(conceptId).filter(c -> c.userId().equals(job.userId()));
             if (found.isEmpty()) {

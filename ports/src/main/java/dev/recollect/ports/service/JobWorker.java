@@ -3,8 +3,8 @@ package dev.recollect.ports.service;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.ports.in.ProcessJob;
+import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.JobStore;
-import dev.recollect.ports.out.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +38,9 @@ public final class JobWorker implements AutoCloseable {
     private final JobPipeline pipeline;
     private final Settings settings;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final JobSignals signals;
+    private final AutoCloseable cancellations;
+    private final Map<JobId, Thread> threads = new ConcurrentHashMap<>();
     private final Consumer<ProcessJob.Outcome> listener;
     private final Map<JobId, Integer> running = new ConcurrentHashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -82,18 +84,29 @@ public final class JobWorker implements AutoCloseable {
             JobPipeline pipeline,
             Settings settings,
             Clock clock,
-            Sleeper sleeper,
+            JobSignals signals,
             Consumer<ProcessJob.Outcome> listener) {
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.signals = Objects.requireNonNull(signals, "signals");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.executor = Executors.newFixedThreadPool(settings.concurrency(), daemon("recollect-job"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("recollect-heartbeat"));
         long every = Math.max(1, settings.lease().toMillis() / 3);
         heartbeat.scheduleAtFixedRate(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+        this.cancellations = signals.onCancelled(this::interrupt);
+    }
+
+    /** A cancelled job's runner is interrupted, so that it stops at once rather than at its next checkpoint. */
+    private void interrupt(JobId id) {
+        synchronized (threads) {
+            Thread thread = threads.get(id);
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
     }
 
     /** Processes jobs until none is claimable; returns how many it processed. */
@@ -106,11 +119,14 @@ public final class JobWorker implements AutoCloseable {
         return processed;
     }
 
-    /** Processes jobs until {@link #close()}, waiting {@code idlePoll} whenever there is nothing to do. */
+    /**
+     * Processes jobs until {@link #close()}; when there is nothing to do it waits for a signal that a job was
+     * created, or {@code idlePoll} at most.
+     */
     public void runUntilStopped() throws InterruptedException {
         while (!stopping.get()) {
             if (runUntilIdle() == 0 && !stopping.get()) {
-                sleeper.sleep(settings.idlePoll());
+                signals.awaitWork(settings.idlePoll());
             }
         }
     }
@@ -139,14 +155,21 @@ public final class JobWorker implements AutoCloseable {
     }
 
     private void runOne(GenerationJob job) {
+        threads.put(job.id(), Thread.currentThread());
         try {
             listener.accept(pipeline.run(job));
         } finally {
+            synchronized (threads) {
+                threads.remove(job.id());
+                // An interrupt meant for this job must not reach the next job on this thread.
+                Thread.interrupted();
+            }
             running.remove(job.id());
         }
     }
 
-    private void renewLeases() {
+    /** The heartbeat: extends the lease of every job running here. Package-private so that tests can beat it. */
+    void renewLeases() {
         var until = clock.instant().plus(settings.lease());
         running.forEach((id, attempt) -> {
             try {
@@ -180,6 +203,11 @@ public final class JobWorker implements AutoCloseable {
         running.forEach((id, attempt) -> jobs.releaseLease(id, attempt, settings.workerId()));
         executor.shutdownNow();
         heartbeat.shutdownNow();
+        try {
+            cancellations.close();
+        } catch (Exception e) {
+            log.debug("Could not stop listening for cancellations", e);
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

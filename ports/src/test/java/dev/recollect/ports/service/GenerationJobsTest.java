@@ -89,6 +89,12 @@ class GenerationJobsTest {
                 .hasMessage("limit: must be greater than 0");
         assertThatThrownBy(() -> h.jobs.list(new ListRecentJobs.Query("learner", 10, "garbage")))
                 .hasMessageStartingWith("cursor is not one this system issued");
+        assertThatThrownBy(() -> h.jobs.get(new GetJob.Query(" ", "00000000-0000-0000-0000-000000000001")))
+                .hasMessage("userId: must not be blank");
+        assertThatThrownBy(() -> h.jobs.list(new ListRecentJobs.Query(" ", 10, null)))
+                .hasMessage("userId: must not be blank");
+        assertThatThrownBy(() -> h.jobs.cancel(new CancelJob.Command("learner", " ")))
+                .hasMessage("jobId: must not be blank");
         InvalidCommandException e = new InvalidCommandException(List.of("b: x", "a: y"));
         assertThat(e.violations()).containsExactly("b: x", "a: y");
     }

@@ -447,4 +447,52 @@ class JobPipelineTest {
         assertThat(first.thinScore()).isEqualTo(2);
         assertThat(first.conflictScore()).isNull();
     }
+
+    @Test
+    void aPhrasingAnotherWorkerSavedFirstIsCountedAsAcceptedButNotSaved() {
+        GenerationJob job = h.create(user, "Geysers");
+        dev.recollect.ports.out.PhrasingStore racing = new dev.recollect.ports.out.PhrasingStore() {
+            private boolean raced;
+
+            @Override
+            public boolean insertIfAbsent(Phrasing phrasing) {
+                if (!raced) {
+                    raced = true;
+                    h.stores.phrasings().insertIfAbsent(phrasing);
+                }
+                return h.stores.phrasings().insertIfAbsent(phrasing);
+            }
+
+            @Override
+            public List<Phrasing> findByConcept(dev.recollect.domain.ConceptId conceptId) {
+                return h.stores.phrasings().findByConcept(conceptId);
+            }
+
+            @Override
+            public void setEmbedding(dev.recollect.domain.PhrasingId id, float[] embedding, java.time.Instant now) {
+                h.stores.phrasings().setEmbedding(id, embedding, now);
+            }
+        };
+        JobPipeline pipeline = new JobPipeline(new JobPipeline.Dependencies(
+                h.stores.jobs(),
+                h.stores.concepts(),
+                racing,
+                h.llm,
+                h.llm,
+                Optional.of(h.llm),
+                dev.recollect.domain.job.JobPolicy.DEFAULT,
+                dev.recollect.domain.failure.RetryPolicy.DEFAULT,
+                new dev.recollect.ports.testing.SequentialIds(),
+                h.clock,
+                h.sleeper,
+                new java.util.SplittableRandom(1)));
+
+        pipeline.process(job.id());
+
+        GenerationJob done = h.job(job.id());
+        assertThat(done.questionsGenerated()).isEqualTo(12);
+        assertThat(done.questionsSaved()).isEqualTo(11);
+        assertThat(h.stores.allPhrasings().stream().filter(p -> p.embedding() == null))
+                .hasSize(1);
+    }
 }

@@ -7,6 +7,8 @@ import dev.recollect.domain.UserId;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.ports.in.ProcessJob;
+import dev.recollect.ports.out.JobSignals;
+import dev.recollect.ports.testing.ManualJobSignals;
 import dev.recollect.ports.testing.PipelineHarness;
 import dev.recollect.ports.testing.ScriptedLlm;
 import java.time.Duration;
@@ -27,7 +29,7 @@ class JobWorkerTest {
                 new JobWorker.Settings(
                         "w1", concurrency, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofSeconds(5)),
                 h.clock,
-                h.sleeper,
+                JobSignals.polling(h.sleeper),
                 outcomes::add);
     }
 
@@ -67,7 +69,7 @@ class JobWorkerTest {
                 h.pipeline(),
                 new JobWorker.Settings("w1", 1, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ZERO),
                 h.clock,
-                h.sleeper,
+                JobSignals.polling(h.sleeper),
                 outcomes::add);
         Thread runner = new Thread(worker::runUntilIdle);
         runner.start();
@@ -98,5 +100,87 @@ class JobWorkerTest {
         assertThatThrownBy(() -> new JobWorker.Settings("w", 1, Duration.ofMillis(10), Duration.ZERO, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(JobWorker.Settings.defaults("w").lease()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void untilStoppedWaitsForSignalsWhenIdleAndEndsWhenClosed() throws Exception {
+        ManualJobSignals signals = new ManualJobSignals();
+        GenerationJob job = h.create(new UserId("ann"), "Tides");
+        JobWorker worker = new JobWorker(
+                h.stores.jobs(),
+                h.pipeline(),
+                new JobWorker.Settings("w1", 1, Duration.ofSeconds(30), Duration.ofSeconds(7), Duration.ZERO),
+                h.clock,
+                signals,
+                outcomes::add);
+        signals.onWait(worker::close);
+
+        worker.runUntilStopped();
+
+        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(signals.waits()).containsExactly(Duration.ofSeconds(7));
+        assertThat(signals.listeners()).as("closing stops listening").isZero();
+        worker.close();
+    }
+
+    @Test
+    void aCancellationSignalInterruptsTheJobAtOnce() throws Exception {
+        ManualJobSignals signals = new ManualJobSignals();
+        GenerationJob job = h.create(new UserId("ann"), "Tides");
+        CountDownLatch inStream = new CountDownLatch(1);
+        h.llm.phrasingsWithHook(List.of(ScriptedLlm.phrasing("A question about the tides?")), 1, () -> {
+            inStream.countDown();
+            try {
+                new CountDownLatch(1).await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try (JobWorker worker = new JobWorker(
+                h.stores.jobs(), h.pipeline(), JobWorker.Settings.defaults("w1"), h.clock, signals, outcomes::add)) {
+            Thread runner = new Thread(worker::runUntilIdle);
+            runner.start();
+            assertThat(inStream.await(10, TimeUnit.SECONDS)).isTrue();
+            h.cancel(job);
+            signals.cancelled(new dev.recollect.domain.JobId(java.util.UUID.randomUUID()));
+            signals.cancelled(job.id());
+            runner.join(10_000);
+            assertThat(runner.isAlive()).isFalse();
+        }
+        assertThat(outcomes).singleElement().isInstanceOfSatisfying(ProcessJob.Outcome.Finished.class, f -> assertThat(
+                        f.job().status())
+                .isEqualTo(JobStatus.CANCELLED));
+    }
+
+    @Test
+    void theHeartbeatExtendsTheLeasesOfRunningJobs() throws Exception {
+        GenerationJob job = h.create(new UserId("ann"), "Tides");
+        CountDownLatch inStream = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        h.llm.phrasingsWithHook(List.of(ScriptedLlm.phrasing("A question about the tides?")), 1, () -> {
+            inStream.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try (JobWorker worker = worker(1)) {
+            Thread runner = new Thread(worker::runUntilIdle);
+            runner.start();
+            assertThat(inStream.await(10, TimeUnit.SECONDS)).isTrue();
+            h.clock.advance(Duration.ofSeconds(20));
+            worker.renewLeases();
+            h.clock.advance(Duration.ofSeconds(20));
+            assertThat(h.stores.jobs().claim(1, "w2", Duration.ofSeconds(30), h.clock.instant()))
+                    .as("renewed at 20 s for another 30 s")
+                    .isEmpty();
+            h.clock.advance(Duration.ofSeconds(11));
+            assertThat(h.stores.jobs().claim(1, "w2", Duration.ofSeconds(30), h.clock.instant()))
+                    .extracting(GenerationJob::id)
+                    .containsExactly(job.id());
+            release.countDown();
+            runner.join(10_000);
+        }
     }
 }
