@@ -121,6 +121,36 @@ final class JdbiJobStore implements JobStore {
     }
 
     @Override
+    public List<JobTransition> transitionAll(List<JobId> ids, Function<GenerationJob, JobTransition> change) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.inTransaction("change " + ids.size() + " jobs", handle -> {
+            // Locked in id order, so that two batches over the same jobs cannot deadlock.
+            java.util.Map<JobId, GenerationJob> current = new java.util.HashMap<>();
+            handle.createQuery(
+                            "SELECT " + COLUMNS + " FROM generation_jobs WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
+                    .bindArray("ids", UUID.class, ids.stream().map(JobId::value).toList())
+                    .map(JdbiJobStore::map)
+                    .forEach(job -> current.put(job.id(), job));
+            List<JobTransition> transitions = new ArrayList<>();
+            List<GenerationJob> changed = new ArrayList<>();
+            for (JobId id : ids) {
+                GenerationJob job = current.get(id);
+                if (job != null) {
+                    JobTransition transition = change.apply(job);
+                    transitions.add(transition);
+                    if (transition.applied()) {
+                        changed.add(transition.job());
+                    }
+                }
+            }
+            updateAll(handle, changed, null, null);
+            return transitions;
+        });
+    }
+
+    @Override
     public CleanupCounts deleteExpired(JobPolicy policy, Instant now) {
         List<String> deleted = db.inTransaction("delete expired jobs", handle -> handle.createQuery(
                         """
@@ -165,16 +195,9 @@ final class JdbiJobStore implements JobStore {
             }
             List<GenerationJob> claimed = new ArrayList<>(claimable.size());
             for (GenerationJob job : claimable) {
-                GenerationJob started = job.start(now).job();
-                update(handle, started);
-                handle.createUpdate("UPDATE generation_jobs SET worker_id = :worker, lease_expires_at = :until"
-                                + " WHERE id = :id")
-                        .bind("id", started.id().value())
-                        .bind("worker", workerId)
-                        .bind("until", timestamp(now.plus(lease)))
-                        .execute();
-                claimed.add(started);
+                claimed.add(job.start(now).job());
             }
+            updateAll(handle, claimed, workerId, now.plus(lease));
             return claimed;
         });
     }
@@ -237,20 +260,36 @@ final class JdbiJobStore implements JobStore {
                 .execute();
     }
 
+    private static final String UPDATE =
+            """
+            UPDATE generation_jobs SET status = :status, phase = :phase, questions_generated = :generated,
+                questions_saved = :saved, estimated_total = :estimated, topic = :topic,
+                concept_ids = :concepts, pending_concept_ids = :pending, duration_ms = :duration,
+                error_code = :errorCode, error_message = :errorMessage, error_retryable = :errorRetryable,
+                started_at = :startedAt, completed_at = :completedAt, attempts = :attempts""";
+
     private static void update(Handle handle, GenerationJob job) {
-        handle.createUpdate(
-                        """
-                        UPDATE generation_jobs SET status = :status, phase = :phase, questions_generated = :generated,
-                            questions_saved = :saved, estimated_total = :estimated, topic = :topic,
-                            concept_ids = :concepts, pending_concept_ids = :pending, duration_ms = :duration,
-                            error_code = :errorCode, error_message = :errorMessage, error_retryable = :errorRetryable,
-                            started_at = :startedAt, completed_at = :completedAt, attempts = :attempts
-                        WHERE id = :id""")
-                .bind("id", job.id().value())
-                .bindMap(mutable(job))
-                .bindArray("concepts", UUID.class, ids(job.conceptIds()))
-                .bindArray("pending", UUID.class, ids(job.pendingConceptIds()))
-                .execute();
+        updateAll(handle, List.of(job), null, null);
+    }
+
+    /** Saves {@code jobs} in one batch; with a {@code workerId}, also leases them to it until {@code leaseUntil}. */
+    private static void updateAll(Handle handle, List<GenerationJob> jobs, String workerId, Instant leaseUntil) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        String lease = workerId == null ? "" : ", worker_id = :worker, lease_expires_at = :until";
+        org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch(UPDATE + lease + " WHERE id = :id");
+        for (GenerationJob job : jobs) {
+            batch.bind("id", job.id().value())
+                    .bindMap(mutable(job))
+                    .bindArray("concepts", UUID.class, ids(job.conceptIds()))
+                    .bindArray("pending", UUID.class, ids(job.pendingConceptIds()));
+            if (workerId != null) {
+                batch.bind("worker", workerId).bind("until", timestamp(leaseUntil));
+            }
+            batch.add();
+        }
+        batch.execute();
     }
 
     /** The columns a transition may change. */

@@ -37,6 +37,14 @@ public interface JobStore {
      */
     Optional<JobTransition> transition(JobId id, Function<GenerationJob, JobTransition> change);
 
+    /**
+     * {@link #transition} for many jobs in one atomic step: each existing job gets {@code change}, the applied
+     * changes are saved together, and missing ids are skipped.
+     *
+     * @return the transitions, in the order of {@code ids} (missing jobs left out)
+     */
+    List<JobTransition> transitionAll(List<JobId> ids, Function<GenerationJob, JobTransition> change);
+
     /** Deletes the terminal jobs past their retention at {@code now}; returns what it deleted. */
     CleanupCounts deleteExpired(JobPolicy policy, Instant now);
 

@@ -169,6 +169,17 @@ public final class InMemoryStores {
         }
 
         @Override
+        public List<JobTransition> transitionAll(List<JobId> ids, Function<GenerationJob, JobTransition> change) {
+            synchronized (lock) {
+                List<JobTransition> transitions = new ArrayList<>();
+                for (JobId id : ids) {
+                    transition(id, change).ifPresent(transitions::add);
+                }
+                return transitions;
+            }
+        }
+
+        @Override
         public CleanupCounts deleteExpired(JobPolicy policy, Instant now) {
             synchronized (lock) {
                 int completed = 0;

@@ -182,6 +182,28 @@ public interface JobStoreContract {
     }
 
     @Test
+    default void manyTransitionsAreAppliedTogetherAndMissingJobsSkipped() {
+        UserId user = Fixtures.newUser();
+        GenerationJob pending = Fixtures.job(user, T0);
+        GenerationJob cancelled = Fixtures.job(user, T0.plusMillis(1));
+        jobs().createIfAllowed(pending, JobPolicy.DEFAULT, UNLIMITED, T0);
+        jobs().createIfAllowed(cancelled, JobPolicy.DEFAULT, UNLIMITED, T0);
+        jobs().transition(cancelled.id(), j -> j.cancel(T0));
+        JobId missing = new JobId(UUID.randomUUID());
+
+        List<JobTransition> transitions =
+                jobs().transitionAll(List.of(cancelled.id(), missing, pending.id()), j -> j.start(T0.plusSeconds(1)));
+
+        assertThat(transitions).extracting(t -> t.job().id()).containsExactly(cancelled.id(), pending.id());
+        assertThat(transitions).extracting(JobTransition::applied).containsExactly(false, true);
+        assertThat(jobs().find(pending.id()).orElseThrow().status())
+                .isEqualTo(dev.recollect.domain.job.JobStatus.PROCESSING);
+        assertThat(jobs().find(cancelled.id()).orElseThrow().status())
+                .isEqualTo(dev.recollect.domain.job.JobStatus.CANCELLED);
+        assertThat(jobs().transitionAll(List.of(), j -> j.cancel(T0))).isEmpty();
+    }
+
+    @Test
     default void cleanupDeletesExactlyTheExpiredTerminalJobs() {
         UserId user = Fixtures.newUser();
         JobPolicy roomy = new JobPolicy(1000, 3, 5000, Duration.ofDays(7), Duration.ofDays(30), 50, 4, 3);

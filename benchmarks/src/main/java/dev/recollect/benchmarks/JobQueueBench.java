@@ -1,0 +1,186 @@
+package dev.recollect.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.recollect.adapters.jdbi.JdbiPersistence;
+import dev.recollect.adapters.jdbi.server.LocalPostgres;
+import dev.recollect.domain.JobId;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.ports.out.JobSignals;
+import dev.recollect.ports.out.JobStore;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The job queue against pg-boss 10.4.2, on one local PostgreSQL, in one run: claim-plus-complete throughput of no-op
+ * jobs with 1, 2 and 4 workers (one job per claim, and batches of 1,000), and create-to-start latency with
+ * LISTEN/NOTIFY. Then it runs {@code benchmarks/jobs/pgboss-bench.mjs} on the same server and prints both.
+ *
+ * <p>Usage: {@code benchmarks/jobs/run.sh} (see {@code docs/benchmarks.md}).
+ */
+public final class JobQueueBench {
+    private static final int JOBS = 40_000;
+    private static final int LATENCY_SAMPLES = 400;
+
+    private JobQueueBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path base = Path.of(args.length > 0 ? args[0] : "benchmarks/target/postgres");
+        Path script = Path.of(args.length > 1 ? args[1] : "benchmarks/jobs/pgboss-bench.mjs");
+        try (LocalPostgres server = LocalPostgres.start(LocalPostgres.Options.ephemeralForTests(base))) {
+            String url = server.jdbcUrl("postgres");
+            try (HikariDataSource pool = pool(url, server.superuser())) {
+                JdbiPersistence.migrateSchema(pool);
+                JdbiPersistence persistence = JdbiPersistence.over(pool);
+                System.out.println("recollect: claim + complete of " + JOBS + " no-op jobs");
+                for (int batch : new int[] {1, 1000}) {
+                    for (int workers : new int[] {1, 2, 4}) {
+                        double rate = throughput(pool, persistence.jobs(), workers, batch);
+                        System.out.printf(
+                                Locale.ROOT, "  workers=%d batch=%-4d %,10.0f jobs/s%n", workers, batch, rate);
+                    }
+                }
+                latency(pool, persistence);
+            }
+            runPgBoss(script, "postgres://" + server.superuser() + "@127.0.0.1:" + server.port() + "/postgres");
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setMaximumPoolSize(12);
+        return new HikariDataSource(config);
+    }
+
+    private static double throughput(HikariDataSource pool, JobStore jobs, int workers, int batch) throws Exception {
+        reset(pool);
+        Instant created = Instant.now();
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
+            // Pending jobs as CreateJob leaves them, inserted in bulk: the benchmark measures draining.
+            s.execute("INSERT INTO generation_jobs (id, user_id, prompt, status, phase, created_at)"
+                    + " SELECT gen_random_uuid(), 'bench-' || (g % 1000), 'no-op', 'pending', 'clarifying', now()"
+                    + " FROM generate_series(1, " + JOBS + ") g");
+        }
+        ExecutorService pool2 = Executors.newFixedThreadPool(workers);
+        long start = System.nanoTime();
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            String worker = "w" + w;
+            done.add(pool2.submit(() -> {
+                int count = 0;
+                List<GenerationJob> claimed;
+                while (!(claimed = jobs.claim(batch, worker, Duration.ofSeconds(30), Instant.now())).isEmpty()) {
+                    List<JobId> ids = claimed.stream().map(GenerationJob::id).toList();
+                    jobs.transitionAll(ids, j -> j.complete("no-op", Instant.now()));
+                    count += ids.size();
+                }
+                return count;
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> f : done) {
+            total += f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool2.shutdown();
+        if (total != JOBS) {
+            throw new IllegalStateException("drained " + total + " of " + JOBS + " jobs (created " + created + ")");
+        }
+        return total / seconds;
+    }
+
+    private static void latency(HikariDataSource pool, JdbiPersistence persistence) throws Exception {
+        reset(pool);
+        JobStore jobs = persistence.jobs();
+        List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        try (JobSignals signals = persistence.signals()) {
+            Thread worker = new Thread(() -> {
+                while (running.get()) {
+                    List<GenerationJob> claimed = jobs.claim(10, "latency", Duration.ofSeconds(30), Instant.now());
+                    Instant started = Instant.now();
+                    for (GenerationJob job : claimed) {
+                        micros.add(Duration.between(job.createdAt(), started).toNanos() / 1000);
+                    }
+                    if (claimed.isEmpty()) {
+                        try {
+                            signals.awaitWork(Duration.ofMillis(500));
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    } else {
+                        jobs.transitionAll(
+                                claimed.stream().map(GenerationJob::id).toList(),
+                                j -> j.complete("no-op", Instant.now()));
+                    }
+                }
+            });
+            worker.start();
+            try (Connection c = pool.getConnection();
+                    Statement s = c.createStatement()) {
+                for (int i = 0; i < LATENCY_SAMPLES; i++) {
+                    s.execute("INSERT INTO generation_jobs (id, user_id, prompt, status, phase, created_at) VALUES"
+                            + " (gen_random_uuid(), 'latency', 'no-op', 'pending', 'clarifying', clock_timestamp())");
+                    Thread.sleep(10); // one job every 10 ms, as a steady trickle of requests
+                }
+            }
+            while (micros.size() < LATENCY_SAMPLES) {
+                Thread.sleep(50);
+            }
+            running.set(false);
+            worker.interrupt();
+            worker.join();
+        }
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        System.out.printf(
+                Locale.ROOT,
+                "recollect: create-to-start latency over %d jobs: p50 %.1f ms, p95 %.1f ms%n",
+                sorted.size(),
+                sorted.get(sorted.size() / 2) / 1000.0,
+                sorted.get(sorted.size() * 95 / 100) / 1000.0);
+    }
+
+    private static void reset(HikariDataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("TRUNCATE generation_jobs");
+            s.execute("VACUUM ANALYZE generation_jobs");
+        }
+    }
+
+    private static void runPgBoss(Path script, String connectionString) throws Exception {
+        Process node = new ProcessBuilder("node", script.getFileName().toString(), connectionString)
+                .directory(script.toAbsolutePath().getParent().toFile())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                System.out.println(line);
+            }
+        }
+        if (node.waitFor() != 0) {
+            throw new IllegalStateException("the pg-boss benchmark failed");
+        }
+    }
+}
