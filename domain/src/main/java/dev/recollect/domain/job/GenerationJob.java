@@ -120,9 +120,11 @@ public record GenerationJob(
         if (status.isTerminal()) {
             return refuse(Reason.ALREADY_TERMINAL);
         }
+        // Workers on other machines read other clocks: a job never starts before it was created.
+        Instant start = now.isBefore(createdAt) ? createdAt : now;
         return apply(builder()
                 .status(JobStatus.PROCESSING)
-                .startedAt(startedAt == null ? now : startedAt)
+                .startedAt(startedAt == null ? start : startedAt)
                 .attempts(attempts + 1));
     }
 

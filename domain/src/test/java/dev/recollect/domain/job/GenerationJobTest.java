@@ -38,6 +38,12 @@ class GenerationJobTest {
     }
 
     @Test
+    void aJobNeverStartsBeforeItWasCreatedWhateverTheWorkersClockSays() {
+        GenerationJob started = newJob().start(T0.minusSeconds(3)).job();
+        assertThat(started.startedAt()).isEqualTo(T0);
+    }
+
+    @Test
     void aPendingJobRefusesWorkThatNeedsAWorker() {
         GenerationJob pending = newJob();
         for (JobTransition t : List.of(

@@ -244,12 +244,16 @@ public final class JobPipeline implements ProcessJob {
             }
             Concept concept = found.get();
             List<Phrasing> existing = deps.phrasings().findByConcept(conceptId);
-            int needed = deps.policy().phrasingsPerConcept() - existing.size();
+            List<String> active = existing.stream()
+                    .filter(Phrasing::isActive)
+                    .map(Phrasing::question)
+                    .toList();
+            int needed = deps.policy().phrasingsPerConcept() - active.size();
             if (needed > 0) {
-                List<String> questions = new ArrayList<>(
-                        existing.stream().map(Phrasing::question).toList());
-                PhrasingFilter filter = new PhrasingFilter(questions, needed);
-                stream(concept, questions, filter);
+                // Archived and deleted questions are not asked again; the active ones are the LLM's context.
+                PhrasingFilter filter = new PhrasingFilter(
+                        existing.stream().map(Phrasing::question).toList(), needed);
+                stream(concept, new ArrayList<>(active), filter, needed);
                 if (filter.acceptedCount() == 0) {
                     throw new PipelineFailure(new JobError(ErrorCode.SCHEMA_VALIDATION, NO_PHRASINGS, true));
                 }
@@ -262,9 +266,9 @@ public final class JobPipeline implements ProcessJob {
          * Streams phrasings into {@code filter}, saving each accepted one at once. A retry after a failure that
          * came mid-stream asks only for what is still missing, with the phrasings saved so far listed as existing.
          */
-        private void stream(Concept concept, List<String> questions, PhrasingFilter filter) {
+        private void stream(Concept concept, List<String> questions, PhrasingFilter filter, int needed) {
             withRetries(Stage.PHRASINGS, () -> {
-                int missing = deps.policy().phrasingsPerConcept() - questions.size();
+                int missing = needed - filter.acceptedCount();
                 List<String> context =
                         questions.subList(Math.max(0, questions.size() - CONTEXT_QUESTIONS), questions.size());
                 PhrasingGenerator.Request request =

@@ -495,4 +495,53 @@ class JobPipelineTest {
         assertThat(h.stores.allPhrasings().stream().filter(p -> p.embedding() == null))
                 .hasSize(1);
     }
+
+    @Test
+    void archivedPhrasingsAreNeitherContextNorCountedNorAskedAgain() {
+        GenerationJob job = h.create(user, "Savannas");
+        Concept concept = Fixtures.concept(user, "Grass fires", job.id(), Fixtures.T0);
+        h.stores.concepts().insertAll(List.of(concept), dev.recollect.domain.stats.StatsDelta.NONE, Fixtures.T0);
+        Phrasing kept = Fixtures.phrasing(concept, "Why do savanna fires help grasses?", Fixtures.T0);
+        Phrasing old = Fixtures.phrasing(concept, "An archived question about fires?", Fixtures.T0);
+        Phrasing archived = new Phrasing(
+                old.id(),
+                old.userId(),
+                old.conceptId(),
+                old.question(),
+                old.explanation(),
+                old.type(),
+                old.options(),
+                old.correctAnswer(),
+                0,
+                0,
+                null,
+                null,
+                old.createdAt(),
+                Fixtures.T0,
+                null);
+        h.stores.phrasings().insertIfAbsent(kept);
+        h.stores.phrasings().insertIfAbsent(archived);
+        h.llm.phrasings(
+                ScriptedLlm.phrasing("An archived question about fires?"),
+                ScriptedLlm.phrasing("New question one about fires?"),
+                ScriptedLlm.phrasing("New question two about fires?"),
+                ScriptedLlm.phrasing("New question three about fires?"));
+
+        h.pipeline().process(job.id());
+
+        PhrasingGeneratorRequests.assertFirst(h.llm.requests(), 3, List.of("Why do savanna fires help grasses?"));
+        assertThat(h.job(job.id()).questionsSaved()).isEqualTo(3);
+        assertThat(h.stores.concepts().find(concept.id()).orElseThrow().phrasingCount())
+                .isEqualTo(4);
+    }
+
+    /** Assertions on what the generator was asked. */
+    static final class PhrasingGeneratorRequests {
+        static void assertFirst(
+                List<dev.recollect.ports.out.PhrasingGenerator.Request> requests, int count, List<String> context) {
+            assertThat(requests).isNotEmpty();
+            assertThat(requests.get(0).count()).isEqualTo(count);
+            assertThat(requests.get(0).existingQuestions()).containsExactlyElementsOf(context);
+        }
+    }
 }

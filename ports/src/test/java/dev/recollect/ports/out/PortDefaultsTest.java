@@ -1,0 +1,72 @@
+package dev.recollect.ports.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.recollect.domain.failure.ProviderFailure;
+import dev.recollect.ports.testing.MutableClock;
+import dev.recollect.ports.testing.RecordingSleeper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The ready-made implementations that the ports ship for deployments without anything better. */
+class PortDefaultsTest {
+    @Test
+    void randomIdsAreVersionFourAndDistinct() {
+        IdGenerator ids = IdGenerator.random();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            UUID id = ids.next();
+            assertThat(id.version()).isEqualTo(4);
+            assertThat(seen.add(id)).isTrue();
+        }
+    }
+
+    @Test
+    void theSystemSleeperReturnsAtOnceForNoWait() throws InterruptedException {
+        Sleeper.system().sleep(Duration.ZERO);
+        assertThat(Sleeper.system()).isNotNull();
+    }
+
+    @Test
+    void pollingSignalsWaitTheWholeTimeoutAndNeverReportCancellations() throws Exception {
+        MutableClock clock = new MutableClock(Instant.EPOCH);
+        RecordingSleeper sleeper = new RecordingSleeper(clock);
+        try (JobSignals signals = JobSignals.polling(sleeper)) {
+            signals.awaitWork(Duration.ofSeconds(5));
+            try (AutoCloseable subscription = signals.onCancelled(id -> {
+                throw new AssertionError("polling signals report nothing");
+            })) {
+                assertThat(subscription).isNotNull();
+            }
+        }
+        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(5));
+        assertThat(clock.instant()).isEqualTo(Instant.EPOCH.plusSeconds(5));
+    }
+
+    @Test
+    void anLlmExceptionCarriesItsTypedFailure() {
+        ProviderFailure failure = new ProviderFailure.Unreachable("connection reset");
+        LlmException plain = new LlmException(failure);
+        assertThat(plain.providerFailure()).isEqualTo(failure);
+        assertThat(plain).hasMessage("connection reset");
+        IllegalStateException cause = new IllegalStateException("socket");
+        assertThat(new LlmException(failure, cause)).hasCause(cause);
+        assertThatThrownBy(() -> new LlmException(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void rateLimitRulesAreChecked() {
+        assertThat(RateLimitRule.QUESTION_GENERATION.maxRequests()).isEqualTo(100);
+        assertThatThrownBy(() -> new RateLimitRule("b", 0, Duration.ofHours(1), "m"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimitRule("b", 1, Duration.ZERO, "m"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimitRule("b", 1, Duration.ofSeconds(-1), "m"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
