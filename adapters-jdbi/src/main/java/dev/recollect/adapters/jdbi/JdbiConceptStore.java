@@ -1,19 +1,14 @@
 package dev.recollect.adapters.jdbi;
 
-import static dev.recollect.adapters.jdbi.Database.instant;
 import static dev.recollect.adapters.jdbi.Database.timestamp;
 
 import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.JobId;
-import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.fsrs.Card;
-import dev.recollect.domain.fsrs.State;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.stats.StatsDelta;
 import dev.recollect.ports.out.ConceptStore;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -21,9 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** Concepts in PostgreSQL, with their FSRS card in columns of their own. */
 final class JdbiConceptStore implements ConceptStore {
@@ -109,7 +102,8 @@ final class JdbiConceptStore implements ConceptStore {
         return db.withHandle("find concept " + id, handle -> handle.createQuery(
                         "SELECT " + COLUMNS + " FROM concepts WHERE id = :id")
                 .bind("id", id.value())
-                .map(JdbiConceptStore::map)
+                .mapTo(Rows.ConceptRow.class)
+                .map(Rows.ConceptRow::toDomain)
                 .findOne());
     }
 
@@ -118,7 +112,8 @@ final class JdbiConceptStore implements ConceptStore {
         return db.withHandle("find concepts of job " + jobId, handle -> handle.createQuery(
                         "SELECT " + COLUMNS + " FROM concepts WHERE generation_job_id = :job ORDER BY created_at, id")
                 .bind("job", jobId.value())
-                .map(JdbiConceptStore::map)
+                .mapTo(Rows.ConceptRow.class)
+                .map(Rows.ConceptRow::toDomain)
                 .list());
     }
 
@@ -135,36 +130,5 @@ final class JdbiConceptStore implements ConceptStore {
                 .bind("conflict", conflictScore)
                 .bind("now", timestamp(now))
                 .execute());
-    }
-
-    static Concept map(ResultSet rs, StatementContext ctx) throws SQLException {
-        Card card = new Card(
-                instant(rs, "due"),
-                rs.getDouble("stability"),
-                rs.getDouble("difficulty"),
-                rs.getInt("elapsed_days"),
-                rs.getInt("scheduled_days"),
-                rs.getInt("learning_steps"),
-                rs.getInt("reps"),
-                rs.getInt("lapses"),
-                State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
-                instant(rs, "last_review"));
-        UUID canonical = rs.getObject("canonical_phrasing_id", UUID.class);
-        UUID job = rs.getObject("generation_job_id", UUID.class);
-        return new Concept(
-                new ConceptId(rs.getObject("id", UUID.class)),
-                new UserId(rs.getString("user_id")),
-                rs.getString("title"),
-                rs.getString("description"),
-                card,
-                canonical == null ? null : new PhrasingId(canonical),
-                rs.getInt("phrasing_count"),
-                Database.integer(rs, "thin_score"),
-                Database.integer(rs, "conflict_score"),
-                job == null ? null : new JobId(job),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                instant(rs, "archived_at"),
-                instant(rs, "deleted_at"));
     }
 }

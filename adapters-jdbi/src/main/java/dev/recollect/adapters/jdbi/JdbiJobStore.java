@@ -6,10 +6,7 @@ import static dev.recollect.adapters.jdbi.Database.timestamp;
 import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.UserId;
-import dev.recollect.domain.failure.ErrorCode;
-import dev.recollect.domain.failure.JobError;
 import dev.recollect.domain.job.GenerationJob;
-import dev.recollect.domain.job.JobPhase;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.job.JobTransition;
@@ -19,18 +16,14 @@ import dev.recollect.domain.paging.PageRequest;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.RateLimiter;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** Generation jobs in PostgreSQL. */
 final class JdbiJobStore implements JobStore {
@@ -77,7 +70,8 @@ final class JdbiJobStore implements JobStore {
         return db.withHandle("find job " + id, handle -> handle.createQuery(
                         "SELECT " + COLUMNS + " FROM generation_jobs WHERE id = :id")
                 .bind("id", id.value())
-                .map(JdbiJobStore::map)
+                .mapTo(Rows.JobRow.class)
+                .map(Rows.JobRow::toDomain)
                 .findOne());
     }
 
@@ -90,7 +84,7 @@ final class JdbiJobStore implements JobStore {
                     .bind("user", userId.value())
                     .bind("limit", page.size() + 1);
             page.after().ifPresent(c -> query.bind("at", timestamp(c.at())).bind("id", c.id()));
-            return query.map(JdbiJobStore::map).list();
+            return query.mapTo(Rows.JobRow.class).map(Rows.JobRow::toDomain).list();
         });
         List<GenerationJob> items = rows.subList(0, Math.min(page.size(), rows.size()));
         Optional<Cursor> next = rows.size() > page.size()
@@ -107,7 +101,8 @@ final class JdbiJobStore implements JobStore {
             Optional<GenerationJob> current = handle.createQuery(
                             "SELECT " + COLUMNS + " FROM generation_jobs WHERE id = :id FOR UPDATE")
                     .bind("id", id.value())
-                    .map(JdbiJobStore::map)
+                    .mapTo(Rows.JobRow.class)
+                    .map(Rows.JobRow::toDomain)
                     .findOne();
             if (current.isEmpty()) {
                 return Optional.empty();
@@ -131,7 +126,8 @@ final class JdbiJobStore implements JobStore {
             handle.createQuery(
                             "SELECT " + COLUMNS + " FROM generation_jobs WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
                     .bindArray("ids", UUID.class, ids.stream().map(JobId::value).toList())
-                    .map(JdbiJobStore::map)
+                    .mapTo(Rows.JobRow.class)
+                    .map(Rows.JobRow::toDomain)
                     .forEach(job -> current.put(job.id(), job));
             List<JobTransition> transitions = new ArrayList<>();
             List<GenerationJob> changed = new ArrayList<>();
@@ -183,14 +179,16 @@ final class JdbiJobStore implements JobStore {
                             + " ORDER BY lease_expires_at NULLS FIRST LIMIT :max FOR UPDATE SKIP LOCKED")
                     .bind("now", timestamp(now))
                     .bind("max", max)
-                    .map(JdbiJobStore::map)
+                    .mapTo(Rows.JobRow.class)
+                    .map(Rows.JobRow::toDomain)
                     .list());
             if (claimable.size() < max) {
                 claimable.addAll(
                         handle.createQuery("SELECT " + COLUMNS + " FROM generation_jobs WHERE status = 'pending'"
                                         + " ORDER BY created_at, id LIMIT :max FOR UPDATE SKIP LOCKED")
                                 .bind("max", max - claimable.size())
-                                .map(JdbiJobStore::map)
+                                .mapTo(Rows.JobRow.class)
+                                .map(Rows.JobRow::toDomain)
                                 .list());
             }
             List<GenerationJob> claimed = new ArrayList<>(claimable.size());
@@ -360,36 +358,5 @@ final class JdbiJobStore implements JobStore {
 
     private static List<UUID> ids(List<ConceptId> concepts) {
         return concepts.stream().map(ConceptId::value).toList();
-    }
-
-    static GenerationJob map(ResultSet rs, StatementContext ctx) throws SQLException {
-        String errorCode = rs.getString("error_code");
-        JobError error = errorCode == null
-                ? null
-                : new JobError(
-                        ErrorCode.valueOf(errorCode), rs.getString("error_message"), rs.getBoolean("error_retryable"));
-        long durationValue = rs.getLong("duration_ms");
-        Long duration = rs.wasNull() ? null : durationValue;
-        return new GenerationJob(
-                new JobId(rs.getObject("id", UUID.class)),
-                new UserId(rs.getString("user_id")),
-                rs.getString("prompt"),
-                rs.getString("ip_address"),
-                JobStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
-                JobPhase.valueOf(rs.getString("phase").toUpperCase(Locale.ROOT)),
-                rs.getInt("questions_generated"),
-                rs.getInt("questions_saved"),
-                Database.integer(rs, "estimated_total"),
-                rs.getString("topic"),
-                Database.uuids(rs, "concept_ids").stream().map(ConceptId::new).toList(),
-                Database.uuids(rs, "pending_concept_ids").stream()
-                        .map(ConceptId::new)
-                        .toList(),
-                duration,
-                error,
-                instant(rs, "created_at"),
-                instant(rs, "started_at"),
-                instant(rs, "completed_at"),
-                rs.getInt("attempts"));
     }
 }

@@ -39,8 +39,8 @@ public final class JdbiPersistence {
 
     /** The stores over {@code dataSource}, whose schema must be current (see {@link #migrateSchema}). */
     public static JdbiPersistence over(DataSource dataSource) {
-        Jdbi jdbi =
-                Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")).installPlugin(new PostgresPlugin());
+        Jdbi jdbi = Rows.register(
+                Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")).installPlugin(new PostgresPlugin()));
         return new JdbiPersistence(jdbi, dataSource);
     }
 

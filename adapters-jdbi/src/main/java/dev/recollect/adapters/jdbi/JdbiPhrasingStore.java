@@ -1,20 +1,13 @@
 package dev.recollect.adapters.jdbi;
 
-import static dev.recollect.adapters.jdbi.Database.instant;
 import static dev.recollect.adapters.jdbi.Database.timestamp;
 
 import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.PhrasingId;
-import dev.recollect.domain.UserId;
-import dev.recollect.domain.generation.PhrasingType;
 import dev.recollect.domain.library.Phrasing;
 import dev.recollect.ports.out.PhrasingStore;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** Phrasings in PostgreSQL; the unique (concept, question key) makes saves idempotent. */
 final class JdbiPhrasingStore implements PhrasingStore {
@@ -61,7 +54,8 @@ final class JdbiPhrasingStore implements PhrasingStore {
         return db.withHandle("find phrasings of " + conceptId, handle -> handle.createQuery(
                         "SELECT " + COLUMNS + " FROM phrasings WHERE concept_id = :concept ORDER BY created_at, id")
                 .bind("concept", conceptId.value())
-                .map(JdbiPhrasingStore::map)
+                .mapTo(Rows.PhrasingRow.class)
+                .map(Rows.PhrasingRow::toDomain)
                 .list());
     }
 
@@ -82,24 +76,5 @@ final class JdbiPhrasingStore implements PhrasingStore {
             boxed[i] = values[i];
         }
         return boxed;
-    }
-
-    static Phrasing map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Phrasing(
-                new PhrasingId(rs.getObject("id", UUID.class)),
-                new UserId(rs.getString("user_id")),
-                new ConceptId(rs.getObject("concept_id", UUID.class)),
-                rs.getString("question"),
-                rs.getString("explanation"),
-                PhrasingType.fromWireName(rs.getString("type")).orElseThrow(),
-                Database.strings(rs, "options"),
-                rs.getString("correct_answer"),
-                rs.getInt("attempt_count"),
-                rs.getInt("correct_count"),
-                instant(rs, "last_attempted_at"),
-                Database.floats(rs, "embedding"),
-                instant(rs, "created_at"),
-                instant(rs, "archived_at"),
-                instant(rs, "deleted_at"));
     }
 }

@@ -121,12 +121,22 @@ final class ArchitectureRules {
                 .should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("be a published entry point") {
                     @Override
                     public void check(JavaClass item, com.tngtech.archunit.lang.ConditionEvents events) {
-                        if (!entryPoints.contains(item.getName())) {
+                        if (!entryPoints.contains(item.getName()) && effectivelyPublic(item)) {
                             events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(
                                     item, item.getName() + " is public but not an entry point of " + adapterPackage));
                         }
                     }
                 });
+    }
+
+    /** Public, and so is every class it is nested in: a public member of a package-private class is not API. */
+    private static boolean effectivelyPublic(JavaClass type) {
+        for (JavaClass c = type; c != null; c = c.getEnclosingClass().orElse(null)) {
+            if (!c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static DescribedPredicate<JavaClass> fileIo() {

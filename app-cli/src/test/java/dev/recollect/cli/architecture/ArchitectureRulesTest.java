@@ -79,6 +79,13 @@ class ArchitectureRulesTest {
                 ArchitectureRules.onlyEntryPointsArePublic(FIXTURE + "adapters..", Set.of(EntryPoint.class.getName()));
         assertThat(violates(rule, PublicHelper.class)).isTrue();
         assertThat(violates(rule, EntryPoint.class)).isFalse();
+        JavaClasses nested = new ClassFileImporter().importPackages("dev.recollect.cli.architecture.fixture.adapters");
+        assertThat(rule.allowEmptyShould(true)
+                        .evaluate(nested)
+                        .getFailureReport()
+                        .getDetails())
+                .as("a public record nested in a package-private class is not API")
+                .noneMatch(line -> line.contains("Hidden"));
     }
 
     private static ArchRule portsRule() {

@@ -1,0 +1,198 @@
+package dev.recollect.adapters.jdbi;
+
+import dev.recollect.domain.ConceptId;
+import dev.recollect.domain.JobId;
+import dev.recollect.domain.PhrasingId;
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.failure.ErrorCode;
+import dev.recollect.domain.failure.JobError;
+import dev.recollect.domain.fsrs.Card;
+import dev.recollect.domain.fsrs.State;
+import dev.recollect.domain.generation.PhrasingType;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.domain.job.JobPhase;
+import dev.recollect.domain.job.JobStatus;
+import dev.recollect.domain.library.Concept;
+import dev.recollect.domain.library.Phrasing;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/**
+ * The tables' rows as records that JDBI maps by constructor (column {@code user_id} to component {@code userId}),
+ * each with its conversion to the domain. The domain's records hold value types and nested values that a row
+ * mapper cannot build without annotations in the domain, so the rows sit in between. The row records are public
+ * because JDBI invokes their constructors through public method handles; {@code Rows} itself is package-private, so
+ * they are not part of the adapter's API.
+ */
+final class Rows {
+    private Rows() {}
+
+    /** Registers the constructor mappers of every row record. */
+    static Jdbi register(Jdbi jdbi) {
+        return jdbi.registerRowMapper(ConstructorMapper.factory(JobRow.class))
+                .registerRowMapper(ConstructorMapper.factory(ConceptRow.class))
+                .registerRowMapper(ConstructorMapper.factory(PhrasingRow.class));
+    }
+
+    /** A row of {@code generation_jobs}. */
+    public record JobRow(
+            UUID id,
+            String userId,
+            String prompt,
+            String ipAddress,
+            String status,
+            String phase,
+            int questionsGenerated,
+            int questionsSaved,
+            Integer estimatedTotal,
+            String topic,
+            UUID[] conceptIds,
+            UUID[] pendingConceptIds,
+            Long durationMs,
+            String errorCode,
+            String errorMessage,
+            Boolean errorRetryable,
+            Instant createdAt,
+            Instant startedAt,
+            Instant completedAt,
+            int attempts) {
+        GenerationJob toDomain() {
+            JobError error = errorCode == null
+                    ? null
+                    : new JobError(ErrorCode.valueOf(errorCode), errorMessage, Boolean.TRUE.equals(errorRetryable));
+            return new GenerationJob(
+                    new JobId(id),
+                    new UserId(userId),
+                    prompt,
+                    ipAddress,
+                    JobStatus.valueOf(status.toUpperCase(Locale.ROOT)),
+                    JobPhase.valueOf(phase.toUpperCase(Locale.ROOT)),
+                    questionsGenerated,
+                    questionsSaved,
+                    estimatedTotal,
+                    topic,
+                    concepts(conceptIds),
+                    concepts(pendingConceptIds),
+                    durationMs,
+                    error,
+                    createdAt,
+                    startedAt,
+                    completedAt,
+                    attempts);
+        }
+
+        private static List<ConceptId> concepts(UUID[] ids) {
+            return ids == null
+                    ? List.of()
+                    : Arrays.stream(ids).map(ConceptId::new).toList();
+        }
+    }
+
+    /** A row of {@code concepts}. */
+    public record ConceptRow(
+            UUID id,
+            String userId,
+            String title,
+            String description,
+            Instant due,
+            double stability,
+            double difficulty,
+            int elapsedDays,
+            int scheduledDays,
+            int learningSteps,
+            int reps,
+            int lapses,
+            String state,
+            Instant lastReview,
+            UUID canonicalPhrasingId,
+            int phrasingCount,
+            Integer thinScore,
+            Integer conflictScore,
+            UUID generationJobId,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant archivedAt,
+            Instant deletedAt) {
+        Concept toDomain() {
+            Card card = new Card(
+                    due,
+                    stability,
+                    difficulty,
+                    elapsedDays,
+                    scheduledDays,
+                    learningSteps,
+                    reps,
+                    lapses,
+                    State.valueOf(state.toUpperCase(Locale.ROOT)),
+                    lastReview);
+            return new Concept(
+                    new ConceptId(id),
+                    new UserId(userId),
+                    title,
+                    description,
+                    card,
+                    canonicalPhrasingId == null ? null : new PhrasingId(canonicalPhrasingId),
+                    phrasingCount,
+                    thinScore,
+                    conflictScore,
+                    generationJobId == null ? null : new JobId(generationJobId),
+                    createdAt,
+                    updatedAt,
+                    archivedAt,
+                    deletedAt);
+        }
+    }
+
+    /** A row of {@code phrasings}. */
+    public record PhrasingRow(
+            UUID id,
+            String userId,
+            UUID conceptId,
+            String question,
+            String explanation,
+            String type,
+            String[] options,
+            String correctAnswer,
+            int attemptCount,
+            int correctCount,
+            Instant lastAttemptedAt,
+            Float[] embedding,
+            Instant createdAt,
+            Instant archivedAt,
+            Instant deletedAt) {
+        Phrasing toDomain() {
+            return new Phrasing(
+                    new PhrasingId(id),
+                    new UserId(userId),
+                    new ConceptId(conceptId),
+                    question,
+                    explanation,
+                    PhrasingType.fromWireName(type).orElseThrow(),
+                    options == null ? List.of() : List.of(options),
+                    correctAnswer,
+                    attemptCount,
+                    correctCount,
+                    lastAttemptedAt,
+                    unboxed(embedding),
+                    createdAt,
+                    archivedAt,
+                    deletedAt);
+        }
+
+        private static float[] unboxed(Float[] values) {
+            if (values == null) {
+                return null;
+            }
+            float[] unboxed = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                unboxed[i] = values[i];
+            }
+            return unboxed;
+        }
+    }
+}
