@@ -173,9 +173,8 @@ public final class JobWorker implements AutoCloseable {
         var until = clock.instant().plus(settings.lease());
         running.forEach((id, attempt) -> {
             try {
-                if (!jobs.renewLease(id, attempt, settings.workerId(), until)) {
-                    log.debug("Job {} is no longer held by {}", id, settings.workerId());
-                }
+                // A job another worker took over is simply not renewed; its run stops at its next fenced write.
+                jobs.renewLease(id, attempt, settings.workerId(), until);
             } catch (RuntimeException e) {
                 log.warn("Could not renew the lease of job {}", id, e);
             }

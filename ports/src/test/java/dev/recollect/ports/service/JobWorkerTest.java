@@ -183,4 +183,34 @@ class JobWorkerTest {
             runner.join(10_000);
         }
     }
+
+    @Test
+    void interruptingTheWorkerWhileItWaitsForItsJobsEndsTheRunKeepingTheInterrupt() throws Exception {
+        h.create(new UserId("ann"), "Tides");
+        CountDownLatch inStream = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        h.llm.phrasingsWithHook(List.of(ScriptedLlm.phrasing("A question about the tides?")), 1, () -> {
+            inStream.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        java.util.concurrent.atomic.AtomicInteger processed = new java.util.concurrent.atomic.AtomicInteger(-1);
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        try (JobWorker worker = worker(1)) {
+            Thread runner = new Thread(() -> {
+                processed.set(worker.runUntilIdle());
+                interrupted.set(Thread.currentThread().isInterrupted());
+            });
+            runner.start();
+            assertThat(inStream.await(10, TimeUnit.SECONDS)).isTrue();
+            runner.interrupt();
+            runner.join(10_000);
+            assertThat(processed.get()).isEqualTo(1);
+            assertThat(interrupted.get()).isTrue();
+            release.countDown();
+        }
+    }
 }
