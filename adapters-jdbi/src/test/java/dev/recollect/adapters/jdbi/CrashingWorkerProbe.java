@@ -1,17 +1,14 @@
 package dev.recollect.adapters.jdbi;
 
-import dev.recollect.domain.failure.RetryPolicy;
-import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.Sleeper;
 import dev.recollect.ports.service.JobPipeline;
 import dev.recollect.ports.service.JobWorker;
 import dev.recollect.ports.testing.ScriptedLlm;
+import dev.recollect.ports.testing.ScriptedPipelines;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.SplittableRandom;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -39,19 +36,7 @@ final class CrashingWorkerProbe {
                     hang();
                 });
         Clock clock = Clock.systemUTC();
-        JobPipeline pipeline = new JobPipeline(new JobPipeline.Dependencies(
-                persistence.jobs(),
-                persistence.concepts(),
-                persistence.phrasings(),
-                llm,
-                llm,
-                Optional.empty(),
-                JobPolicy.DEFAULT,
-                RetryPolicy.DEFAULT,
-                dev.recollect.ports.out.IdGenerator.random(),
-                clock,
-                Sleeper.system(),
-                new SplittableRandom(7)));
+        JobPipeline pipeline = ScriptedPipelines.over(JdbiBundles.of(persistence), llm, clock, Sleeper.system());
         JobWorker worker = new JobWorker(
                 persistence.jobs(),
                 pipeline,

@@ -14,12 +14,7 @@ class JdbiStoresIT implements JobStoreContract, JobClaimContract, LibraryStoreCo
 
     JdbiStoresIT(TestDatabase database) {
         JdbiPersistence persistence = JdbiPersistence.over(database.pooled());
-        stores = new StoreBundle(
-                persistence.jobs(),
-                persistence.concepts(),
-                persistence.phrasings(),
-                persistence.userStats(),
-                persistence.rateLimiter());
+        stores = JdbiBundles.of(persistence);
     }
 
     @Override

@@ -6,24 +6,21 @@ import dev.recollect.adapters.jdbi.testing.PostgresTest;
 import dev.recollect.adapters.jdbi.testing.TestDatabase;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.UserId;
-import dev.recollect.domain.failure.RetryPolicy;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.ports.in.ProcessJob;
-import dev.recollect.ports.out.IdGenerator;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.Sleeper;
 import dev.recollect.ports.service.JobPipeline;
 import dev.recollect.ports.service.JobWorker;
 import dev.recollect.ports.testing.ScriptedLlm;
+import dev.recollect.ports.testing.ScriptedPipelines;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -85,19 +82,8 @@ class JobSignalsIT {
             }
         });
         LinkedBlockingQueue<ProcessJob.Outcome> outcomes = new LinkedBlockingQueue<>();
-        JobPipeline pipeline = new JobPipeline(new JobPipeline.Dependencies(
-                persistence.jobs(),
-                persistence.concepts(),
-                persistence.phrasings(),
-                llm,
-                llm,
-                Optional.empty(),
-                JobPolicy.DEFAULT,
-                RetryPolicy.DEFAULT,
-                IdGenerator.random(),
-                Clock.systemUTC(),
-                Sleeper.system(),
-                new SplittableRandom(5)));
+        JobPipeline pipeline =
+                ScriptedPipelines.over(JdbiBundles.of(persistence), llm, Clock.systemUTC(), Sleeper.system());
         try (JobSignals signals = persistence.signals();
                 JobWorker worker = new JobWorker(
                         persistence.jobs(),

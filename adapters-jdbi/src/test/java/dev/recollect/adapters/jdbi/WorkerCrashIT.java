@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.recollect.adapters.jdbi.testing.PostgresTest;
 import dev.recollect.adapters.jdbi.testing.TestDatabase;
 import dev.recollect.domain.UserId;
-import dev.recollect.domain.failure.RetryPolicy;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
@@ -17,6 +16,7 @@ import dev.recollect.ports.service.JobWorker;
 import dev.recollect.ports.testing.MutableClock;
 import dev.recollect.ports.testing.RecordingSleeper;
 import dev.recollect.ports.testing.ScriptedLlm;
+import dev.recollect.ports.testing.ScriptedPipelines;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -74,19 +72,8 @@ class WorkerCrashIT {
         // No sleeping: this worker's clock is simply past the dead worker's 2-second lease.
         MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofSeconds(5)));
         ScriptedLlm llm = new ScriptedLlm();
-        JobPipeline pipeline = new JobPipeline(new JobPipeline.Dependencies(
-                persistence.jobs(),
-                persistence.concepts(),
-                persistence.phrasings(),
-                llm,
-                llm,
-                Optional.empty(),
-                JobPolicy.DEFAULT,
-                RetryPolicy.DEFAULT,
-                dev.recollect.ports.out.IdGenerator.random(),
-                clock,
-                new RecordingSleeper(clock),
-                new SplittableRandom(3)));
+        JobPipeline pipeline =
+                ScriptedPipelines.over(JdbiBundles.of(persistence), llm, clock, new RecordingSleeper(clock));
         try (JobWorker rescuer = new JobWorker(
                 persistence.jobs(),
                 pipeline,

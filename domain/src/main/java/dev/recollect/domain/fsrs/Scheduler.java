@@ -160,20 +160,7 @@ public final class Scheduler {
         }
         int currentScheduled = daysBetween(current.due(), replayed.due());
         int elapsed = target.log().elapsedDays();
-        if (replayed.state() == State.NEW) {
-            ReviewLog log = new ReviewLog(
-                    Rating.MANUAL,
-                    State.NEW,
-                    replayed.due(),
-                    current.stability(),
-                    current.difficulty(),
-                    elapsed,
-                    current.elapsedDays(),
-                    currentScheduled,
-                    current.learningSteps(),
-                    now);
-            return Optional.of(new ReviewResult(new Card(now, 0, 0, 0, 0, 0, 0, 0, State.NEW, now), log));
-        }
+        // A replay of reviews never ends New, so ts-fsrs's branch for a manual change to New does not arise here.
         ReviewLog log = new ReviewLog(
                 Rating.MANUAL,
                 current.state(),
