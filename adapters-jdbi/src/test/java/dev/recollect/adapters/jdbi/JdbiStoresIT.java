@@ -5,11 +5,12 @@ import dev.recollect.adapters.jdbi.testing.TestDatabase;
 import dev.recollect.ports.testing.JobClaimContract;
 import dev.recollect.ports.testing.JobStoreContract;
 import dev.recollect.ports.testing.LibraryStoreContract;
+import dev.recollect.ports.testing.RateLimiterContract;
 import dev.recollect.ports.testing.StoreBundle;
 
 /** The PostgreSQL stores pass the same contract suites as the in-memory ones. */
 @PostgresTest
-class JdbiStoresIT implements JobStoreContract, JobClaimContract, LibraryStoreContract {
+class JdbiStoresIT implements JobStoreContract, JobClaimContract, LibraryStoreContract, RateLimiterContract {
     private final StoreBundle stores;
 
     JdbiStoresIT(TestDatabase database) {

@@ -1,7 +1,7 @@
 package dev.recollect.ports.testing;
 
 /** The in-memory stores pass the contracts that the PostgreSQL adapter passes. */
-class InMemoryStoresTest implements JobStoreContract, JobClaimContract, LibraryStoreContract {
+class InMemoryStoresTest implements JobStoreContract, JobClaimContract, LibraryStoreContract, RateLimiterContract {
     private final StoreBundle stores = StoreBundle.inMemory();
 
     @Override

@@ -93,6 +93,21 @@ public interface JobClaimContract {
     }
 
     @Test
+    default void aClaimFillsItsBatchWithPendingJobsAfterTheRescued() {
+        Instant now = T0.plus(Duration.ofDays(6));
+        drain(now);
+        JobId stuck = createPending(1, now).get(0);
+        jobs().claim(1, "dead", LEASE, now);
+        JobId fresh = createPending(1, now.plusSeconds(1)).get(0);
+        createPending(1, now.plusSeconds(2));
+        Instant later = now.plus(LEASE).plusSeconds(5);
+
+        assertThat(jobs().claim(2, "rescuer", LEASE, later))
+                .extracting(GenerationJob::id)
+                .containsExactly(stuck, fresh);
+    }
+
+    @Test
     default void aReleasedJobCanBeClaimedAtOnce() {
         Instant now = T0.plus(Duration.ofDays(3));
         drain(now);

@@ -182,6 +182,41 @@ public interface JobStoreContract {
     }
 
     @Test
+    default void everyFieldOfAJobSurvivesATransition() {
+        GenerationJob job = Fixtures.jobFromIp(Fixtures.newUser(), "192.0.2.1", T0);
+        jobs().createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, T0);
+        List<dev.recollect.domain.ConceptId> concepts = List.of(
+                new dev.recollect.domain.ConceptId(UUID.randomUUID()),
+                new dev.recollect.domain.ConceptId(UUID.randomUUID()));
+        jobs().transition(job.id(), j -> j.start(T0.plusSeconds(1)));
+        jobs().transition(job.id(), j -> j.assignConcepts(concepts, 4));
+        jobs().transition(job.id(), j -> j.addProgress(3, 2));
+        jobs().transition(job.id(), j -> j.finishConcept(concepts.get(0)));
+        GenerationJob failed = jobs().transition(
+                        job.id(),
+                        j -> j.fail(new JobError(ErrorCode.RATE_LIMIT, "Slow down.", true), T0.plusSeconds(9)))
+                .orElseThrow()
+                .job();
+        assertThat(jobs().find(job.id())).contains(failed);
+        assertThat(failed.conceptIds()).containsExactlyElementsOf(concepts);
+        assertThat(failed.pendingConceptIds()).containsExactly(concepts.get(1));
+        assertThat(failed.durationMs()).isEqualTo(8000);
+        assertThat(failed.estimatedTotal()).isEqualTo(8);
+    }
+
+    @Test
+    default void aPageThatEndsExactlyAtTheLastJobHasNoNextCursor() {
+        UserId user = Fixtures.newUser();
+        JobPolicy roomy = new JobPolicy(1000, 3, 5000, Duration.ofDays(7), Duration.ofDays(30), 50, 4, 3);
+        for (int i = 0; i < 10; i++) {
+            jobs().createIfAllowed(Fixtures.job(user, T0.plusSeconds(i)), roomy, UNLIMITED, T0);
+        }
+        Page<GenerationJob> page = jobs().listRecent(user, new PageRequest(10, Optional.empty()));
+        assertThat(page.items()).hasSize(10);
+        assertThat(page.isDone()).isTrue();
+    }
+
+    @Test
     default void manyTransitionsAreAppliedTogetherAndMissingJobsSkipped() {
         UserId user = Fixtures.newUser();
         GenerationJob pending = Fixtures.job(user, T0);

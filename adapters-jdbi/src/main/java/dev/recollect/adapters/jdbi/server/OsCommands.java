@@ -30,10 +30,15 @@ final class OsCommands {
         this.runAs = runAs;
     }
 
+    /** Commands run directly as this process's account, whoever that is. */
+    static OsCommands direct() {
+        return new OsCommands(Optional.empty());
+    }
+
     /** Commands for the current process: direct when unprivileged, through {@code runuser} when root. */
     static OsCommands forCurrentUser() {
         if (new UnixSystem().getUid() != 0) {
-            return new OsCommands(Optional.empty());
+            return direct();
         }
         String account = accountExists("postgres") ? "postgres" : "nobody";
         return new OsCommands(Optional.of(account));

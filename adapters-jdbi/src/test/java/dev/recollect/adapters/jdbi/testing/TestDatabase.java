@@ -23,20 +23,32 @@ public record TestDatabase(String name, String jdbcUrl, String user, String pass
         return dataSource;
     }
 
+    private static final java.util.Map<String, com.zaxxer.hikari.HikariDataSource> POOLS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
-     * A small connection pool for this database, shared by the test class and closed with the JVM; concurrency
-     * tests need more than one connection at a time.
+     * The connection pool of this database: one per database, shared by the test class (JUnit makes an instance per
+     * test method), closed when the database is dropped. Concurrency tests need more than one connection at a time.
      */
     public DataSource pooled() {
-        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(10);
-        config.setPoolName("test-" + name);
-        com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "close-" + name));
-        return pool;
+        return POOLS.computeIfAbsent(name, n -> {
+            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+            config.setJdbcUrl(jdbcUrl);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(10);
+            config.setMinimumIdle(1);
+            config.setPoolName("test-" + n);
+            return new com.zaxxer.hikari.HikariDataSource(config);
+        });
+    }
+
+    /** Closes this database's pool, if it has one. */
+    void closePool() {
+        com.zaxxer.hikari.HikariDataSource pool = POOLS.remove(name);
+        if (pool != null) {
+            pool.close();
+        }
     }
 
     /** A new connection; the caller closes it. */

@@ -106,6 +106,7 @@ public final class TestServer {
 
     /** Drops a database made by {@link #newDatabase}, closing any connection a test left open. */
     public void dropDatabase(TestDatabase database) {
+        database.closePool();
         execute("DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
     }
 

@@ -1,0 +1,61 @@
+package dev.recollect.ports.testing;
+
+import static dev.recollect.ports.testing.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recollect.ports.out.RateLimitRule;
+import dev.recollect.ports.out.RateLimiter;
+import dev.recollect.ports.out.RateLimiter.Decision;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link RateLimiter} must do. */
+public interface RateLimiterContract {
+    /** The stores under test. */
+    StoreBundle stores();
+
+    private RateLimitRule rule(int max) {
+        return new RateLimitRule("contract-" + UUID.randomUUID(), max, Duration.ofMinutes(10), "slow down");
+    }
+
+    @Test
+    default void allowsTheMaximumThenRefusesWithAnExactWaitAndRecordsNothingWhenRefused() {
+        RateLimitRule rule = rule(2);
+        List<String> me = List.of("user:" + UUID.randomUUID());
+        assertThat(stores().rateLimiter().tryAcquire(me, rule, T0)).isEqualTo(new Decision.Allowed(1));
+        assertThat(stores().rateLimiter().tryAcquire(me, rule, T0.plusSeconds(60)))
+                .isEqualTo(new Decision.Allowed(0));
+        assertThat(stores().rateLimiter().tryAcquire(me, rule, T0.plusSeconds(90)))
+                .isEqualTo(new Decision.Limited(510));
+        // The refused request was not recorded: once the first leaves the window, one more is allowed.
+        assertThat(stores().rateLimiter().tryAcquire(me, rule, T0.plus(Duration.ofMinutes(10))))
+                .isEqualTo(new Decision.Allowed(0));
+    }
+
+    @Test
+    default void everyIdentifierMustAllowTheRequest() {
+        RateLimitRule rule = rule(1);
+        String user = "user:" + UUID.randomUUID();
+        String ip = "ip:" + UUID.randomUUID();
+        assertThat(stores().rateLimiter().tryAcquire(List.of(ip), rule, T0)).isInstanceOf(Decision.Allowed.class);
+        assertThat(stores().rateLimiter().tryAcquire(List.of(user, ip), rule, T0.plusSeconds(1)))
+                .isEqualTo(new Decision.Limited(599));
+        assertThat(stores().rateLimiter().tryAcquire(List.of(user), rule, T0.plusSeconds(2)))
+                .as("the refused pair recorded nothing for the user")
+                .isInstanceOf(Decision.Allowed.class);
+    }
+
+    @Test
+    default void oldHistoryIsDeleted() {
+        RateLimitRule rule = rule(5);
+        String id = "user:" + UUID.randomUUID();
+        stores().rateLimiter().tryAcquire(List.of(id), rule, T0.minus(Duration.ofDays(400)));
+        stores().rateLimiter().tryAcquire(List.of(id), rule, T0.minus(Duration.ofDays(399)));
+        assertThat(stores().rateLimiter().deleteOlderThan(T0.minus(Duration.ofDays(300))))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(stores().rateLimiter().deleteOlderThan(T0.minus(Duration.ofDays(300))))
+                .isZero();
+    }
+}
