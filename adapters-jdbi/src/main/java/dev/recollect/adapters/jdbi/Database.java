@@ -1,14 +1,10 @@
 package dev.recollect.adapters.jdbi;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -56,33 +52,5 @@ final class Database {
 
     static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Integer integer(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    static List<UUID> uuids(ResultSet rs, String column) throws SQLException {
-        Array array = rs.getArray(column);
-        return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
-    }
-
-    static List<String> strings(ResultSet rs, String column) throws SQLException {
-        Array array = rs.getArray(column);
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    static float[] floats(ResultSet rs, String column) throws SQLException {
-        Array array = rs.getArray(column);
-        if (array == null) {
-            return null;
-        }
-        Float[] boxed = (Float[]) array.getArray();
-        float[] values = new float[boxed.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = boxed[i];
-        }
-        return values;
     }
 }

@@ -244,18 +244,22 @@ final class JdbiJobStore implements JobStore {
     }
 
     private static void insert(Handle handle, GenerationJob job) {
-        handle.createUpdate("INSERT INTO generation_jobs (" + COLUMNS + ") VALUES (:id, :user, :prompt, :ip, :status,"
-                        + " :phase, :generated, :saved, :estimated, :topic, :concepts, :pending, :duration, :errorCode,"
-                        + " :errorMessage, :errorRetryable, :createdAt, :startedAt, :completedAt, :attempts)")
-                .bind("id", job.id().value())
-                .bind("user", job.userId().value())
-                .bind("prompt", job.prompt())
-                .bind("ip", job.ipAddress())
-                .bind("createdAt", timestamp(job.createdAt()))
-                .bindMap(mutable(job))
-                .bindArray("concepts", UUID.class, ids(job.conceptIds()))
-                .bindArray("pending", UUID.class, ids(job.pendingConceptIds()))
-                .execute();
+        List<GenerationJob> jobs = List.of(job);
+        var insert = handle.createUpdate("INSERT INTO generation_jobs (id, user_id, prompt, ip_address, created_at,"
+                        + " status, phase, questions_generated, questions_saved, estimated_total, topic, concept_ids,"
+                        + " pending_concept_ids, duration_ms, error_code, error_message, error_retryable, started_at,"
+                        + " completed_at, attempts)"
+                        + " SELECT v.id, u.user_id, u.prompt, u.ip, u.created, v.status, v.phase, v.generated, v.saved,"
+                        + " v.estimated, v.topic, v.concepts::uuid[], v.pending::uuid[], v.duration, v.code, v.message,"
+                        + " v.retryable, v.started, v.completed, v.attempts"
+                        + " FROM " + MUTABLE_COLUMNS
+                        + " JOIN unnest(:ids::uuid[], :users::text[], :prompts::text[], :ips::text[],"
+                        + " :created::timestamptz[]) AS u(id, user_id, prompt, ip, created) ON u.id = v.id")
+                .bindArray("users", String.class, column(jobs, j -> j.userId().value()))
+                .bindArray("prompts", String.class, column(jobs, GenerationJob::prompt))
+                .bindArray("ips", String.class, column(jobs, GenerationJob::ipAddress))
+                .bindArray("created", String.class, column(jobs, j -> text(j.createdAt())));
+        bindMutable(insert, jobs).execute();
     }
 
     private static void update(Handle handle, GenerationJob job) {
@@ -267,23 +271,32 @@ final class JdbiJobStore implements JobStore {
      * {@code workerId}, also leases them to it until {@code leaseUntil}.
      */
     private static void updateAll(Handle handle, List<GenerationJob> jobs, String workerId, Instant leaseUntil) {
-        if (jobs.isEmpty()) {
-            return;
-        }
         String lease = workerId == null ? "" : ", worker_id = :worker, lease_expires_at = :until";
         var update = handle.createUpdate("UPDATE generation_jobs j SET status = v.status, phase = v.phase,"
-                        + " questions_generated = v.generated, questions_saved = v.saved,"
-                        + " estimated_total = v.estimated, topic = v.topic, concept_ids = v.concepts::uuid[],"
-                        + " pending_concept_ids = v.pending::uuid[], duration_ms = v.duration, error_code = v.code,"
-                        + " error_message = v.message, error_retryable = v.retryable, started_at = v.started,"
-                        + " completed_at = v.completed, attempts = v.attempts" + lease
-                        + " FROM unnest(:ids::uuid[], :statuses::text[], :phases::text[], :generated::int[],"
-                        + " :saved::int[], :estimated::int[], :topics::text[], :concepts::text[], :pending::text[],"
-                        + " :durations::bigint[], :codes::text[], :messages::text[], :retryables::boolean[],"
-                        + " :started::timestamptz[], :completed::timestamptz[], :attempts::int[])"
-                        + " AS v(id, status, phase, generated, saved, estimated, topic, concepts, pending, duration,"
-                        + " code, message, retryable, started, completed, attempts)"
-                        + " WHERE j.id = v.id")
+                + " questions_generated = v.generated, questions_saved = v.saved,"
+                + " estimated_total = v.estimated, topic = v.topic, concept_ids = v.concepts::uuid[],"
+                + " pending_concept_ids = v.pending::uuid[], duration_ms = v.duration, error_code = v.code,"
+                + " error_message = v.message, error_retryable = v.retryable, started_at = v.started,"
+                + " completed_at = v.completed, attempts = v.attempts" + lease
+                + " FROM " + MUTABLE_COLUMNS + " WHERE j.id = v.id");
+        bindMutable(update, jobs);
+        if (workerId != null) {
+            update.bind("worker", workerId).bind("until", timestamp(leaseUntil));
+        }
+        update.execute();
+    }
+
+    /** The columns a transition may change, one array per column, unnested into rows named {@code v}. */
+    private static final String MUTABLE_COLUMNS = "unnest(:ids::uuid[], :statuses::text[], :phases::text[],"
+            + " :generated::int[], :saved::int[], :estimated::int[], :topics::text[], :concepts::text[],"
+            + " :pending::text[], :durations::bigint[], :codes::text[], :messages::text[], :retryables::boolean[],"
+            + " :started::timestamptz[], :completed::timestamptz[], :attempts::int[])"
+            + " AS v(id, status, phase, generated, saved, estimated, topic, concepts, pending, duration, code, message,"
+            + " retryable, started, completed, attempts)";
+
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindMutable(
+            S statement, List<GenerationJob> jobs) {
+        return statement
                 .bindArray("ids", UUID.class, column(jobs, j -> j.id().value()))
                 .bindArray(
                         "statuses", String.class, column(jobs, j -> j.status().wireName()))
@@ -295,27 +308,18 @@ final class JdbiJobStore implements JobStore {
                 .bindArray("concepts", String.class, column(jobs, j -> arrayLiteral(j.conceptIds())))
                 .bindArray("pending", String.class, column(jobs, j -> arrayLiteral(j.pendingConceptIds())))
                 .bindArray("durations", Long.class, column(jobs, GenerationJob::durationMs))
-                .bindArray(
-                        "codes",
-                        String.class,
-                        column(
-                                jobs,
-                                j -> j.error() == null ? null : j.error().code().name()))
-                .bindArray(
-                        "messages",
-                        String.class,
-                        column(jobs, j -> j.error() == null ? null : j.error().message()))
-                .bindArray(
-                        "retryables",
-                        Boolean.class,
-                        column(jobs, j -> j.error() == null ? null : j.error().retryable()))
+                .bindArray("codes", String.class, column(jobs, j -> j.failure()
+                        .map(e -> e.code().name())
+                        .orElse(null)))
+                .bindArray("messages", String.class, column(jobs, j -> j.failure()
+                        .map(e -> e.message())
+                        .orElse(null)))
+                .bindArray("retryables", Boolean.class, column(jobs, j -> j.failure()
+                        .map(e -> e.retryable())
+                        .orElse(null)))
                 .bindArray("started", String.class, column(jobs, j -> text(j.startedAt())))
                 .bindArray("completed", String.class, column(jobs, j -> text(j.completedAt())))
                 .bindArray("attempts", Integer.class, column(jobs, GenerationJob::attempts));
-        if (workerId != null) {
-            update.bind("worker", workerId).bind("until", timestamp(leaseUntil));
-        }
-        update.execute();
     }
 
     private static <T> List<T> column(List<GenerationJob> jobs, Function<GenerationJob, T> value) {
@@ -335,28 +339,5 @@ final class JdbiJobStore implements JobStore {
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
-    }
-
-    /** The columns a transition may change. */
-    private static java.util.Map<String, Object> mutable(GenerationJob job) {
-        java.util.Map<String, Object> values = new java.util.HashMap<>();
-        values.put("status", job.status().wireName());
-        values.put("phase", job.phase().wireName());
-        values.put("generated", job.questionsGenerated());
-        values.put("saved", job.questionsSaved());
-        values.put("estimated", job.estimatedTotal());
-        values.put("topic", job.topic());
-        values.put("duration", job.durationMs());
-        values.put("errorCode", job.error() == null ? null : job.error().code().name());
-        values.put("errorMessage", job.error() == null ? null : job.error().message());
-        values.put("errorRetryable", job.error() == null ? null : job.error().retryable());
-        values.put("startedAt", timestamp(job.startedAt()));
-        values.put("completedAt", timestamp(job.completedAt()));
-        values.put("attempts", job.attempts());
-        return values;
-    }
-
-    private static List<UUID> ids(List<ConceptId> concepts) {
-        return concepts.stream().map(ConceptId::value).toList();
     }
 }

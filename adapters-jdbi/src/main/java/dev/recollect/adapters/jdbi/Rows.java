@@ -173,7 +173,7 @@ final class Rows {
                     question,
                     explanation,
                     PhrasingType.fromWireName(type).orElseThrow(),
-                    options == null ? List.of() : List.of(options),
+                    List.of(options),
                     correctAnswer,
                     attemptCount,
                     correctCount,

@@ -108,4 +108,34 @@ class JobSignalsIT {
         assertThat(persistence.jobs().find(job.id()).orElseThrow().questionsSaved())
                 .isEqualTo(1);
     }
+
+    @Test
+    void withoutSignalsAWaitLastsItsWholeTimeout() throws Exception {
+        try (JobSignals signals = persistence.signals()) {
+            long start = System.nanoTime();
+            signals.awaitWork(Duration.ofMillis(300));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        }
+    }
+
+    @Test
+    void aClosedSubscriptionHearsNothingMore() throws Exception {
+        GenerationJob job = newJob();
+        try (JobSignals signals = persistence.signals()) {
+            java.util.List<JobId> removedHeard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CountDownLatch keptHeard = new CountDownLatch(1);
+            AutoCloseable removed = signals.onCancelled(removedHeard::add);
+            signals.onCancelled(id -> {
+                if (id.equals(job.id())) {
+                    keptHeard.countDown();
+                }
+            });
+            removed.close();
+
+            persistence.jobs().transition(job.id(), j -> j.cancel(Instant.now()));
+
+            assertThat(keptHeard.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(removedHeard).isEmpty();
+        }
+    }
 }

@@ -37,6 +37,10 @@ class LocalPostgresIT {
             kept.next();
             assertThat(kept.getInt(1)).isEqualTo(42);
             assertThat(second.superuser()).isEqualTo("owner");
+            assertThat(second.port()).isPositive();
+            assertThat(second.jdbcUrl("x")).isEqualTo("jdbc:postgresql://127.0.0.1:" + second.port() + "/x");
+            assertThat(ProcessHandle.of(second.serverPid()).map(ProcessHandle::isAlive))
+                    .contains(true);
             assertThat(second.clusterDirectory()).endsWith(Path.of("persistent"));
         }
         assertThat(base.resolve("persistent/data/PG_VERSION")).exists();
