@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -26,6 +27,14 @@ final class Database {
         } catch (JdbiException e) {
             throw new PersistenceException(operation + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Like {@link #inTransaction}, for statements whose row count tells the caller nothing. */
+    void useTransaction(String operation, HandleConsumer<RuntimeException> work) {
+        inTransaction(operation, handle -> {
+            work.useHandle(handle);
+            return null;
+        });
     }
 
     /** Runs {@code work} on a handle without an explicit transaction. */

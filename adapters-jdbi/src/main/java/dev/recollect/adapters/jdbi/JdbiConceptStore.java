@@ -120,7 +120,7 @@ final class JdbiConceptStore implements ConceptStore {
     @Override
     public void updatePhrasingScores(
             ConceptId id, int phrasingCount, Integer thinScore, Integer conflictScore, Instant now) {
-        db.inTransaction("score concept " + id, handle -> handle.createUpdate(
+        db.useTransaction("score concept " + id, handle -> handle.createUpdate(
                         """
                         UPDATE concepts SET phrasing_count = :count, thin_score = :thin, conflict_score = :conflict,
                             updated_at = :now WHERE id = :id""")

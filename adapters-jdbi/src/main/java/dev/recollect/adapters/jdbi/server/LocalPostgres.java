@@ -128,7 +128,7 @@ public final class LocalPostgres implements AutoCloseable {
         OsCommands commands = OsCommands.forCurrentUser();
         Path base = usableBase(options.baseDirectory(), commands);
         StaleClusters.reap(base);
-        PostgresBinaries binaries = PostgresBinaries.locate(options.source(), base.resolve("binaries"), commands);
+        PostgresBinaries binaries = PostgresBinaries.locate(options.source(), base.resolve("binaries"));
         Path cluster = clusterDirectory(base, options);
         Path data = cluster.resolve("data");
         if (!Files.exists(data.resolve("PG_VERSION"))) {

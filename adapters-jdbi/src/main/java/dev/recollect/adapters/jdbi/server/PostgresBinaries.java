@@ -35,12 +35,11 @@ record PostgresBinaries(Path binDirectory, String origin) {
      *
      * @throws LocalPostgresException naming every place that was searched, when none has them
      */
-    static PostgresBinaries locate(BinarySource source, Path cacheDirectory, OsCommands commands) {
-        return locate(source, cacheDirectory, commands, MachineLayout.current());
+    static PostgresBinaries locate(BinarySource source, Path cacheDirectory) {
+        return locate(source, cacheDirectory, MachineLayout.current());
     }
 
-    static PostgresBinaries locate(
-            BinarySource source, Path cacheDirectory, OsCommands commands, MachineLayout machineLayout) {
+    static PostgresBinaries locate(BinarySource source, Path cacheDirectory, MachineLayout machineLayout) {
         List<String> tried = new ArrayList<>();
         if (source != BinarySource.BUNDLED) {
             Optional<PostgresBinaries> machine = onMachine(tried, machineLayout);
@@ -49,7 +48,7 @@ record PostgresBinaries(Path binDirectory, String origin) {
             }
         }
         if (source != BinarySource.MACHINE) {
-            Optional<PostgresBinaries> bundled = BundledBinaries.unpack(cacheDirectory, commands, tried);
+            Optional<PostgresBinaries> bundled = BundledBinaries.unpack(cacheDirectory, tried);
             if (bundled.isPresent()) {
                 return bundled.get();
             }

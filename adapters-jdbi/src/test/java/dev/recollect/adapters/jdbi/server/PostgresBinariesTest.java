@@ -59,8 +59,7 @@ class PostgresBinariesTest {
     void givenNoBinariesAnywhere_thenTheErrorNamesEveryPlaceSearched() {
         MachineLayout nothing = new MachineLayout(false, root.resolve("absent"), root.toString());
 
-        assertThatThrownBy(() -> PostgresBinaries.locate(
-                        BinarySource.MACHINE, root.resolve("cache"), OsCommands.forCurrentUser(), nothing))
+        assertThatThrownBy(() -> PostgresBinaries.locate(BinarySource.MACHINE, root.resolve("cache"), nothing))
                 .isInstanceOf(LocalPostgresException.class)
                 .hasMessageContaining("no PostgreSQL binaries found")
                 .hasMessageContaining("absent/<version>/bin")

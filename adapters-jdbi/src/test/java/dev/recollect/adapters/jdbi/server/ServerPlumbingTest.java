@@ -62,14 +62,13 @@ class ServerPlumbingTest {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         }
         MachineLayout layout = new MachineLayout(false, debian, null);
-        assertThat(PostgresBinaries.locate(BinarySource.MACHINE, root.resolve("cache"), OsCommands.direct(), layout)
+        assertThat(PostgresBinaries.locate(BinarySource.MACHINE, root.resolve("cache"), layout)
                         .binDirectory())
                 .isEqualTo(bin);
-        assertThat(PostgresBinaries.locate(BinarySource.AUTO, root.resolve("cache"), OsCommands.direct(), layout)
+        assertThat(PostgresBinaries.locate(BinarySource.AUTO, root.resolve("cache"), layout)
                         .binDirectory())
                 .isEqualTo(bin);
-        PostgresBinaries bundled =
-                PostgresBinaries.locate(BinarySource.BUNDLED, root.resolve("cache"), OsCommands.direct(), layout);
+        PostgresBinaries bundled = PostgresBinaries.locate(BinarySource.BUNDLED, root.resolve("cache"), layout);
         assertThat(bundled.origin()).startsWith("bundled");
         assertThat(bundled.binDirectory()).startsWith(root.resolve("cache"));
         assertThat(Files.isExecutable(bundled.program("postgres"))).isTrue();
