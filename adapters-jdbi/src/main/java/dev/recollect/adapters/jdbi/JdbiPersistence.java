@@ -1,5 +1,7 @@
 package dev.recollect.adapters.jdbi;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.recollect.ports.out.ConceptStore;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.JobStore;
@@ -42,6 +44,33 @@ public final class JdbiPersistence {
         Jdbi jdbi = Rows.register(
                 Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")).installPlugin(new PostgresPlugin()));
         return new JdbiPersistence(jdbi, dataSource);
+    }
+
+    /**
+     * A HikariCP pool for a PostgreSQL database, for callers that have no pool of their own. The caller owns it and
+     * closes it after the last store call.
+     *
+     * @param jdbcUrl a {@code jdbc:postgresql:} URL
+     * @param maximumPoolSize 1 to 100 connections; one more is held by {@link #signals()} while it listens
+     * @throws IllegalArgumentException when the URL is not PostgreSQL's or the size is out of range
+     */
+    public static HikariDataSource pool(String jdbcUrl, String user, String password, int maximumPoolSize) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("the JDBC URL must start with jdbc:postgresql:, got " + jdbcUrl);
+        }
+        if (maximumPoolSize < 1 || maximumPoolSize > 100) {
+            throw new IllegalArgumentException("the pool size must be 1 to 100, got " + maximumPoolSize);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("recollect");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(maximumPoolSize);
+        // Fail start-up fast and clearly when the database is unreachable, rather than on the first store call.
+        config.setInitializationFailTimeout(10_000);
+        config.setConnectionTimeout(10_000);
+        return new HikariDataSource(config);
     }
 
     /**
