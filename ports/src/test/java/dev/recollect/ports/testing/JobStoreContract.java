@@ -22,9 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link JobStore} must do. Implement {@link #stores()} with a store that the test may write to. */
@@ -106,27 +103,33 @@ public interface JobStoreContract {
     @Test
     default void concurrentCreatesNeverExceedTheCap() throws Exception {
         UserId user = Fixtures.newUser();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<Admission>> calls = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                GenerationJob job = Fixtures.job(user, T0.plusMillis(i));
-                calls.add(() -> jobs().createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, T0));
-            }
-            int created = 0;
-            for (Future<Admission> result : pool.invokeAll(calls)) {
-                Admission admission = result.get();
-                if (admission instanceof Admission.Created) {
-                    created++;
-                } else {
-                    assertThat(admission).isEqualTo(new Admission.TooManyActive(3, 3));
-                }
-            }
-            assertThat(created).isEqualTo(3);
-            assertThat(jobs().countActive(user)).isEqualTo(3);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Admission>> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            GenerationJob job = Fixtures.job(user, T0.plusMillis(i));
+            calls.add(() -> jobs().createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, T0));
         }
+        List<Admission> admissions = Concurrently.run(8, calls);
+        assertThat(admissions).filteredOn(Admission.Created.class::isInstance).hasSize(3);
+        assertThat(admissions)
+                .filteredOn(admission -> !(admission instanceof Admission.Created))
+                .containsOnly(new Admission.TooManyActive(3, 3));
+        assertThat(jobs().countActive(user)).isEqualTo(3);
+    }
+
+    @Test
+    default void concurrentCreatesFromOneIpNeverExceedItsRateLimit() throws Exception {
+        RateLimitRule rule = new RateLimitRule("contract-" + UUID.randomUUID(), 5, Duration.ofHours(1), "slow");
+        String ip = "203.0.113.9";
+        List<Callable<Admission>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            GenerationJob job = Fixtures.jobFromIp(Fixtures.newUser(), ip, T0);
+            calls.add(() -> jobs().createIfAllowed(job, JobPolicy.DEFAULT, rule, T0));
+        }
+        List<Admission> admissions = Concurrently.run(8, calls);
+        assertThat(admissions).filteredOn(Admission.Created.class::isInstance).hasSize(5);
+        assertThat(admissions)
+                .filteredOn(admission -> !(admission instanceof Admission.Created))
+                .containsOnly(new Admission.RateLimited(3600));
     }
 
     @Test

@@ -7,8 +7,10 @@ import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.RateLimiter;
 import dev.recollect.ports.out.RateLimiter.Decision;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link RateLimiter} must do. */
@@ -45,6 +47,22 @@ public interface RateLimiterContract {
         assertThat(stores().rateLimiter().tryAcquire(List.of(user), rule, T0.plusSeconds(2)))
                 .as("the refused pair recorded nothing for the user")
                 .isInstanceOf(Decision.Allowed.class);
+    }
+
+    @Test
+    default void concurrentAcquiresNeverExceedTheMaximum() throws Exception {
+        RateLimitRule rule = rule(10);
+        List<String> me = List.of("user:" + UUID.randomUUID());
+        List<Callable<Decision>> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            calls.add(() -> stores().rateLimiter().tryAcquire(me, rule, T0));
+        }
+        List<Decision> decisions = Concurrently.run(8, calls);
+        assertThat(decisions).filteredOn(Decision.Allowed.class::isInstance).hasSize(10);
+        assertThat(decisions)
+                .filteredOn(Decision.Limited.class::isInstance)
+                .hasSize(40)
+                .containsOnly(new Decision.Limited(600));
     }
 
     @Test
