@@ -101,6 +101,28 @@ class ReviewQueueProperties {
     }
 
     @Test
+    void retrievabilityIsTheSchedulersForAReviewedCardAndMinusOneWithoutMemory() {
+        Card reviewed = reviewedCard(List.of(Rating.GOOD, Rating.GOOD, Rating.GOOD));
+        double expected = SCHEDULER.retrievability(reviewed, NOW);
+        assertThat(expected).isStrictlyBetween(0.0, 1.0);
+        assertThat(QUEUE.retrievabilityOf(concept(1, reviewed), NOW)).isEqualTo(expected);
+        assertThat(QUEUE.retrievabilityOf(concept(2, Card.empty(T0)), NOW)).isEqualTo(ReviewQueue.NEVER_REVIEWED);
+        // A card that claims a state but was never reviewed (imported, or hand-edited) has no memory either.
+        Card unreviewed = new Card(
+                reviewed.due(),
+                reviewed.stability(),
+                reviewed.difficulty(),
+                reviewed.elapsedDays(),
+                reviewed.scheduledDays(),
+                reviewed.learningSteps(),
+                0,
+                reviewed.lapses(),
+                reviewed.state(),
+                reviewed.lastReview());
+        assertThat(QUEUE.retrievabilityOf(concept(3, unreviewed), NOW)).isEqualTo(ReviewQueue.NEVER_REVIEWED);
+    }
+
+    @Test
     void aQueueRanksAtMostTwentyFiveCandidates() {
         List<Concept> many = new ArrayList<>();
         for (int i = 0; i < ReviewQueue.CANDIDATES + 1; i++) {
