@@ -108,67 +108,36 @@ class GenerationJobTest {
 
     @Test
     void aStoredJobMustBeConsistent() {
+        assertThatThrownBy(() -> stored(JobStatus.FAILED, 0)).hasMessage("a failed job needs its error");
+        assertThatThrownBy(() -> stored(JobStatus.COMPLETED, 0)).hasMessage("a completed job needs completedAt");
+        assertThatThrownBy(() -> stored(JobStatus.PENDING, -1))
+                .isInstanceOf(DomainException.class)
+                .hasMessage("questionsGenerated, questionsSaved and attempts must be >= 0");
+        assertThat(stored(JobStatus.PENDING, 0).status()).isEqualTo(JobStatus.PENDING);
+    }
+
+    /** A job as a store might hand it back: no error, never completed. */
+    private static GenerationJob stored(JobStatus status, int questionsGenerated) {
         GenerationJob job = newJob();
-        assertThatThrownBy(() -> new GenerationJob(
-                        job.id(),
-                        job.userId(),
-                        "p",
-                        null,
-                        JobStatus.FAILED,
-                        JobPhase.CLARIFYING,
-                        0,
-                        0,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        T0,
-                        null,
-                        T0,
-                        0))
-                .hasMessage("a failed job needs its error");
-        assertThatThrownBy(() -> new GenerationJob(
-                        job.id(),
-                        job.userId(),
-                        "p",
-                        null,
-                        JobStatus.COMPLETED,
-                        JobPhase.CLARIFYING,
-                        0,
-                        0,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        T0,
-                        null,
-                        null,
-                        0))
-                .hasMessage("a completed job needs completedAt");
-        assertThatThrownBy(() -> new GenerationJob(
-                        job.id(),
-                        job.userId(),
-                        "p",
-                        null,
-                        JobStatus.PENDING,
-                        JobPhase.CLARIFYING,
-                        -1,
-                        0,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        T0,
-                        null,
-                        null,
-                        0))
-                .isInstanceOf(DomainException.class);
+        return new GenerationJob(
+                job.id(),
+                job.userId(),
+                "p",
+                null,
+                status,
+                JobPhase.CLARIFYING,
+                questionsGenerated,
+                0,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                T0,
+                null,
+                null,
+                0);
     }
 
     @Test

@@ -11,6 +11,8 @@ import dev.recollect.domain.fsrs.Card;
 import dev.recollect.domain.fsrs.State;
 import dev.recollect.domain.generation.PhrasingType;
 import dev.recollect.domain.generation.PreparedPhrasing;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -81,254 +83,52 @@ class LibraryTest {
     }
 
     @Test
-    void phrasingsDifferInAnyField() {
+    void phrasingsDifferInAnyField() throws ReflectiveOperationException {
         Phrasing p = phrasing();
-        List<Phrasing> variants = List.of(
-                new Phrasing(
-                        new PhrasingId(new UUID(0, 3)),
-                        USER,
-                        p.conceptId(),
-                        p.question(),
-                        p.explanation(),
-                        p.type(),
-                        p.options(),
-                        p.correctAnswer(),
-                        0,
-                        0,
-                        null,
-                        null,
-                        T,
-                        null,
-                        null),
-                new Phrasing(
-                        p.id(),
-                        new UserId("v"),
-                        p.conceptId(),
-                        p.question(),
-                        p.explanation(),
-                        p.type(),
-                        p.options(),
-                        p.correctAnswer(),
-                        0,
-                        0,
-                        null,
-                        null,
-                        T,
-                        null,
-                        null),
-                new Phrasing(
-                        p.id(),
-                        USER,
-                        new ConceptId(new UUID(0, 7)),
-                        p.question(),
-                        p.explanation(),
-                        p.type(),
-                        p.options(),
-                        p.correctAnswer(),
-                        0,
-                        0,
-                        null,
-                        null,
-                        T,
-                        null,
-                        null),
-                new Phrasing(
-                        p.id(),
-                        USER,
-                        p.conceptId(),
-                        "Other?",
-                        p.explanation(),
-                        p.type(),
-                        p.options(),
-                        p.correctAnswer(),
-                        0,
-                        0,
-                        null,
-                        null,
-                        T,
-                        null,
-                        null),
-                new Phrasing(
-                        p.id(),
-                        USER,
-                        p.conceptId(),
-                        p.question(),
-                        "x",
-                        p.type(),
-                        p.options(),
-                        p.correctAnswer(),
-                        0,
-                        0,
-                        null,
-                        null,
-                        T,
-                        null,
-                        null),
-                new Phrasing(
-                        p.id(),
-                        USER,
-                        p.conceptId(),
-                        p.question(),
-                        p.explanation(),
-                        PhrasingType.TRUE_FALSE,
-                        p.options(),
-                        p.correctAnswer(),
-                        0,
-                        0,
-                        null,
-                        null,
-                        T,
-                        null,
-                        null),
-                new Phrasing(
-                        p.id(),
-                        USER,
-                        p.conceptId(),
-                        p.question(),
-                        p.explanation(),
-                        p.type(),
-                        List.of("x"),
-                        p.correctAnswer(),
-                        0,
-                        0,
-                        null,
-                        null,
-                        T,
-                        null,
-                        null),
-                new Phrasing(
-                        p.id(),
-                        USER,
-                        p.conceptId(),
-                        p.question(),
-                        p.explanation(),
-                        p.type(),
-                        p.options(),
-                        "Sun",
-                        0,
-                        0,
-                        null,
-                        null,
-                        T,
-                        null,
-                        null),
-                new Phrasing(
-                        p.id(),
-                        USER,
-                        p.conceptId(),
-                        p.question(),
-                        p.explanation(),
-                        p.type(),
-                        p.options(),
-                        p.correctAnswer(),
-                        1,
-                        0,
-                        null,
-                        null,
-                        T,
-                        null,
-                        null),
-                new Phrasing(
-                        p.id(),
-                        USER,
-                        p.conceptId(),
-                        p.question(),
-                        p.explanation(),
-                        p.type(),
-                        p.options(),
-                        p.correctAnswer(),
-                        1,
-                        1,
-                        null,
-                        null,
-                        T,
-                        null,
-                        null),
-                new Phrasing(
-                        p.id(),
-                        USER,
-                        p.conceptId(),
-                        p.question(),
-                        p.explanation(),
-                        p.type(),
-                        p.options(),
-                        p.correctAnswer(),
-                        0,
-                        0,
-                        T,
-                        null,
-                        T,
-                        null,
-                        null),
-                new Phrasing(
-                        p.id(),
-                        USER,
-                        p.conceptId(),
-                        p.question(),
-                        p.explanation(),
-                        p.type(),
-                        p.options(),
-                        p.correctAnswer(),
-                        0,
-                        0,
-                        null,
-                        null,
-                        T.plusSeconds(1),
-                        null,
-                        null),
-                new Phrasing(
-                        p.id(),
-                        USER,
-                        p.conceptId(),
-                        p.question(),
-                        p.explanation(),
-                        p.type(),
-                        p.options(),
-                        p.correctAnswer(),
-                        0,
-                        0,
-                        null,
-                        null,
-                        T,
-                        T,
-                        null),
-                new Phrasing(
-                        p.id(),
-                        USER,
-                        p.conceptId(),
-                        p.question(),
-                        p.explanation(),
-                        p.type(),
-                        p.options(),
-                        p.correctAnswer(),
-                        0,
-                        0,
-                        null,
-                        null,
-                        T,
-                        null,
-                        T));
-        for (Phrasing variant : variants) {
-            assertThat(variant).isNotEqualTo(p);
+        RecordComponent[] components = Phrasing.class.getRecordComponents();
+        Object[] same = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            same[i] = components[i].getAccessor().invoke(p);
+            types[i] = components[i].getType();
         }
-        assertThat(variants.get(variants.size() - 1).isActive()).isFalse();
-        assertThat(variants.get(variants.size() - 2).isActive()).isFalse();
-        assertThat(new Phrasing(
-                        p.id(),
-                        USER,
-                        p.conceptId(),
-                        p.question(),
-                        p.explanation(),
-                        p.type(),
-                        p.options(),
-                        p.correctAnswer(),
-                        0,
-                        0,
-                        null,
-                        null,
-                        T,
-                        null,
-                        null))
-                .isEqualTo(p);
+        // One different value per component, in declaration order.
+        Object[] different = {
+            new PhrasingId(new UUID(0, 3)),
+            new UserId("v"),
+            new ConceptId(new UUID(0, 4)),
+            "What else?",
+            "Another reason.",
+            PhrasingType.TRUE_FALSE,
+            List.of("True", "False"),
+            "Sun",
+            1,
+            1,
+            T,
+            new float[] {0.5f},
+            T.plusSeconds(1),
+            T,
+            T
+        };
+        assertThat(different).hasSameSizeAs(components);
+        Constructor<Phrasing> canonical = Phrasing.class.getDeclaredConstructor(types);
+        for (int i = 0; i < components.length; i++) {
+            Object[] args = same.clone();
+            args[i] = different[i];
+            assertThat(canonical.newInstance(args)).as(components[i].getName()).isNotEqualTo(p);
+        }
+        assertThat(canonical.newInstance(same)).isEqualTo(p).hasSameHashCodeAs(p);
+        Phrasing embedded = p.withEmbedding(new float[] {0.5f});
+        assertThat(embedded.withEmbedding(new float[] {0.5f}))
+                .as("embeddings compare by content")
+                .isEqualTo(embedded)
+                .hasSameHashCodeAs(embedded);
+        Object[] archived = same.clone();
+        archived[13] = T;
+        Object[] deleted = same.clone();
+        deleted[14] = T;
+        assertThat(canonical.newInstance(archived).isActive()).isFalse();
+        assertThat(canonical.newInstance(deleted).isActive()).isFalse();
+        assertThat(p.isActive()).isTrue();
     }
 }

@@ -78,6 +78,11 @@ public final class InMemoryStores {
         return rateLimiter;
     }
 
+    /** These stores as one bundle, for code written against any backing store. */
+    public StoreBundle bundle() {
+        return new StoreBundle(jobs(), concepts(), phrasings(), userStats(), rateLimiter());
+    }
+
     /** Every job, for assertions. */
     public List<GenerationJob> allJobs() {
         synchronized (lock) {

@@ -2,7 +2,6 @@ package dev.recollect.ports.testing;
 
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.UserId;
-import dev.recollect.domain.failure.RetryPolicy;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.ports.in.CreateJob;
@@ -11,7 +10,6 @@ import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.service.GenerationJobs;
 import dev.recollect.ports.service.JobPipeline;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /** The job services wired over in-memory stores, a scripted LLM, a clock that only tests move, and no sleeping. */
 public final class PipelineHarness {
@@ -40,19 +38,7 @@ public final class PipelineHarness {
 
     /** The pipeline with {@code embedder}. */
     public JobPipeline pipeline(Optional<Embedder> embedder) {
-        return new JobPipeline(new JobPipeline.Dependencies(
-                stores.jobs(),
-                stores.concepts(),
-                stores.phrasings(),
-                llm,
-                llm,
-                embedder,
-                JobPolicy.DEFAULT,
-                RetryPolicy.DEFAULT,
-                ids,
-                clock,
-                sleeper,
-                new SplittableRandom(42)));
+        return ScriptedPipelines.over(stores.bundle(), llm, embedder, ids, clock, sleeper, 42);
     }
 
     /** Creates a job for {@code user}; fails the test if it is rejected. */

@@ -2,6 +2,7 @@ package dev.recollect.ports.testing;
 
 import dev.recollect.domain.failure.RetryPolicy;
 import dev.recollect.domain.job.JobPolicy;
+import dev.recollect.ports.out.Embedder;
 import dev.recollect.ports.out.IdGenerator;
 import dev.recollect.ports.out.Sleeper;
 import dev.recollect.ports.service.JobPipeline;
@@ -9,24 +10,36 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
-/** A {@link JobPipeline} over any stores with a {@link ScriptedLlm}, default policies and random ids. */
+/** A {@link JobPipeline} over any stores with a {@link ScriptedLlm} and default policies. */
 public final class ScriptedPipelines {
     private ScriptedPipelines() {}
 
-    /** The pipeline over {@code stores}, without an embedder. */
+    /** The pipeline over {@code stores}, without an embedder, with random ids. */
     public static JobPipeline over(StoreBundle stores, ScriptedLlm llm, Clock clock, Sleeper sleeper) {
+        return over(stores, llm, Optional.empty(), IdGenerator.random(), clock, sleeper, 17);
+    }
+
+    /** The pipeline over {@code stores} with everything given; {@code seed} seeds the retry jitter. */
+    public static JobPipeline over(
+            StoreBundle stores,
+            ScriptedLlm llm,
+            Optional<Embedder> embedder,
+            IdGenerator ids,
+            Clock clock,
+            Sleeper sleeper,
+            long seed) {
         return new JobPipeline(new JobPipeline.Dependencies(
                 stores.jobs(),
                 stores.concepts(),
                 stores.phrasings(),
                 llm,
                 llm,
-                Optional.empty(),
+                embedder,
                 JobPolicy.DEFAULT,
                 RetryPolicy.DEFAULT,
-                IdGenerator.random(),
+                ids,
                 clock,
                 sleeper,
-                new SplittableRandom(17)));
+                new SplittableRandom(seed)));
     }
 }

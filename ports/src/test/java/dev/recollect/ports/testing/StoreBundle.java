@@ -23,8 +23,6 @@ public record StoreBundle(
         RateLimiter rateLimiter) {
     /** A fresh in-memory bundle. */
     public static StoreBundle inMemory() {
-        InMemoryStores stores = new InMemoryStores();
-        return new StoreBundle(
-                stores.jobs(), stores.concepts(), stores.phrasings(), stores.userStats(), stores.rateLimiter());
+        return new InMemoryStores().bundle();
     }
 }
