@@ -120,6 +120,10 @@ class ReviewQueueProperties {
                 reviewed.state(),
                 reviewed.lastReview());
         assertThat(QUEUE.retrievabilityOf(concept(3, unreviewed), NOW)).isEqualTo(ReviewQueue.NEVER_REVIEWED);
+        // A forgotten card keeps its count of reviews but is new again, so it has no memory to rank by.
+        Card forgotten = SCHEDULER.forget(reviewed, NOW, false).card();
+        assertThat(forgotten.reps()).isPositive();
+        assertThat(QUEUE.retrievabilityOf(concept(4, forgotten), NOW)).isEqualTo(ReviewQueue.NEVER_REVIEWED);
     }
 
     @Test
