@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
@@ -31,6 +32,14 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  */
 final class Rows {
     private Rows() {}
+
+    /** The constant whose wire name the store wrote; the schema's CHECKs make any other value impossible. */
+    private static <E extends Enum<E>> E byWireName(E[] values, Function<E, String> wireName, String stored) {
+        return Arrays.stream(values)
+                .filter(value -> wireName.apply(value).equals(stored))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("unknown stored value: " + stored));
+    }
 
     /** Registers the constructor mappers of every row record. */
     static Jdbi register(Jdbi jdbi) {
@@ -70,8 +79,8 @@ final class Rows {
                     new UserId(userId),
                     prompt,
                     ipAddress,
-                    JobStatus.valueOf(status.toUpperCase(Locale.ROOT)),
-                    JobPhase.valueOf(phase.toUpperCase(Locale.ROOT)),
+                    byWireName(JobStatus.values(), JobStatus::wireName, status),
+                    byWireName(JobPhase.values(), JobPhase::wireName, phase),
                     questionsGenerated,
                     questionsSaved,
                     estimatedTotal,
