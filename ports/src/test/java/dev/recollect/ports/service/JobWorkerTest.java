@@ -3,6 +3,7 @@ package dev.recollect.ports.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.recollect.domain.JobId;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobStatus;
@@ -13,9 +14,12 @@ import dev.recollect.ports.testing.PipelineHarness;
 import dev.recollect.ports.testing.ScriptedLlm;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class JobWorkerTest {
@@ -51,19 +55,11 @@ class JobWorkerTest {
     @Test
     void closingReleasesTheLeasesOfJobsStillRunning() throws Exception {
         GenerationJob job = h.create(new UserId("ann"), "Tides");
-        CountDownLatch inStream = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        StreamGate gate = new StreamGate();
         h.llm.phrasingsWithHook(
                 List.of(ScriptedLlm.phrasing("First question about tides?"), ScriptedLlm.phrasing("Second one here?")),
                 1,
-                () -> {
-                    inStream.countDown();
-                    try {
-                        release.await(5, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+                gate.hook());
         JobWorker worker = new JobWorker(
                 h.stores.jobs(),
                 h.pipeline(),
@@ -73,7 +69,7 @@ class JobWorkerTest {
                 outcomes::add);
         Thread runner = new Thread(worker::runUntilIdle);
         runner.start();
-        assertThat(inStream.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(gate.awaitEntered()).isTrue();
         assertThat(worker.running()).containsKey(job.id());
 
         worker.close();
@@ -81,7 +77,7 @@ class JobWorkerTest {
         assertThat(h.stores.jobs().claim(1, "w2", Duration.ofSeconds(30), h.clock.instant()))
                 .extracting(GenerationJob::id)
                 .containsExactly(job.id());
-        release.countDown();
+        gate.open();
         runner.join(5000);
         GenerationJob after = h.job(job.id());
         assertThat(after.attempts()).isEqualTo(2);
@@ -127,22 +123,15 @@ class JobWorkerTest {
     void aCancellationSignalInterruptsTheJobAtOnce() throws Exception {
         ManualJobSignals signals = new ManualJobSignals();
         GenerationJob job = h.create(new UserId("ann"), "Tides");
-        CountDownLatch inStream = new CountDownLatch(1);
-        h.llm.phrasingsWithHook(List.of(ScriptedLlm.phrasing("A question about the tides?")), 1, () -> {
-            inStream.countDown();
-            try {
-                new CountDownLatch(1).await(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        StreamGate gate = new StreamGate(); // never opened: only the interrupt ends the wait
+        h.llm.phrasingsWithHook(List.of(ScriptedLlm.phrasing("A question about the tides?")), 1, gate.hook());
         try (JobWorker worker = new JobWorker(
                 h.stores.jobs(), h.pipeline(), JobWorker.Settings.defaults("w1"), h.clock, signals, outcomes::add)) {
             Thread runner = new Thread(worker::runUntilIdle);
             runner.start();
-            assertThat(inStream.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(gate.awaitEntered()).isTrue();
             h.cancel(job);
-            signals.cancelled(new dev.recollect.domain.JobId(java.util.UUID.randomUUID()));
+            signals.cancelled(new JobId(UUID.randomUUID()));
             signals.cancelled(job.id());
             runner.join(10_000);
             assertThat(runner.isAlive()).isFalse();
@@ -155,20 +144,12 @@ class JobWorkerTest {
     @Test
     void theHeartbeatExtendsTheLeasesOfRunningJobs() throws Exception {
         GenerationJob job = h.create(new UserId("ann"), "Tides");
-        CountDownLatch inStream = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        h.llm.phrasingsWithHook(List.of(ScriptedLlm.phrasing("A question about the tides?")), 1, () -> {
-            inStream.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        StreamGate gate = new StreamGate();
+        h.llm.phrasingsWithHook(List.of(ScriptedLlm.phrasing("A question about the tides?")), 1, gate.hook());
         try (JobWorker worker = worker(1)) {
             Thread runner = new Thread(worker::runUntilIdle);
             runner.start();
-            assertThat(inStream.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(gate.awaitEntered()).isTrue();
             h.clock.advance(Duration.ofSeconds(20));
             worker.renewLeases();
             h.clock.advance(Duration.ofSeconds(20));
@@ -179,7 +160,7 @@ class JobWorkerTest {
             assertThat(h.stores.jobs().claim(1, "w2", Duration.ofSeconds(30), h.clock.instant()))
                     .extracting(GenerationJob::id)
                     .containsExactly(job.id());
-            release.countDown();
+            gate.open();
             runner.join(10_000);
         }
     }
@@ -187,30 +168,47 @@ class JobWorkerTest {
     @Test
     void interruptingTheWorkerWhileItWaitsForItsJobsEndsTheRunKeepingTheInterrupt() throws Exception {
         h.create(new UserId("ann"), "Tides");
-        CountDownLatch inStream = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        h.llm.phrasingsWithHook(List.of(ScriptedLlm.phrasing("A question about the tides?")), 1, () -> {
-            inStream.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        java.util.concurrent.atomic.AtomicInteger processed = new java.util.concurrent.atomic.AtomicInteger(-1);
-        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        StreamGate gate = new StreamGate();
+        h.llm.phrasingsWithHook(List.of(ScriptedLlm.phrasing("A question about the tides?")), 1, gate.hook());
+        AtomicInteger processed = new AtomicInteger(-1);
+        AtomicBoolean interrupted = new AtomicBoolean();
         try (JobWorker worker = worker(1)) {
             Thread runner = new Thread(() -> {
                 processed.set(worker.runUntilIdle());
                 interrupted.set(Thread.currentThread().isInterrupted());
             });
             runner.start();
-            assertThat(inStream.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(gate.awaitEntered()).isTrue();
             runner.interrupt();
             runner.join(10_000);
             assertThat(processed.get()).isEqualTo(1);
             assertThat(interrupted.get()).isTrue();
-            release.countDown();
+            gate.open();
+        }
+    }
+
+    /** Holds a job inside its phrasing stream until opened, so that a test can act while the job runs. */
+    private static final class StreamGate {
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch opened = new CountDownLatch(1);
+
+        Runnable hook() {
+            return () -> {
+                entered.countDown();
+                try {
+                    opened.await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+        }
+
+        boolean awaitEntered() throws InterruptedException {
+            return entered.await(10, TimeUnit.SECONDS);
+        }
+
+        void open() {
+            opened.countDown();
         }
     }
 }
