@@ -144,7 +144,7 @@ class ReviewQueueProperties {
             @ForAll("phrasings") List<Phrasing> phrasings, @ForAll boolean pickCanonical) {
         PhrasingId canonical =
                 pickCanonical && !phrasings.isEmpty() ? phrasings.get(0).id() : null;
-        Concept concept = withCanonical(concept(0, Card.empty(T0)), canonical);
+        Concept concept = concept(0, Card.empty(T0), canonical);
         List<Phrasing> eligible = phrasings.stream()
                 .filter(Phrasing::isActive)
                 .filter(p -> p.conceptId().equals(concept.id()))
@@ -226,11 +226,11 @@ class ReviewQueueProperties {
     }
 
     private static Concept concept(int n, Card card) {
-        return new Concept(conceptId(n), USER, "c" + n, null, card, null, 1, null, null, null, T0, T0, null, null);
+        return concept(n, card, null);
     }
 
-    private static Concept withCanonical(Concept c, PhrasingId canonical) {
-        return new Concept(c.id(), USER, c.title(), null, c.card(), canonical, 1, null, null, null, T0, T0, null, null);
+    private static Concept concept(int n, Card card, PhrasingId canonical) {
+        return new Concept(conceptId(n), USER, "c" + n, null, card, canonical, 1, null, null, null, T0, T0, null, null);
     }
 
     private static Phrasing phrasing(
