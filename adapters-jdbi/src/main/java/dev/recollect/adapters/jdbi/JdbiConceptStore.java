@@ -60,7 +60,7 @@ final class JdbiConceptStore implements ConceptStore {
                 batch.bind("id", c.id().value())
                         .bind("user", c.userId().value())
                         .bind("title", c.title())
-                        .bind("titleKey", c.title().strip().toLowerCase(Locale.ROOT))
+                        .bind("titleKey", c.titleKey())
                         .bind("description", c.description())
                         .bind("due", timestamp(card.due()))
                         .bind("stability", card.stability())

@@ -61,7 +61,7 @@ public record ConceptPreparation(List<PreparedConcept> concepts, Stats stats) {
                 emptyTitle++;
             } else if (description.isEmpty()) {
                 emptyDescription++;
-            } else if (!seen.add(Text.key(title))) {
+            } else if (!seen.add(DedupeKey.of(title))) {
                 duplicate++;
             } else {
                 accepted.add(new PreparedConcept(title, description));

@@ -19,7 +19,7 @@ public final class ConceptScores {
     /** How many questions repeat another (trimmed, ignoring case); empty when none does. */
     public static OptionalInt conflictScore(Collection<String> questions) {
         Set<String> distinct = new HashSet<>();
-        questions.forEach(q -> distinct.add(Text.key(q)));
+        questions.forEach(q -> distinct.add(DedupeKey.of(q)));
         int conflicts = questions.size() - distinct.size();
         return conflicts > 0 ? OptionalInt.of(conflicts) : OptionalInt.empty();
     }

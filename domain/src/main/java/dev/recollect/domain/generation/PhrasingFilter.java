@@ -27,7 +27,7 @@ public final class PhrasingFilter {
      * @param existingQuestions the concept's questions so far, in any case and spacing
      */
     public PhrasingFilter(Collection<String> existingQuestions, int target) {
-        existingQuestions.forEach(q -> seen.add(Text.key(q)));
+        existingQuestions.forEach(q -> seen.add(DedupeKey.of(q)));
         this.target = target;
     }
 
@@ -75,7 +75,7 @@ public final class PhrasingFilter {
         if (Text.length(explanation) < PhrasingPreparation.MIN_EXPLANATION) {
             return Rejection.EXPLANATION_TOO_SHORT;
         }
-        if (seen.contains(Text.key(question))) {
+        if (seen.contains(DedupeKey.of(question))) {
             return Rejection.DUPLICATE_QUESTION;
         }
         PhrasingType type = PhrasingType.fromWireName(item.type()).orElse(null);
@@ -88,7 +88,7 @@ public final class PhrasingFilter {
         if (!countOk) {
             return Rejection.WRONG_OPTION_COUNT;
         }
-        String correct = options.get(Text.key(item.correctAnswer()));
+        String correct = options.get(DedupeKey.of(item.correctAnswer()));
         if (correct == null) {
             return Rejection.ANSWER_NOT_AN_OPTION;
         }
@@ -102,7 +102,7 @@ public final class PhrasingFilter {
             for (String option : options) {
                 String trimmed = Text.trim(option);
                 if (!trimmed.isEmpty()) {
-                    distinct.putIfAbsent(Text.key(trimmed), trimmed);
+                    distinct.putIfAbsent(DedupeKey.of(trimmed), trimmed);
                 }
             }
         }

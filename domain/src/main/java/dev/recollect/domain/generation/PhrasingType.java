@@ -1,6 +1,5 @@
 package dev.recollect.domain.generation;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** The kinds of question a phrasing can be, with the reference's wire names. */
@@ -23,7 +22,7 @@ public enum PhrasingType {
 
     /** The type with wire name {@code name} (case and surrounding spaces ignored). */
     public static Optional<PhrasingType> fromWireName(String name) {
-        String key = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        String key = DedupeKey.of(name);
         for (PhrasingType type : values()) {
             if (type.wireName.equals(key)) {
                 return Optional.of(type);

@@ -21,6 +21,6 @@ public record PreparedConcept(String title, String description) {
 
     /** The title as deduplication compares it: lowercased. */
     public String titleKey() {
-        return Text.key(title);
+        return DedupeKey.of(title);
     }
 }

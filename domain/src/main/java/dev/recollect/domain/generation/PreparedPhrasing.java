@@ -21,6 +21,6 @@ public record PreparedPhrasing(
 
     /** The question as deduplication compares it. */
     public String questionKey() {
-        return Text.key(question);
+        return DedupeKey.of(question);
     }
 }

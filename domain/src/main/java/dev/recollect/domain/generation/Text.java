@@ -1,7 +1,5 @@
 package dev.recollect.domain.generation;
 
-import java.util.Locale;
-
 /** Text rules shared by the filters. */
 final class Text {
     private Text() {}
@@ -9,11 +7,6 @@ final class Text {
     /** Trimmed, or empty for {@code null}. */
     static String trim(String text) {
         return text == null ? "" : text.strip();
-    }
-
-    /** The comparison key of deduplication: trimmed and lowercased. */
-    static String key(String text) {
-        return trim(text).toLowerCase(Locale.ROOT);
     }
 
     /** Length in Unicode code points, so that an emoji counts as one character. */

@@ -5,6 +5,7 @@ import dev.recollect.domain.JobId;
 import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.fsrs.Card;
+import dev.recollect.domain.generation.DedupeKey;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -57,6 +58,11 @@ public record Concept(
             ConceptId id, UserId userId, String title, String description, JobId job, Instant now) {
         return new Concept(
                 id, userId, title, description, Card.empty(now), null, 0, 4, null, job, now, now, null, null);
+    }
+
+    /** The title as deduplication compares it (see {@link DedupeKey}). */
+    public String titleKey() {
+        return DedupeKey.of(title);
     }
 
     /** Neither archived nor deleted. */

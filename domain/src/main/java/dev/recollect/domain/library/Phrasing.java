@@ -3,11 +3,11 @@ package dev.recollect.domain.library;
 import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
+import dev.recollect.domain.generation.DedupeKey;
 import dev.recollect.domain.generation.PhrasingType;
 import dev.recollect.domain.generation.PreparedPhrasing;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -81,7 +81,7 @@ public record Phrasing(
 
     /** The question as deduplication and the idempotency key compare it: trimmed and lowercased. */
     public String questionKey() {
-        return question.strip().toLowerCase(Locale.ROOT);
+        return DedupeKey.of(question);
     }
 
     /** Neither archived nor deleted. */

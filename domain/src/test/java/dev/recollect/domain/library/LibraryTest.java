@@ -45,6 +45,7 @@ class LibraryTest {
         assertThat(concept.thinScore()).isEqualTo(4);
         assertThat(concept.phrasingCount()).isZero();
         assertThat(concept.isActive()).isTrue();
+        assertThat(concept.titleKey()).isEqualTo("tides");
         Concept scored = concept.withPhrasingScores(3, 1, null, T.plusSeconds(1));
         assertThat(scored.phrasingCount()).isEqualTo(3);
         assertThat(scored.thinScore()).isEqualTo(1);

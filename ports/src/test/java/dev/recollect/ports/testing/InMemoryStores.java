@@ -29,7 +29,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -297,7 +296,7 @@ public final class InMemoryStores {
                 Set<String> wanted = new HashSet<>(titleKeys);
                 Set<String> found = new HashSet<>();
                 for (Concept concept : concepts.values()) {
-                    String key = concept.title().strip().toLowerCase(Locale.ROOT);
+                    String key = concept.titleKey();
                     if (concept.userId().equals(userId) && wanted.contains(key)) {
                         found.add(key);
                     }
