@@ -88,4 +88,50 @@ public record Concept(
                 archivedAt,
                 deletedAt);
     }
+
+    /** The same concept rescheduled to {@code next} at {@code now}. */
+    public Concept withCard(Card next, Instant now) {
+        return new Concept(
+                id,
+                userId,
+                title,
+                description,
+                next,
+                canonicalPhrasingId,
+                phrasingCount,
+                thinScore,
+                conflictScore,
+                generationJobId,
+                createdAt,
+                now,
+                archivedAt,
+                deletedAt);
+    }
+
+    /**
+     * The same concept after {@code change} at {@code now}; unchanged (the same instance) when the change is already
+     * in effect, so that repeating a change never moves its timestamp.
+     */
+    public Concept with(Lifecycle change, Instant now) {
+        Instant archived = change.archivedAt(archivedAt, now);
+        Instant deleted = change.deletedAt(deletedAt, now);
+        if (Objects.equals(archived, archivedAt) && Objects.equals(deleted, deletedAt)) {
+            return this;
+        }
+        return new Concept(
+                id,
+                userId,
+                title,
+                description,
+                card,
+                canonicalPhrasingId,
+                phrasingCount,
+                thinScore,
+                conflictScore,
+                generationJobId,
+                createdAt,
+                now,
+                archived,
+                deleted);
+    }
 }

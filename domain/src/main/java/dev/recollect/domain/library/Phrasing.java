@@ -150,4 +150,51 @@ public record Phrasing(
                 archivedAt,
                 deletedAt);
     }
+
+    /** The same phrasing after one more answer at {@code now}. */
+    public Phrasing answered(boolean correct, Instant now) {
+        return new Phrasing(
+                id,
+                userId,
+                conceptId,
+                question,
+                explanation,
+                type,
+                options,
+                correctAnswer,
+                attemptCount + 1,
+                correctCount + (correct ? 1 : 0),
+                now,
+                embedding,
+                createdAt,
+                archivedAt,
+                deletedAt);
+    }
+
+    /**
+     * The same phrasing after {@code change} at {@code now}; the same instance when the change is already in effect.
+     */
+    public Phrasing with(Lifecycle change, Instant now) {
+        Instant archived = change.archivedAt(archivedAt, now);
+        Instant deleted = change.deletedAt(deletedAt, now);
+        if (Objects.equals(archived, archivedAt) && Objects.equals(deleted, deletedAt)) {
+            return this;
+        }
+        return new Phrasing(
+                id,
+                userId,
+                conceptId,
+                question,
+                explanation,
+                type,
+                options,
+                correctAnswer,
+                attemptCount,
+                correctCount,
+                lastAttemptedAt,
+                embedding,
+                createdAt,
+                archived,
+                deleted);
+    }
 }
