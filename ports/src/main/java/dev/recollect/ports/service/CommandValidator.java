@@ -1,7 +1,9 @@
 package dev.recollect.ports.service;
 
+import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.DomainException;
 import dev.recollect.domain.JobId;
+import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -9,6 +11,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /** Validates commands at the boundary with Hibernate Validator, and turns their texts into domain ids. */
@@ -51,6 +54,23 @@ final class CommandValidator {
     static JobId jobId(String text) {
         try {
             return JobId.parse(text);
+        } catch (DomainException e) {
+            throw new InvalidCommandException(List.of(e.getMessage()));
+        }
+    }
+
+    static ConceptId conceptId(String text) {
+        return parsed(() -> ConceptId.parse(text));
+    }
+
+    static PhrasingId phrasingId(String text) {
+        return parsed(() -> PhrasingId.parse(text));
+    }
+
+    /** Runs a domain constructor, turning its complaint into an invalid command. */
+    static <T> T parsed(Supplier<T> make) {
+        try {
+            return make.get();
         } catch (DomainException e) {
             throw new InvalidCommandException(List.of(e.getMessage()));
         }

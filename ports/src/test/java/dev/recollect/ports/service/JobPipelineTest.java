@@ -472,6 +472,20 @@ class JobPipelineTest {
             public void setEmbedding(dev.recollect.domain.PhrasingId id, float[] embedding, java.time.Instant now) {
                 h.stores.phrasings().setEmbedding(id, embedding, now);
             }
+
+            @Override
+            public Optional<Phrasing> find(dev.recollect.domain.PhrasingId id) {
+                return h.stores.phrasings().find(id);
+            }
+
+            @Override
+            public Optional<Phrasing> change(
+                    UserId owner,
+                    dev.recollect.domain.PhrasingId id,
+                    dev.recollect.domain.library.Lifecycle change,
+                    java.time.Instant now) {
+                return h.stores.phrasings().change(owner, id, change, now);
+            }
         };
         JobPipeline pipeline = new JobPipeline(new JobPipeline.Dependencies(
                 h.stores.jobs(),

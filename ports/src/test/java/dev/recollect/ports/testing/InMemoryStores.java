@@ -2,7 +2,6 @@ package dev.recollect.ports.testing;
 
 import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.JobId;
-import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
@@ -13,25 +12,21 @@ import dev.recollect.domain.library.Phrasing;
 import dev.recollect.domain.paging.Cursor;
 import dev.recollect.domain.paging.Page;
 import dev.recollect.domain.paging.PageRequest;
-import dev.recollect.domain.stats.StatsDelta;
-import dev.recollect.domain.stats.UserStats;
 import dev.recollect.ports.out.ConceptStore;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.RateLimiter;
+import dev.recollect.ports.out.ReviewStore;
 import dev.recollect.ports.out.UserStatsStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -41,16 +36,11 @@ import java.util.function.Function;
 public final class InMemoryStores {
     private final Object lock = new Object();
     private final Map<JobId, GenerationJob> jobs = new LinkedHashMap<>();
-    private final Map<ConceptId, Concept> concepts = new LinkedHashMap<>();
-    private final Map<PhrasingId, Phrasing> phrasings = new LinkedHashMap<>();
-    private final Map<UserId, UserStats> stats = new LinkedHashMap<>();
     private final Map<JobId, Lease> leases = new LinkedHashMap<>();
     private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
 
     private final JobStore jobStore = new Jobs();
-    private final ConceptStore conceptStore = new Concepts();
-    private final PhrasingStore phrasingStore = new Phrasings();
-    private final UserStatsStore statsStore = new Stats();
+    private final InMemoryLibrary library = new InMemoryLibrary(lock);
 
     /** The job store. */
     public JobStore jobs() {
@@ -59,17 +49,17 @@ public final class InMemoryStores {
 
     /** The concept store. */
     public ConceptStore concepts() {
-        return conceptStore;
+        return library.concepts;
     }
 
     /** The phrasing store. */
     public PhrasingStore phrasings() {
-        return phrasingStore;
+        return library.phrasings;
     }
 
     /** The counters. */
     public UserStatsStore userStats() {
-        return statsStore;
+        return library.stats;
     }
 
     /** The rate limiter that job creation uses. */
@@ -77,9 +67,14 @@ public final class InMemoryStores {
         return rateLimiter;
     }
 
+    /** The review store. */
+    public ReviewStore reviews() {
+        return library.reviews;
+    }
+
     /** These stores as one bundle, for code written against any backing store. */
     public StoreBundle bundle() {
-        return new StoreBundle(jobs(), concepts(), phrasings(), userStats(), rateLimiter());
+        return new StoreBundle(jobs(), concepts(), phrasings(), userStats(), rateLimiter(), reviews());
     }
 
     /** Every job, for assertions. */
@@ -92,21 +87,21 @@ public final class InMemoryStores {
     /** Every phrasing, for assertions. */
     public List<Phrasing> allPhrasings() {
         synchronized (lock) {
-            return List.copyOf(phrasings.values());
+            return List.copyOf(library.phrasingMap.values());
         }
     }
 
     /** Every concept, for assertions. */
     public List<Concept> allConcepts() {
         synchronized (lock) {
-            return List.copyOf(concepts.values());
+            return List.copyOf(library.conceptMap.values());
         }
     }
 
     /** Removes a concept, as an outside deletion would; for tests of vanished concepts. */
     public void removeConcept(ConceptId id) {
         synchronized (lock) {
-            concepts.remove(id);
+            library.conceptMap.remove(id);
         }
     }
 
@@ -287,117 +282,5 @@ public final class InMemoryStores {
 
     static Cursor cursorOf(GenerationJob job) {
         return new Cursor(job.createdAt(), job.id().value());
-    }
-
-    private final class Concepts implements ConceptStore {
-        @Override
-        public Set<String> existingTitleKeys(UserId userId, Collection<String> titleKeys) {
-            synchronized (lock) {
-                Set<String> wanted = new HashSet<>(titleKeys);
-                Set<String> found = new HashSet<>();
-                for (Concept concept : concepts.values()) {
-                    String key = concept.titleKey();
-                    if (concept.userId().equals(userId) && wanted.contains(key)) {
-                        found.add(key);
-                    }
-                }
-                return found;
-            }
-        }
-
-        @Override
-        public void insertAll(List<Concept> created, StatsDelta statsDelta, Instant now) {
-            synchronized (lock) {
-                for (Concept concept : created) {
-                    if (concepts.containsKey(concept.id())) {
-                        throw new IllegalStateException("concept " + concept.id() + " exists");
-                    }
-                }
-                created.forEach(c -> concepts.put(c.id(), c));
-                if (!created.isEmpty()) {
-                    statsStore.apply(created.get(0).userId(), statsDelta, now);
-                }
-            }
-        }
-
-        @Override
-        public Optional<Concept> find(ConceptId id) {
-            synchronized (lock) {
-                return Optional.ofNullable(concepts.get(id));
-            }
-        }
-
-        @Override
-        public List<Concept> findByJob(JobId jobId) {
-            synchronized (lock) {
-                return concepts.values().stream()
-                        .filter(c -> jobId.equals(c.generationJobId()))
-                        .toList();
-            }
-        }
-
-        @Override
-        public void updatePhrasingScores(
-                ConceptId id, int phrasingCount, Integer thinScore, Integer conflictScore, Instant now) {
-            synchronized (lock) {
-                Concept concept = concepts.get(id);
-                if (concept != null) {
-                    concepts.put(id, concept.withPhrasingScores(phrasingCount, thinScore, conflictScore, now));
-                }
-            }
-        }
-    }
-
-    private final class Phrasings implements PhrasingStore {
-        @Override
-        public boolean insertIfAbsent(Phrasing phrasing) {
-            synchronized (lock) {
-                boolean duplicate = phrasings.values().stream()
-                        .anyMatch(p -> p.conceptId().equals(phrasing.conceptId())
-                                && p.questionKey().equals(phrasing.questionKey()));
-                if (duplicate) {
-                    return false;
-                }
-                phrasings.put(phrasing.id(), phrasing);
-                return true;
-            }
-        }
-
-        @Override
-        public List<Phrasing> findByConcept(ConceptId conceptId) {
-            synchronized (lock) {
-                return phrasings.values().stream()
-                        .filter(p -> p.conceptId().equals(conceptId))
-                        .toList();
-            }
-        }
-
-        @Override
-        public void setEmbedding(PhrasingId id, float[] embedding, Instant now) {
-            synchronized (lock) {
-                Phrasing phrasing = phrasings.get(id);
-                if (phrasing != null) {
-                    phrasings.put(id, phrasing.withEmbedding(embedding));
-                }
-            }
-        }
-    }
-
-    private final class Stats implements UserStatsStore {
-        @Override
-        public UserStats get(UserId userId) {
-            synchronized (lock) {
-                return stats.getOrDefault(userId, UserStats.empty(userId));
-            }
-        }
-
-        @Override
-        public UserStats apply(UserId userId, StatsDelta delta, Instant now) {
-            synchronized (lock) {
-                UserStats next = get(userId).apply(delta, now);
-                stats.put(userId, next);
-                return next;
-            }
-        }
     }
 }

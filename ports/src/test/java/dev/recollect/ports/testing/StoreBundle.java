@@ -4,6 +4,7 @@ import dev.recollect.ports.out.ConceptStore;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.RateLimiter;
+import dev.recollect.ports.out.ReviewStore;
 import dev.recollect.ports.out.UserStatsStore;
 
 /**
@@ -14,13 +15,15 @@ import dev.recollect.ports.out.UserStatsStore;
  * @param phrasings the phrasing store
  * @param userStats the counters
  * @param rateLimiter the rate limiter
+ * @param reviews the review store
  */
 public record StoreBundle(
         JobStore jobs,
         ConceptStore concepts,
         PhrasingStore phrasings,
         UserStatsStore userStats,
-        RateLimiter rateLimiter) {
+        RateLimiter rateLimiter,
+        ReviewStore reviews) {
     /** A fresh in-memory bundle. */
     public static StoreBundle inMemory() {
         return new InMemoryStores().bundle();

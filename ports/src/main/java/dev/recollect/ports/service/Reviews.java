@@ -1,0 +1,165 @@
+package dev.recollect.ports.service;
+
+import dev.recollect.domain.ConceptId;
+import dev.recollect.domain.InteractionId;
+import dev.recollect.domain.PhrasingId;
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.fsrs.Rating;
+import dev.recollect.domain.library.Concept;
+import dev.recollect.domain.library.Phrasing;
+import dev.recollect.domain.review.Answer;
+import dev.recollect.domain.review.Interaction;
+import dev.recollect.domain.review.RankedConcept;
+import dev.recollect.domain.review.RecordedReview;
+import dev.recollect.domain.review.ReviewQueue;
+import dev.recollect.domain.review.Reviewer;
+import dev.recollect.domain.stats.Reconciliation;
+import dev.recollect.domain.stats.StatsSnapshot;
+import dev.recollect.ports.in.ChangeLifecycle;
+import dev.recollect.ports.in.GetNextReview;
+import dev.recollect.ports.in.GetStats;
+import dev.recollect.ports.in.ReconcileStats;
+import dev.recollect.ports.in.RecordInteraction;
+import dev.recollect.ports.out.ConceptStore;
+import dev.recollect.ports.out.IdGenerator;
+import dev.recollect.ports.out.PhrasingStore;
+import dev.recollect.ports.out.ReviewStore;
+import dev.recollect.ports.out.UserStatsStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/** The review use cases: answer, pick the next review, read and reconcile the counters, and soft delete. */
+public final class Reviews implements RecordInteraction, GetNextReview, GetStats, ReconcileStats, ChangeLifecycle {
+    /** How many past answers the review screen shows. */
+    public static final int RECENT_INTERACTIONS = 10;
+
+    private final ConceptStore concepts;
+    private final PhrasingStore phrasings;
+    private final ReviewStore reviews;
+    private final UserStatsStore stats;
+    private final Reviewer reviewer;
+    private final ReviewQueue queue;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    /**
+     * Review services over the stores.
+     *
+     * @param reviewer decides what answers change, with the deployment's FSRS settings
+     * @param random shuffles the queue's most urgent tier; pass a seeded one to replay queues exactly
+     */
+    public Reviews(
+            ConceptStore concepts,
+            PhrasingStore phrasings,
+            ReviewStore reviews,
+            UserStatsStore stats,
+            Reviewer reviewer,
+            IdGenerator ids,
+            Clock clock,
+            RandomGenerator random) {
+        this.concepts = Objects.requireNonNull(concepts, "concepts");
+        this.phrasings = Objects.requireNonNull(phrasings, "phrasings");
+        this.reviews = Objects.requireNonNull(reviews, "reviews");
+        this.stats = Objects.requireNonNull(stats, "stats");
+        this.reviewer = Objects.requireNonNull(reviewer, "reviewer");
+        this.queue = new ReviewQueue(reviewer.scheduler());
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    @Override
+    public RecordInteraction.Result record(RecordInteraction.Command command) {
+        CommandValidator.valid(command);
+        UserId user = CommandValidator.userId(command.userId());
+        ConceptId conceptId = CommandValidator.conceptId(command.conceptId());
+        PhrasingId phrasingId = CommandValidator.phrasingId(command.phrasingId());
+        Rating rating = command.rating() == null ? null : Rating.ofGrade(command.rating());
+        Answer answer = CommandValidator.parsed(() -> new Answer(
+                command.userAnswer(), command.isCorrect(), rating, command.timeSpentMs(), command.sessionId()));
+        InteractionId interactionId = new InteractionId(ids.next());
+        // The clock is read inside the store's lock, so that answers serialised on one concept are also in time order.
+        Optional<RecordedReview> recorded = reviews.record(
+                user,
+                conceptId,
+                phrasingId,
+                answer.sessionId(),
+                target -> reviewer.record(target, answer, interactionId, clock.instant()));
+        if (recorded.isEmpty()) {
+            return new RecordInteraction.Result.NotFound();
+        }
+        Interaction interaction = recorded.get().interaction();
+        return new RecordInteraction.Result.Recorded(
+                interaction.id(),
+                interaction.nextReview(),
+                interaction.scheduledDays(),
+                interaction.fsrsState(),
+                recorded.get().retrievability());
+    }
+
+    @Override
+    public GetNextReview.Result next(GetNextReview.Query query) {
+        CommandValidator.valid(query);
+        UserId user = CommandValidator.userId(query.userId());
+        Instant now = clock.instant();
+        StatsSnapshot snapshot = snapshot(user, now);
+        List<Concept> candidates = concepts.dueCandidates(user, now, ReviewQueue.CANDIDATES);
+        if (candidates.isEmpty()) {
+            candidates = concepts.newCandidates(user, ReviewQueue.CANDIDATES);
+        }
+        List<RankedConcept> ranked;
+        synchronized (random) {
+            ranked = queue.rank(candidates, now, random);
+        }
+        for (RankedConcept candidate : ranked) {
+            Concept concept = candidate.concept();
+            Optional<Phrasing> phrasing = ReviewQueue.choosePhrasing(concept, phrasings.findByConcept(concept.id()));
+            if (phrasing.isPresent()) {
+                List<Interaction> recent =
+                        reviews.recentForPhrasing(phrasing.get().id(), RECENT_INTERACTIONS);
+                return new GetNextReview.Result.Next(
+                        concept, phrasing.get(), candidate.retrievability(), recent, snapshot);
+            }
+        }
+        return new GetNextReview.Result.NothingDue(snapshot);
+    }
+
+    @Override
+    public StatsSnapshot stats(GetStats.Query query) {
+        CommandValidator.valid(query);
+        return snapshot(CommandValidator.userId(query.userId()), clock.instant());
+    }
+
+    private StatsSnapshot snapshot(UserId user, Instant now) {
+        return new StatsSnapshot(stats.get(user), concepts.dueSnapshot(user, now));
+    }
+
+    @Override
+    public Reconciliation reconcile(ReconcileStats.Command command) {
+        CommandValidator.valid(command);
+        return stats.reconcile(CommandValidator.userId(command.userId()), clock.instant());
+    }
+
+    @Override
+    public ChangeLifecycle.Result change(ChangeLifecycle.Command command) {
+        CommandValidator.valid(command);
+        UserId user = CommandValidator.userId(command.userId());
+        Instant now = clock.instant();
+        Optional<Boolean> active =
+                switch (command.item()) {
+                    case CONCEPT -> concepts.change(
+                                    user, CommandValidator.conceptId(command.id()), command.change(), now)
+                            .map(Concept::isActive);
+                    case PHRASING -> phrasings
+                            .change(user, CommandValidator.phrasingId(command.id()), command.change(), now)
+                            .map(Phrasing::isActive);
+                };
+        return active.<ChangeLifecycle.Result>map(ChangeLifecycle.Result.Applied::new)
+                .orElseGet(ChangeLifecycle.Result.NotFound::new);
+    }
+}
