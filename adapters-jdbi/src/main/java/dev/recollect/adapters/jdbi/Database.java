@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
@@ -44,6 +45,17 @@ final class Database {
         } catch (JdbiException e) {
             throw new PersistenceException(operation + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the soft-delete marks of the row {@code id} of {@code table} (concepts or phrasings). */
+    static void writeMarks(Handle handle, String table, UUID id, Instant archivedAt, Instant deletedAt, Instant now) {
+        handle.createUpdate("UPDATE " + table
+                        + " SET archived_at = :archived, deleted_at = :deleted, updated_at = :now WHERE id = :id")
+                .bind("id", id)
+                .bind("archived", timestamp(archivedAt))
+                .bind("deleted", timestamp(deletedAt))
+                .bind("now", timestamp(now))
+                .execute();
     }
 
     /** Serialises writers of one key for the rest of the transaction. */

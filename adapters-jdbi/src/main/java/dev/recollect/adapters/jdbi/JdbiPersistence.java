@@ -7,6 +7,7 @@ import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.RateLimiter;
+import dev.recollect.ports.out.ReviewStore;
 import dev.recollect.ports.out.UserStatsStore;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -26,6 +27,7 @@ public final class JdbiPersistence {
     private final PhrasingStore phrasings;
     private final UserStatsStore userStats;
     private final RateLimiter rateLimiter;
+    private final ReviewStore reviews;
     private final DataSource dataSource;
 
     private JdbiPersistence(Jdbi jdbi, DataSource dataSource) {
@@ -37,6 +39,7 @@ public final class JdbiPersistence {
         this.concepts = new JdbiConceptStore(db);
         this.phrasings = new JdbiPhrasingStore(db);
         this.userStats = new JdbiUserStatsStore(db);
+        this.reviews = new JdbiReviewStore(db);
     }
 
     /** The stores over {@code dataSource}, whose schema must be current (see {@link #migrateSchema}). */
@@ -108,6 +111,11 @@ public final class JdbiPersistence {
      */
     public JobSignals signals() {
         return new PostgresJobSignals(dataSource);
+    }
+
+    /** Answers, recorded atomically with the schedule, counters and stats they change. */
+    public ReviewStore reviews() {
+        return reviews;
     }
 
     /** The rate limiter. */

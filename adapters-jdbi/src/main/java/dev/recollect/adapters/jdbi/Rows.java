@@ -1,6 +1,7 @@
 package dev.recollect.adapters.jdbi;
 
 import dev.recollect.domain.ConceptId;
+import dev.recollect.domain.InteractionId;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
@@ -14,6 +15,7 @@ import dev.recollect.domain.job.JobPhase;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;
+import dev.recollect.domain.review.Interaction;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +47,8 @@ final class Rows {
     static Jdbi register(Jdbi jdbi) {
         return jdbi.registerRowMapper(ConstructorMapper.factory(JobRow.class))
                 .registerRowMapper(ConstructorMapper.factory(ConceptRow.class))
-                .registerRowMapper(ConstructorMapper.factory(PhrasingRow.class));
+                .registerRowMapper(ConstructorMapper.factory(PhrasingRow.class))
+                .registerRowMapper(ConstructorMapper.factory(InteractionRow.class));
     }
 
     /** A row of {@code generation_jobs}. */
@@ -137,7 +140,7 @@ final class Rows {
                     learningSteps,
                     reps,
                     lapses,
-                    State.valueOf(state.toUpperCase(Locale.ROOT)),
+                    stateOf(state),
                     lastReview);
             return new Concept(
                     new ConceptId(id),
@@ -202,6 +205,48 @@ final class Rows {
                 unboxed[i] = values[i];
             }
             return unboxed;
+        }
+    }
+
+    /** The wire name of a card state, as the {@code state} and {@code fsrs_state} columns store it. */
+    static String stateName(State state) {
+        return state.name().toLowerCase(Locale.ROOT);
+    }
+
+    static State stateOf(String stored) {
+        return byWireName(State.values(), Rows::stateName, stored);
+    }
+
+    /** A row of {@code interactions}. */
+    public record InteractionRow(
+            UUID id,
+            String userId,
+            UUID conceptId,
+            UUID phrasingId,
+            String userAnswer,
+            boolean isCorrect,
+            Instant attemptedAt,
+            String sessionId,
+            Integer timeSpentMs,
+            boolean isRetry,
+            int scheduledDays,
+            Instant nextReview,
+            String fsrsState) {
+        Interaction toDomain() {
+            return new Interaction(
+                    new InteractionId(id),
+                    new UserId(userId),
+                    new ConceptId(conceptId),
+                    new PhrasingId(phrasingId),
+                    userAnswer,
+                    isCorrect,
+                    attemptedAt,
+                    sessionId,
+                    timeSpentMs,
+                    isRetry,
+                    scheduledDays,
+                    nextReview,
+                    stateOf(fsrsState));
         }
     }
 }

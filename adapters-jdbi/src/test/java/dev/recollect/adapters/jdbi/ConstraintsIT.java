@@ -59,7 +59,7 @@ class ConstraintsIT {
 
     @Test
     void countersNeverGoNegativeAndCorrectAnswersNeverExceedAttempts() {
-        assertRefused("INSERT INTO user_stats (user_id, due_now_count) VALUES ('ada', -1)", CHECK_VIOLATION);
+        assertRefused("INSERT INTO user_stats (user_id, mature_count) VALUES ('ada', -1)", CHECK_VIOLATION);
         assertRefused(
                 "UPDATE phrasings SET attempt_count = 1, correct_count = 2 WHERE id = '" + phrasing + "'",
                 CHECK_VIOLATION);

@@ -12,6 +12,7 @@ final class JdbiBundles {
                 persistence.concepts(),
                 persistence.phrasings(),
                 persistence.userStats(),
-                persistence.rateLimiter());
+                persistence.rateLimiter(),
+                persistence.reviews());
     }
 }

@@ -6,11 +6,13 @@ import dev.recollect.ports.testing.JobClaimContract;
 import dev.recollect.ports.testing.JobStoreContract;
 import dev.recollect.ports.testing.LibraryStoreContract;
 import dev.recollect.ports.testing.RateLimiterContract;
+import dev.recollect.ports.testing.ReviewStoreContract;
 import dev.recollect.ports.testing.StoreBundle;
 
 /** The PostgreSQL stores pass the same contract suites as the in-memory ones. */
 @PostgresTest
-class JdbiStoresIT implements JobStoreContract, JobClaimContract, LibraryStoreContract, RateLimiterContract {
+class JdbiStoresIT
+        implements JobStoreContract, JobClaimContract, LibraryStoreContract, RateLimiterContract, ReviewStoreContract {
     private final StoreBundle stores;
 
     JdbiStoresIT(TestDatabase database) {

@@ -35,7 +35,11 @@ class QueryPlansIT {
                 "rate-limit window | rate_limit_events_window | SELECT occurred_at FROM rate_limit_events WHERE bucket = 'b' AND identifier = 'i' AND occurred_at > now() ORDER BY occurred_at DESC LIMIT 100",
                 "concept titles | concepts_user_title | SELECT title_key FROM concepts WHERE user_id = 'u' AND title_key = ANY(ARRAY['a', 'b'])",
                 "concepts of a job | concepts_job | SELECT * FROM concepts WHERE generation_job_id = '00000000-0000-0000-0000-000000000001' ORDER BY created_at, id",
-                "the due queue | concepts_user_due | SELECT id FROM concepts WHERE user_id = 'u' AND archived_at IS NULL AND deleted_at IS NULL AND due <= now() ORDER BY due LIMIT 25",
+                "the due queue | concepts_user_due | SELECT id FROM concepts WHERE user_id = 'u' AND archived_at IS NULL AND deleted_at IS NULL AND due <= now() AND phrasing_count > 0 ORDER BY due, id LIMIT 25",
+                "the new queue | concepts_user_new | SELECT id FROM concepts WHERE user_id = 'u' AND archived_at IS NULL AND deleted_at IS NULL AND state = 'new' AND phrasing_count > 0 ORDER BY created_at, id LIMIT 25",
+                "what is due | concepts_user_due | SELECT count(*) FILTER (WHERE due <= now()), min(due) FILTER (WHERE due > now()) FROM concepts WHERE user_id = 'u' AND archived_at IS NULL AND deleted_at IS NULL",
+                "a phrasing's recent answers | interactions_phrasing_time | SELECT id FROM interactions WHERE phrasing_id = '00000000-0000-0000-0000-000000000001' ORDER BY attempted_at DESC, id DESC LIMIT 10",
+                "a retry in a session | interactions_user_session | SELECT EXISTS (SELECT 1 FROM interactions WHERE user_id = 'u' AND session_id = 's' AND phrasing_id = '00000000-0000-0000-0000-000000000001')",
                 "phrasings of a concept | phrasings_concept | SELECT * FROM phrasings WHERE concept_id = '00000000-0000-0000-0000-000000000001' ORDER BY created_at, id",
             })
     void theQueryUsesItsIndex(String path, String index, String sql) throws SQLException {

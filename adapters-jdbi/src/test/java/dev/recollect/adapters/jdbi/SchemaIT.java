@@ -25,7 +25,7 @@ class SchemaIT {
         empty.setPassword(database.password());
         empty.setDatabaseName("schema_it_empty");
         try {
-            assertThat(JdbiPersistence.migrateSchema(empty)).isEqualTo(4);
+            assertThat(JdbiPersistence.migrateSchema(empty)).isEqualTo(5);
             assertThat(JdbiPersistence.migrateSchema(empty)).isZero();
             assertThat(JdbiPersistence.migrateSchema(database.dataSource())).isZero();
             assertThat(JdbiPersistence.over(empty).rateLimiter()).isNotNull();
