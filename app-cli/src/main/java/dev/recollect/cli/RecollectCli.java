@@ -1,6 +1,12 @@
 package dev.recollect.cli;
 
+import dev.recollect.cli.db.DbCommand;
+import dev.recollect.cli.demo.DemoCommand;
 import dev.recollect.cli.fsrs.FsrsCommand;
+import dev.recollect.cli.jobs.JobsCommand;
+import dev.recollect.cli.review.QuizCommand;
+import dev.recollect.cli.review.ReviewCommand;
+import dev.recollect.cli.review.StatsCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,7 +22,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = RecollectCli.Version.class,
         description = "Turns a prompt into spaced-repetition study material and schedules its reviews with FSRS-6.",
-        subcommands = {FsrsCommand.class, AutoComplete.GenerateCompletion.class})
+        subcommands = {
+            JobsCommand.class,
+            ReviewCommand.class,
+            QuizCommand.class,
+            StatsCommand.class,
+            FsrsCommand.class,
+            DbCommand.class,
+            DemoCommand.class,
+            AutoComplete.GenerateCompletion.class
+        })
 public final class RecollectCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -43,6 +58,8 @@ public final class RecollectCli implements Runnable {
             failed.usage(failed.getErr());
             return ExitCode.INVALID_INPUT;
         });
+        commandLine.setExecutionExceptionHandler(new Failures());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine
                 .getSubcommands()
                 .get("generate-completion")

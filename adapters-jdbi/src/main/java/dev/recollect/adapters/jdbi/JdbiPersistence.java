@@ -12,6 +12,9 @@ import dev.recollect.ports.out.UserStatsStore;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -84,6 +87,34 @@ public final class JdbiPersistence {
     public static int migrateSchema(DataSource dataSource) {
         MigrateResult result = flyway(dataSource).migrate();
         return result.migrationsExecuted;
+    }
+
+    /**
+     * The schema's state in a database.
+     *
+     * @param currentVersion the version of the last migration applied; {@code null} for an empty database
+     * @param pending how many migrations this build would apply
+     * @param migrations how many migrations this build has
+     */
+    public record SchemaInfo(String currentVersion, int pending, int migrations) {
+        /** Whether the schema is this build's. */
+        public boolean isCurrent() {
+            return pending == 0;
+        }
+    }
+
+    /** What {@link #migrateSchema} would do in {@code dataSource}'s database, without changing it. */
+    public static SchemaInfo schemaInfo(DataSource dataSource) {
+        try {
+            MigrationInfoService info = flyway(dataSource).info();
+            MigrationInfo current = info.current();
+            return new SchemaInfo(
+                    current == null ? null : current.getVersion().getVersion(),
+                    info.pending().length,
+                    info.all().length);
+        } catch (FlywayException e) {
+            throw new PersistenceException("could not read the schema's version: " + e.getMessage(), e);
+        }
     }
 
     /** Generation jobs. */

@@ -37,6 +37,7 @@ class ArchitectureTest {
                         "dev.recollect.adapters.jdbi..",
                         Set.of(
                                 "dev.recollect.adapters.jdbi.JdbiPersistence",
+                                "dev.recollect.adapters.jdbi.JdbiPersistence$SchemaInfo",
                                 "dev.recollect.adapters.jdbi.PersistenceException",
                                 "dev.recollect.adapters.jdbi.server.LocalPostgres",
                                 "dev.recollect.adapters.jdbi.server.LocalPostgres$Options",

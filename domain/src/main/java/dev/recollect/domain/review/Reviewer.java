@@ -4,7 +4,6 @@ import dev.recollect.domain.InteractionId;
 import dev.recollect.domain.fsrs.Card;
 import dev.recollect.domain.fsrs.Parameters;
 import dev.recollect.domain.fsrs.Scheduler;
-import dev.recollect.domain.fsrs.State;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.stats.StatsDelta;
 import java.time.Instant;
@@ -33,14 +32,14 @@ public final class Reviewer {
     }
 
     /**
-     * What {@code answer} to {@code target} at {@code now} writes. A concept never reviewed starts from an empty card
-     * at {@code now} (the reference's {@code initializeCard}), so its first interval counts from the answer, not from
-     * its creation; any other card is repeated with its stored learning step.
+     * What {@code answer} to {@code target} at {@code now} writes. Every concept is created with an empty FSRS card,
+     * which is what the reference's {@code initializeCard} makes for a question without one; the scheduler starts a
+     * New card from the answer's time whatever its creation time. Any other card is repeated with its stored learning
+     * step, which the reference never stored (its gap 12).
      */
     public RecordedReview record(ReviewTarget target, Answer answer, InteractionId interactionId, Instant now) {
         Concept before = target.concept();
-        Card card = before.card().state() == State.NEW ? Card.empty(now) : before.card();
-        Card next = scheduler.next(card, now, answer.rating()).card();
+        Card next = scheduler.next(before.card(), now, answer.rating()).card();
         Concept after = before.withCard(next, now);
         Interaction interaction = new Interaction(
                 interactionId,

@@ -107,9 +107,11 @@ class ReviewsTest {
         assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, "x", "A", true, null, 1, null)))
                 .hasMessageContaining("phrasingId");
         assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, p, "A", true, 5, 1, null)))
-                .hasMessageContaining("rating");
+                .isInstanceOf(InvalidCommandException.class)
+                .hasMessage("rating: must be less than or equal to 4");
         assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, p, "A", true, 0, 1, null)))
-                .hasMessageContaining("rating");
+                .isInstanceOf(InvalidCommandException.class)
+                .hasMessage("rating: must be greater than or equal to 1");
         assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, p, "A", true, null, -1, null)))
                 .hasMessageContaining("timeSpentMs");
         assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, p, null, true, null, 1, null)))
@@ -223,5 +225,45 @@ class ReviewsTest {
         assertThat(reconciliation.drift()).isEqualTo(new StatsDelta(-2, 0, 0, 0));
         assertThat(reviews.reconcile(new ReconcileStats.Command(user.value())).drifted())
                 .isFalse();
+    }
+
+    @Test
+    void aNullQueryOrCommandIsInvalidInput() {
+        assertThatThrownBy(() -> reviews.record(null)).isInstanceOf(InvalidCommandException.class);
+        assertThatThrownBy(() -> reviews.next(null)).isInstanceOf(InvalidCommandException.class);
+        assertThatThrownBy(() -> reviews.stats(null)).isInstanceOf(InvalidCommandException.class);
+        assertThatThrownBy(() -> reviews.reconcile(null)).isInstanceOf(InvalidCommandException.class);
+        assertThatThrownBy(() -> reviews.change(new ChangeLifecycle.Command(user.value(), null, "x", Lifecycle.DELETE)))
+                .isInstanceOf(InvalidCommandException.class)
+                .hasMessageContaining("item");
+    }
+
+    @Test
+    void whenNothingIsDueTheQueueFallsBackToNewConcepts() {
+        // A concept created by a worker whose clock ran ahead: new, with phrasings, but not due yet.
+        Concept ahead = Fixtures.concept(user, "Ahead", null, clock.instant().plus(Duration.ofHours(1)));
+        stores.concepts().insertAll(List.of(ahead), StatsDelta.conceptsCreated(1), clock.instant());
+        stores.phrasings().insertIfAbsent(Fixtures.phrasing(ahead, "Ahead question?", clock.instant()));
+        stores.concepts().updatePhrasingScores(ahead.id(), 1, null, null, clock.instant());
+
+        var next = (GetNextReview.Result.Next) reviews.next(new GetNextReview.Query(user.value()));
+
+        assertThat(next.concept().id()).isEqualTo(ahead.id());
+    }
+
+    @Test
+    void aCandidateWithNothingToAskIsPassedOver() {
+        Concept askable = seeded("Askable", 1);
+        reviews.record(
+                answer(askable, stores.phrasings().findByConcept(askable.id()).get(0), true, 4));
+        clock.advance(Duration.ofDays(30));
+        // Never reviewed, so always ranked first: the queue must look past it.
+        Concept inconsistent = Fixtures.concept(user, "Counted but bare", null, clock.instant());
+        stores.concepts().insertAll(List.of(inconsistent), StatsDelta.conceptsCreated(1), clock.instant());
+        stores.concepts().updatePhrasingScores(inconsistent.id(), 1, null, null, clock.instant());
+
+        var next = (GetNextReview.Result.Next) reviews.next(new GetNextReview.Query(user.value()));
+
+        assertThat(next.concept().id()).isEqualTo(askable.id());
     }
 }

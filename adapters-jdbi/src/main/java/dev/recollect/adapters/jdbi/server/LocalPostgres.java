@@ -91,6 +91,15 @@ public final class LocalPostgres implements AutoCloseable {
                     Duration.ofSeconds(60));
         }
 
+        /**
+         * A persistent cluster named {@code clusterName} under {@code baseDirectory}, with PostgreSQL's durable
+         * defaults. The caller must make sure that one process at a time starts it.
+         */
+        public static Options persistent(Path baseDirectory, String clusterName) {
+            return new Options(
+                    baseDirectory, clusterName, BinarySource.AUTO, "recollect", Map.of(), Duration.ofSeconds(60));
+        }
+
         /** The same options with another binary source. */
         public Options withSource(BinarySource newSource) {
             return new Options(baseDirectory, clusterName, newSource, superuser, settings, startTimeout);
@@ -133,6 +142,9 @@ public final class LocalPostgres implements AutoCloseable {
         Path data = cluster.resolve("data");
         if (!Files.exists(data.resolve("PG_VERSION"))) {
             initdb(binaries, commands, data, options.superuser());
+        } else if (!options.ephemeral()) {
+            // A server of this cluster outlived the process that started it (killed, or the machine slept).
+            StaleClusters.stopLeftover(data);
         }
         LocalPostgresException last = null;
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {

@@ -45,6 +45,21 @@ final class StaleClusters {
         }
     }
 
+    /**
+     * Stops the postmaster that {@code data}'s lock file names, if it is still running and is a PostgreSQL server;
+     * a pid that the system reused for another program is left alone.
+     */
+    static void stopLeftover(Path data) {
+        postmasterPid(data)
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(handle -> handle.info().command().orElse("").contains("postgres"))
+                .ifPresent(postmaster -> {
+                    log.warn("Stopping PostgreSQL {} left running in {}", postmaster.pid(), data);
+                    stop(postmaster);
+                });
+    }
+
     private static boolean ownerIsGone(Path cluster) throws IOException {
         String owner = Files.readString(cluster.resolve(OWNER_FILE), StandardCharsets.UTF_8)
                 .trim();

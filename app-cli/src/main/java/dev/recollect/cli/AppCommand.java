@@ -1,0 +1,42 @@
+package dev.recollect.cli;
+
+import dev.recollect.cli.app.App;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** A command that works on the database: it opens the {@link App}, runs, and closes it, whatever happens. */
+public abstract class AppCommand implements Callable<Integer> {
+    /** The database and output options. */
+    @Mixin
+    protected CommonOptions common;
+
+    /** The command's spec, for its streams. */
+    @Spec
+    protected CommandSpec spec;
+
+    @Override
+    public final Integer call() throws Exception {
+        Output out = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), common.json());
+        try (App app = App.open(common, environment(), out.err(), checksSchema())) {
+            return run(app, out);
+        } finally {
+            out.flush();
+        }
+    }
+
+    /** The process environment; tests run commands in-process with the real one. */
+    protected Map<String, String> environment() {
+        return System.getenv();
+    }
+
+    /** Whether the command needs an external database's schema to be current; the schema commands do not. */
+    protected boolean checksSchema() {
+        return true;
+    }
+
+    /** Runs the command; returns its exit code. */
+    protected abstract int run(App app, Output out) throws Exception;
+}

@@ -1,0 +1,74 @@
+package dev.recollect.cli.db;
+
+import dev.recollect.adapters.jdbi.JdbiPersistence;
+import dev.recollect.cli.AppCommand;
+import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.Output;
+import dev.recollect.cli.app.App;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code recollect db}: the schema. */
+@Command(
+        name = "db",
+        description = "Migrate the database's schema, or show its version.",
+        mixinStandardHelpOptions = true,
+        subcommands = {DbCommand.Migrate.class, DbCommand.Info.class})
+public final class DbCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code recollect db migrate}. */
+    @Command(name = "migrate", description = "Apply the pending schema migrations.", mixinStandardHelpOptions = true)
+    public static final class Migrate extends AppCommand {
+        @Override
+        protected boolean checksSchema() {
+            return false;
+        }
+
+        @Override
+        protected int run(App app, Output out) {
+            int applied = JdbiPersistence.migrateSchema(app.dataSource());
+            JdbiPersistence.SchemaInfo info = JdbiPersistence.schemaInfo(app.dataSource());
+            out.document(Map.of("applied", applied, "version", info.currentVersion()));
+            out.line(
+                    "Applied %d migrations; the schema is at version %s (%s).",
+                    applied, info.currentVersion(), app.description());
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code recollect db info}. */
+    @Command(
+            name = "info",
+            description = "Show the schema's version and pending migrations.",
+            mixinStandardHelpOptions = true)
+    public static final class Info extends AppCommand {
+        @Override
+        protected boolean checksSchema() {
+            return false;
+        }
+
+        @Override
+        protected int run(App app, Output out) {
+            JdbiPersistence.SchemaInfo info = JdbiPersistence.schemaInfo(app.dataSource());
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("database", app.description());
+            document.put("version", info.currentVersion());
+            document.put("pending", info.pending());
+            document.put("current", info.isCurrent());
+            out.document(document);
+            out.line("Database: %s", app.description());
+            out.line("Schema version %s; %d pending migrations.", info.currentVersion(), info.pending());
+            return ExitCode.OK;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.recollect.cli.jobs;
+
+import dev.recollect.cli.AppCommand;
+import dev.recollect.cli.CliException;
+import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.Output;
+import dev.recollect.cli.Views;
+import dev.recollect.cli.app.App;
+import dev.recollect.ports.in.CancelJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code recollect jobs cancel}: cancels a pending or processing job; what it generated is kept. */
+@Command(name = "cancel", description = "Cancel a job; what it generated is kept.", mixinStandardHelpOptions = true)
+public final class CancelJobCommand extends AppCommand {
+    @Mixin
+    JobArguments job;
+
+    @Override
+    protected int run(App app, Output out) {
+        CancelJob.Result result = app.jobs().cancel(new CancelJob.Command(job.user, job.jobId));
+        if (result instanceof CancelJob.Result.Cancelled cancelled) {
+            out.document(Views.job(cancelled.job()));
+            out.line("Cancelled job %s.", cancelled.job().id());
+            return ExitCode.OK;
+        }
+        if (result instanceof CancelJob.Result.NotFound notFound) {
+            throw CliException.notFound(notFound.message() + ": " + job.jobId);
+        }
+        throw CliException.invalid(((CancelJob.Result.NotCancellable) result).message());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.recollect.cli.jobs;
+
+import dev.recollect.cli.AppCommand;
+import dev.recollect.cli.CliException;
+import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.Output;
+import dev.recollect.cli.Views;
+import dev.recollect.cli.app.App;
+import dev.recollect.ports.in.CreateJob;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code recollect jobs create}: queues a prompt. */
+@Command(name = "create", description = "Queue a generation job for a prompt.", mixinStandardHelpOptions = true)
+public final class CreateJobCommand extends AppCommand {
+    @Option(names = "--user", required = true, description = "The learner.")
+    String user;
+
+    @Option(names = "--prompt", required = true, description = "What to study (3 to 5000 characters).")
+    String prompt;
+
+    @Option(names = "--ip", description = "The requester's IP address, limited like the user.")
+    String ip;
+
+    @Override
+    protected int run(App app, Output out) {
+        CreateJob.Result result = app.jobs().create(new CreateJob.Command(user, prompt, ip));
+        if (result instanceof CreateJob.Result.Created created) {
+            out.document(Views.job(created.job()));
+            out.line(
+                    "Created job %s for \"%s\"; run `recollect jobs work` to process it.",
+                    created.job().id(), created.job().prompt());
+            return ExitCode.OK;
+        }
+        if (result instanceof CreateJob.Result.InvalidPrompt invalid) {
+            throw CliException.invalid("--prompt: " + invalid.message());
+        }
+        if (result instanceof CreateJob.Result.TooManyActiveJobs tooMany) {
+            return rejected(out, tooMany.message(), null);
+        }
+        CreateJob.Result.RateLimited limited = (CreateJob.Result.RateLimited) result;
+        return rejected(out, limited.message(), limited.retryAfterSeconds());
+    }
+
+    private static int rejected(Output out, String message, Long retryAfterSeconds) {
+        out.document(
+                Map.of("rejected", message, "retryAfterSeconds", retryAfterSeconds == null ? 0 : retryAfterSeconds));
+        String retry = retryAfterSeconds == null ? "" : " Retry after " + retryAfterSeconds + " s.";
+        throw CliException.rejected(message + retry);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.recollect.cli.jobs;
+
+import picocli.CommandLine.Command;
+
+/** {@code recollect jobs}: generation jobs. */
+@Command(
+        name = "jobs",
+        description = "Create, list, show, cancel, work on and clean up generation jobs.",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            CreateJobCommand.class,
+            ListJobsCommand.class,
+            ShowJobCommand.class,
+            CancelJobCommand.class,
+            WorkCommand.class,
+            CleanupCommand.class
+        })
+public final class JobsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

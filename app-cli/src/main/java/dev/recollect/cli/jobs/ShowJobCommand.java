@@ -1,0 +1,55 @@
+package dev.recollect.cli.jobs;
+
+import dev.recollect.cli.AppCommand;
+import dev.recollect.cli.CliException;
+import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.Output;
+import dev.recollect.cli.Views;
+import dev.recollect.cli.app.App;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.domain.library.Concept;
+import dev.recollect.domain.library.Phrasing;
+import dev.recollect.ports.in.GetJob;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code recollect jobs show}: one job, with the concepts and phrasings it has saved so far. */
+@Command(name = "show", description = "Show a job and what it generated.", mixinStandardHelpOptions = true)
+public final class ShowJobCommand extends AppCommand {
+    @Mixin
+    JobArguments target;
+
+    @Override
+    protected int run(App app, Output out) {
+        GenerationJob job = app.jobs()
+                .get(new GetJob.Query(target.user, target.jobId))
+                .orElseThrow(() -> CliException.notFound("Job not found or access denied: " + target.jobId));
+        out.document(print(app, out, job));
+        return ExitCode.OK;
+    }
+
+    /** Prints {@code job} and its concepts for people, and returns its JSON document; the demo uses it too. */
+    public static Map<String, Object> print(App app, Output out, GenerationJob job) {
+        List<Map<String, Object>> concepts = new ArrayList<>();
+        out.line(Views.jobLine(job));
+        List<Concept> found = new ArrayList<>(app.persistence().concepts().findByJob(job.id()));
+        // In the order the job proposed them, which the job records; the concepts share one creation time.
+        found.sort(Comparator.comparingInt(c -> job.conceptIds().indexOf(c.id())));
+        for (Concept concept : found) {
+            List<Phrasing> phrasings = app.persistence().phrasings().findByConcept(concept.id());
+            concepts.add(Views.concept(concept, phrasings));
+            out.line("  %s  (%d phrasings)  %s", concept.title(), phrasings.size(), concept.id());
+            for (Phrasing phrasing : phrasings) {
+                out.line("    - %s  [%s]", phrasing.question(), phrasing.correctAnswer());
+            }
+        }
+        Map<String, Object> document = new LinkedHashMap<>(Views.job(job));
+        document.put("concepts", concepts);
+        return document;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.recollect.cli.jobs;
+
+import dev.recollect.cli.AppCommand;
+import dev.recollect.cli.CliException;
+import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.Output;
+import dev.recollect.cli.Views;
+import dev.recollect.cli.app.App;
+import dev.recollect.cli.app.Model;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.ports.in.ProcessJob;
+import dev.recollect.ports.out.JobSignals;
+import dev.recollect.ports.service.JobWorker;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code recollect jobs work}: a worker that claims pending jobs (and expired leases) and processes them. */
+@Command(
+        name = "work",
+        description = "Process jobs: until stopped (Ctrl-C), or until none is left with --until-idle.",
+        mixinStandardHelpOptions = true)
+public final class WorkCommand extends AppCommand {
+    @Option(names = "--concurrency", defaultValue = "1", description = "Jobs processed at once (1 to 16).")
+    int concurrency;
+
+    @Option(names = "--until-idle", description = "Stop when no job is left to claim.")
+    boolean untilIdle;
+
+    @Option(names = "--worker-id", description = "The id written into the leases; default host and process id.")
+    String workerId;
+
+    @Option(
+            names = "--provider",
+            defaultValue = "AUTO",
+            description = "auto (Gemini when GEMINI_API_KEY is set), gemini, or offline (bundled sample content).")
+    Model.Provider provider;
+
+    @Override
+    protected int run(App app, Output out) throws Exception {
+        if (concurrency < 1 || concurrency > 16) {
+            throw CliException.invalid("--concurrency must be 1 to 16, got " + concurrency);
+        }
+        if (workerId != null && workerId.isBlank()) {
+            throw CliException.invalid("--worker-id must not be blank");
+        }
+        Model model = Model.resolve(provider, environment(), false);
+        out.err().println("Model: " + model.description() + "; database: " + app.description());
+        List<GenerationJob> finished = Collections.synchronizedList(new ArrayList<>());
+        int processed = work(app, model, out, untilIdle, finished);
+        out.document(Map.of(
+                "processed",
+                processed,
+                "jobs",
+                finished.stream().map(Views::job).toList()));
+        out.line("Processed %d jobs.", processed);
+        return ExitCode.OK;
+    }
+
+    /** Runs a worker over {@code model}, showing progress on stderr; the demo runs it the same way. */
+    public static int work(App app, Model model, Output out, boolean untilIdle, List<GenerationJob> finished)
+            throws Exception {
+        return new WorkCommand().runWorker(app, model, out, untilIdle, finished);
+    }
+
+    private int runWorker(App app, Model model, Output out, boolean untilIdle, List<GenerationJob> finished)
+            throws Exception {
+        String id = workerId != null
+                ? workerId
+                : ManagementFactory.getRuntimeMXBean().getName();
+        JobWorker.Settings defaults = JobWorker.Settings.defaults(id);
+        JobWorker.Settings settings = new JobWorker.Settings(
+                id, Math.max(1, concurrency), defaults.lease(), defaults.idlePoll(), defaults.gracePeriod());
+        boolean interactive = System.console() != null && !out.json();
+        try (JobSignals signals = app.signals();
+                JobProgress progress = new JobProgress(app.persistence().jobs(), out.err(), interactive);
+                JobWorker worker = new JobWorker(
+                        app.persistence().jobs(), app.pipeline(model), settings, app.clock(), signals, outcome -> {
+                            if (outcome instanceof ProcessJob.Outcome.Finished done) {
+                                finished.add(done.job());
+                            }
+                        })) {
+            Thread hook = new Thread(worker::close, "recollect-worker-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
+                if (untilIdle) {
+                    return worker.runUntilIdle();
+                }
+                try {
+                    worker.runUntilStopped();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return finished.size();
+            });
+            int shown = 0;
+            while (true) {
+                try {
+                    int processed = run.get(250, TimeUnit.MILLISECONDS);
+                    showFinished(progress, finished, shown);
+                    removeHook(hook);
+                    return processed;
+                } catch (TimeoutException e) {
+                    // A display refresh, not a synchronisation: the worker runs on its own threads.
+                    progress.refresh(worker.running().keySet());
+                    shown = showFinished(progress, finished, shown);
+                } catch (ExecutionException e) {
+                    removeHook(hook);
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        }
+    }
+
+    private static int showFinished(JobProgress progress, List<GenerationJob> finished, int shown) {
+        synchronized (finished) {
+            for (int i = shown; i < finished.size(); i++) {
+                progress.finished(finished.get(i));
+            }
+            return finished.size();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down.
+        }
+    }
+}

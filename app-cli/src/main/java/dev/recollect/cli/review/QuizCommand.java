@@ -1,0 +1,101 @@
+package dev.recollect.cli.review;
+
+import dev.recollect.cli.AppCommand;
+import dev.recollect.cli.CliException;
+import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.Output;
+import dev.recollect.cli.Views;
+import dev.recollect.cli.app.App;
+import dev.recollect.ports.in.GetNextReview;
+import dev.recollect.ports.in.GetStats;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code recollect quiz}: an interactive quiz in the terminal. It asks the next review, reads the answer (a number, a
+ * letter or the text; {@code q} or end of input stops), says right or wrong with the explanation and the next
+ * review, and goes on. Works with answers piped on stdin.
+ */
+@Command(
+        name = "quiz",
+        description = "Take a quiz in the terminal (answers on stdin).",
+        mixinStandardHelpOptions = true)
+public final class QuizCommand extends AppCommand {
+    @Option(names = "--user", required = true, description = "The learner.")
+    String user;
+
+    @Option(names = "--limit", defaultValue = "10", description = "At most this many questions (1 to 1000).")
+    int limit;
+
+    private final InputStream stdin;
+
+    /** A quiz reading answers from {@code stdin}. */
+    public QuizCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    @Override
+    protected int run(App app, Output out) throws IOException {
+        if (limit < 1 || limit > 1000) {
+            throw CliException.invalid("--limit must be 1 to 1000, got " + limit);
+        }
+        BufferedReader answers = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        String session = "quiz-" + UUID.randomUUID();
+        List<Map<String, Object>> asked = new ArrayList<>();
+        int right = 0;
+        for (int i = 0; i < limit; i++) {
+            GetNextReview.Result result = app.reviews().next(new GetNextReview.Query(user));
+            if (!(result instanceof GetNextReview.Result.Next next)) {
+                out.line("Nothing more to review now. %s", Views.statsLine(result.stats()));
+                break;
+            }
+            out.line("");
+            out.line("Question %d:", i + 1);
+            NextReviewCommand.printQuestion(out, next.concept().title(), next.phrasing());
+            if (!out.json()) {
+                out.out().print("Your answer (number, letter or text; q to stop): ");
+                out.out().flush();
+            }
+            Instant shown = app.clock().instant();
+            String line = answers.readLine();
+            if (line == null || line.strip().equalsIgnoreCase("q")) {
+                out.line("");
+                break;
+            }
+            if (line.isBlank()) {
+                out.line("(skipped)");
+                continue;
+            }
+            AnswerJudge.Judged judged = AnswerJudge.judge(next.phrasing(), line);
+            int spent = (int) Math.min(
+                    Integer.MAX_VALUE,
+                    Duration.between(shown, app.clock().instant()).toMillis());
+            Map<String, Object> answered = AnswerCommand.record(
+                    app, out, user, next.concept().id().toString(), next.phrasing(), judged, null, session, spent);
+            answered.put("question", next.phrasing().question());
+            asked.add(answered);
+            right += judged.correct() ? 1 : 0;
+        }
+        var stats = app.reviews().stats(new GetStats.Query(user));
+        out.line("%d of %d right. %s", right, asked.size(), Views.statsLine(stats));
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("sessionId", session);
+        document.put("answers", asked);
+        document.put("right", right);
+        document.put("stats", Views.stats(stats));
+        out.document(document);
+        return ExitCode.OK;
+    }
+}

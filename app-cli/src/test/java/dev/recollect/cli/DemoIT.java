@@ -1,0 +1,27 @@
+package dev.recollect.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** {@code recollect demo} in-process on its embedded PostgreSQL, and the embedded database's schema commands. */
+class DemoIT {
+    private static final String HOME =
+            Path.of("target", "demo-home").toAbsolutePath().toString();
+
+    @Test
+    void theDemoGeneratesReviewsAndCancels() {
+        CliRun run = CliRun.of("", "demo", "--home", HOME);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("embedded PostgreSQL", "completed", "(wrong) -> learning, next review in 1 minute")
+                .contains("cancelled  phrasing_generation  3 saved  \"Photosynthesis\"")
+                .contains("The overall equation of photosynthesis  (3 phrasings)")
+                .contains("Chlorophyll  (0 phrasings)");
+        CliRun info = CliRun.of("", "db", "info", "--home", HOME);
+        assertThat(info.exitCode()).isZero();
+        assertThat(info.out()).contains("Schema version 5; 0 pending migrations.");
+    }
+}

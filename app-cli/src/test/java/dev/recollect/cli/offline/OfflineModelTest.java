@@ -1,0 +1,74 @@
+package dev.recollect.cli.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.recollect.domain.failure.ProviderFailure;
+import dev.recollect.domain.generation.ConceptIdea;
+import dev.recollect.domain.generation.GeneratedPhrasing;
+import dev.recollect.domain.generation.PhrasingFilter;
+import dev.recollect.ports.out.LlmException;
+import dev.recollect.ports.out.PhrasingGenerator;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OfflineModelTest {
+    private final OfflineModel model = OfflineModel.bundled();
+
+    @Test
+    void itKnowsItsTopicsByKeywordAndSaysWhatItIs() {
+        assertThat(model.topics()).containsExactly("NATO phonetic alphabet", "Photosynthesis", "Prime numbers");
+        assertThat(model.notice()).contains("Offline sample content");
+        List<ConceptIdea> concepts = model.synthesize("Teach me the NATO Phonetic Alphabet please");
+        assertThat(concepts).hasSize(5);
+        assertThat(concepts.get(0).title()).isEqualTo("Code words for A to I");
+        assertThat(model.synthesize("the calvin cycle")).hasSize(4);
+    }
+
+    @Test
+    void anUnknownTopicIsAClearNonRetryableFailure() {
+        assertThatThrownBy(() -> model.synthesize("Medieval French poetry"))
+                .isInstanceOf(LlmException.class)
+                .hasMessageContaining("only knows these topics: NATO phonetic alphabet, Photosynthesis, Prime numbers")
+                .satisfies(e -> assertThat(((LlmException) e).providerFailure())
+                        .isInstanceOf(ProviderFailure.Misconfigured.class));
+        assertThatThrownBy(
+                        () -> model.generate(new PhrasingGenerator.Request("Unknown", null, List.of(), 4), p -> true))
+                .isInstanceOf(LlmException.class);
+    }
+
+    @Test
+    void phrasingsSkipExistingQuestionsStopAtTheCountAndWhenTheSinkSaysSo() {
+        List<GeneratedPhrasing> all = new ArrayList<>();
+        model.generate(new PhrasingGenerator.Request("code words for a to i", null, List.of(), 10), all::add);
+        assertThat(all).hasSize(4);
+        List<GeneratedPhrasing> rest = new ArrayList<>();
+        model.generate(
+                new PhrasingGenerator.Request(
+                        "Code words for A to I", null, List.of(" WHICH code word stands for the letter D? "), 2),
+                rest::add);
+        assertThat(rest).containsExactly(all.get(1), all.get(2));
+        List<GeneratedPhrasing> one = new ArrayList<>();
+        model.generate(new PhrasingGenerator.Request("Code words for A to I", null, List.of(), 4), p -> {
+            one.add(p);
+            return false;
+        });
+        assertThat(one).hasSize(1);
+    }
+
+    @Test
+    void everyBundledPhrasingPassesTheFilter() {
+        for (String topic : model.topics()) {
+            for (ConceptIdea concept : model.synthesize(topic)) {
+                List<GeneratedPhrasing> phrasings = new ArrayList<>();
+                model.generate(new PhrasingGenerator.Request(concept.title(), null, List.of(), 10), phrasings::add);
+                assertThat(phrasings).hasSizeGreaterThanOrEqualTo(3);
+                PhrasingFilter filter = new PhrasingFilter(List.of(), phrasings.size());
+                for (GeneratedPhrasing phrasing : phrasings) {
+                    assertThat(filter.offer(phrasing)).as(phrasing.question()).isPresent();
+                }
+            }
+        }
+    }
+}
