@@ -45,6 +45,9 @@ public final class ErrorClassifier {
         if (failure instanceof ProviderFailure.RateLimited) {
             return new JobError(ErrorCode.RATE_LIMIT, RATE_LIMIT_MESSAGE, true);
         }
+        if (failure instanceof ProviderFailure.QuotaExhausted) {
+            return new JobError(ErrorCode.RATE_LIMIT, RATE_LIMIT_MESSAGE, false);
+        }
         if (failure instanceof ProviderFailure.AuthenticationFailed) {
             return new JobError(ErrorCode.API_KEY, API_KEY_MESSAGE, false);
         }

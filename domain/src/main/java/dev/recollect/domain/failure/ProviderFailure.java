@@ -27,6 +27,21 @@ public sealed interface ProviderFailure {
     }
 
     /**
+     * A quota that waiting a little will not restore: a daily quota asking for hours, or a tier with no quota for the
+     * model at all. Failing at once beats holding a worker slot for hours.
+     *
+     * @param detail what the provider said
+     * @param retryAfter how long it asked us to wait, when it said
+     */
+    record QuotaExhausted(String detail, Optional<Duration> retryAfter) implements ProviderFailure {
+        /** Both required; use {@code Optional.empty()} when no delay was given. */
+        public QuotaExhausted {
+            Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+
+    /**
      * The credentials were rejected.
      *
      * @param detail what the provider said

@@ -108,6 +108,7 @@ class ErrorClassifierTest {
     void typedFailuresMapByType() {
         List<ProviderFailure> failures = List.of(
                 new ProviderFailure.RateLimited("slow down", Optional.of(Duration.ofSeconds(37))),
+                new ProviderFailure.QuotaExhausted("daily quota", Optional.of(Duration.ofHours(10))),
                 new ProviderFailure.AuthenticationFailed("bad key"),
                 new ProviderFailure.Misconfigured("no such model"),
                 new ProviderFailure.Unreachable("reset"),
@@ -121,6 +122,7 @@ class ErrorClassifierTest {
         assertThat(codes)
                 .containsExactly(
                         ErrorCode.RATE_LIMIT,
+                        ErrorCode.RATE_LIMIT,
                         ErrorCode.API_KEY,
                         ErrorCode.CONFIG_ERROR,
                         ErrorCode.NETWORK,
@@ -129,7 +131,7 @@ class ErrorClassifierTest {
                         ErrorCode.SCHEMA_VALIDATION);
         assertThat(failures.stream()
                         .map(f -> ErrorClassifier.classify(f, Stage.CONCEPTS).retryable()))
-                .containsExactly(true, false, false, true, true, false, true);
+                .containsExactly(true, false, false, false, true, true, false, true);
     }
 
     @Test

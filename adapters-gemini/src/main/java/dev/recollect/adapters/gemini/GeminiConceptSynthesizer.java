@@ -1,0 +1,48 @@
+package dev.recollect.adapters.gemini;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.recollect.domain.failure.ProviderFailure;
+import dev.recollect.domain.generation.ConceptIdea;
+import dev.recollect.ports.out.ConceptSynthesizer;
+import dev.recollect.ports.out.LlmException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Concept synthesis with {@code generateContent} and a {@code {"concepts": [...]}} schema. */
+final class GeminiConceptSynthesizer implements ConceptSynthesizer {
+    private final GeminiTransport transport;
+    private final ObjectMapper json;
+    private final GeminiRequests requests;
+    private final String model;
+
+    GeminiConceptSynthesizer(GeminiTransport transport, ObjectMapper json, GeminiModels.Config config) {
+        this.transport = transport;
+        this.json = json;
+        this.model = config.model();
+        this.requests = new GeminiRequests(json, model);
+    }
+
+    @Override
+    public List<ConceptIdea> synthesize(String prompt) {
+        JsonNode response = transport.call(model, "generateContent", requests.concepts(prompt));
+        GeminiResponses.checkPrompt(response);
+        if (response.path("candidates").isEmpty()) {
+            throw new LlmException(new ProviderFailure.InvalidOutput("Gemini returned no candidates"));
+        }
+        String reason = GeminiResponses.finishReason(response);
+        GeminiResponses.checkFinish(reason);
+        List<ConceptIdea> ideas = new ArrayList<>();
+        for (String item : new ItemScanner().feed(GeminiResponses.text(response))) {
+            Items.read(json, item, Items.ConceptItem.class)
+                    .map(Items.ConceptItem::toIdea)
+                    .ifPresent(ideas::add);
+        }
+        if (ideas.isEmpty()) {
+            throw new LlmException(
+                    new ProviderFailure.InvalidOutput("Gemini's answer held no valid concept (finish reason "
+                            + (reason.isEmpty() ? "none" : reason) + ")"));
+        }
+        return ideas;
+    }
+}

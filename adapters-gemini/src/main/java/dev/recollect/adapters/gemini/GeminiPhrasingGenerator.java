@@ -1,0 +1,86 @@
+package dev.recollect.adapters.gemini;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.recollect.ports.out.PhrasingGenerator;
+import java.util.Optional;
+
+/**
+ * Phrasing generation with {@code streamGenerateContent?alt=sse}: each phrasing goes to the sink as soon as its JSON
+ * object closes in the text received so far, so the pipeline saves it before the stream ends.
+ */
+final class GeminiPhrasingGenerator implements PhrasingGenerator {
+    private final GeminiTransport transport;
+    private final ObjectMapper json;
+    private final GeminiRequests requests;
+    private final String model;
+
+    GeminiPhrasingGenerator(GeminiTransport transport, ObjectMapper json, GeminiModels.Config config) {
+        this.transport = transport;
+        this.json = json;
+        this.model = config.model();
+        this.requests = new GeminiRequests(json, model);
+    }
+
+    @Override
+    public void generate(Request request, Sink sink) {
+        Listener listener = new Listener(sink);
+        transport.stream(
+                model,
+                requests.phrasings(
+                        request.conceptTitle(),
+                        request.conceptDescription(),
+                        request.existingQuestions(),
+                        request.count()),
+                listener);
+        if (!listener.stopped) {
+            GeminiResponses.checkFinish(listener.finishReason);
+        }
+    }
+
+    /** One stream's state: the scanner over the text so far, and the last finish reason seen. */
+    private final class Listener implements GeminiTransport.StreamListener {
+        private final Sink sink;
+        private ItemScanner scanner = new ItemScanner();
+        private boolean delivered;
+        private boolean stopped;
+        private String finishReason = "";
+
+        Listener(Sink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public boolean onEvent(JsonNode event) {
+            GeminiResponses.checkPrompt(event);
+            for (String text : scanner.feed(GeminiResponses.text(event))) {
+                Optional<Items.PhrasingItem> item = Items.read(json, text, Items.PhrasingItem.class);
+                if (item.isPresent()) {
+                    delivered = true;
+                    if (!sink.accept(item.get().toPhrasing())) {
+                        stopped = true;
+                        return false;
+                    }
+                }
+            }
+            // Older models repeat the finish reason on every event: the last one counts.
+            String reason = GeminiResponses.finishReason(event);
+            if (!reason.isEmpty()) {
+                finishReason = reason;
+            }
+            return true;
+        }
+
+        @Override
+        public boolean deliveredAny() {
+            return delivered;
+        }
+
+        @Override
+        public void restart() {
+            // A retried stream starts again from an empty text; nothing was delivered, or it would not be retried.
+            scanner = new ItemScanner();
+            finishReason = "";
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.recollect.adapters.gemini;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.recollect.domain.failure.ProviderFailure;
+import dev.recollect.ports.out.LlmException;
+import java.util.Set;
+
+/**
+ * Reads a {@code GenerateContentResponse} (one response, or one event of a stream): the answer's text without the
+ * thought parts, and what a blocked prompt or a finish reason means. Finish reasons are strings, since Google adds
+ * new ones; an unknown one is tolerated.
+ */
+final class GeminiResponses {
+    private static final Set<String> BLOCKED = Set.of(
+            "SAFETY",
+            "RECITATION",
+            "PROHIBITED_CONTENT",
+            "BLOCKLIST",
+            "SPII",
+            "LANGUAGE",
+            "IMAGE_SAFETY",
+            "IMAGE_PROHIBITED_CONTENT",
+            "IMAGE_RECITATION");
+
+    private GeminiResponses() {}
+
+    /** Throws when the prompt was blocked: {@code promptFeedback.blockReason}, with no candidates, on HTTP 200. */
+    static void checkPrompt(JsonNode response) {
+        String reason = response.path("promptFeedback").path("blockReason").asText("");
+        if (!reason.isEmpty() && !reason.equals("BLOCK_REASON_UNSPECIFIED")) {
+            throw new LlmException(new ProviderFailure.ContentBlocked("Gemini blocked the prompt: " + reason));
+        }
+    }
+
+    /** The text of the first candidate's parts, thought parts skipped; empty when it has none. */
+    static String text(JsonNode response) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : response.path("candidates").path(0).path("content").path("parts")) {
+            if (!part.path("thought").asBoolean(false)) {
+                text.append(part.path("text").asText(""));
+            }
+        }
+        return text.toString();
+    }
+
+    /** The first candidate's finish reason, or an empty string when it has none (yet). */
+    static String finishReason(JsonNode response) {
+        return response.path("candidates").path(0).path("finishReason").asText("");
+    }
+
+    /**
+     * Throws when {@code reason} means the output is unusable or cut short: blocked output, or the token limit (whose
+     * items completed before the cut the caller has already kept).
+     */
+    static void checkFinish(String reason) {
+        if (reason.equals("MAX_TOKENS")) {
+            throw new LlmException(new ProviderFailure.Truncated("Gemini stopped at the output token limit"));
+        }
+        if (BLOCKED.contains(reason)) {
+            throw new LlmException(new ProviderFailure.ContentBlocked("Gemini blocked the output: " + reason));
+        }
+    }
+}
