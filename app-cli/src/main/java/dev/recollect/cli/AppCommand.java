@@ -27,9 +27,16 @@ public abstract class AppCommand implements Callable<Integer> {
         }
     }
 
-    /** The process environment; tests run commands in-process with the real one. */
+    private Map<String, String> environment = System.getenv();
+
+    /** The environment the command reads its settings from: the process's, unless a caller gave another. */
     protected Map<String, String> environment() {
-        return System.getenv();
+        return environment;
+    }
+
+    /** Runs the command with {@code env} instead of the process environment (an in-process caller's settings). */
+    void useEnvironment(Map<String, String> env) {
+        this.environment = Map.copyOf(env);
     }
 
     /** Whether the command needs an external database's schema to be current; the schema commands do not. */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Properties;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -48,7 +49,16 @@ public final class RecollectCli implements Runnable {
 
     /** Runs the command line in-process on the given streams and returns its exit code; tests call this. */
     public static int execute(InputStream stdin, PrintWriter stdout, PrintWriter stderr, String... args) {
-        CommandLine commandLine = new CommandLine(new RecollectCli(), new StreamsFactory(stdin));
+        return execute(System.getenv(), stdin, stdout, stderr, args);
+    }
+
+    /**
+     * Runs the command line in-process with {@code env} as its environment (GEMINI_API_KEY, RECOLLECT_* settings)
+     * and the given streams; returns its exit code.
+     */
+    public static int execute(
+            Map<String, String> env, InputStream stdin, PrintWriter stdout, PrintWriter stderr, String... args) {
+        CommandLine commandLine = new CommandLine(new RecollectCli(), new StreamsFactory(stdin, env));
         commandLine.setOut(stdout);
         commandLine.setErr(stderr);
         // Bad usage is exit code 2, as for every invalid input.
@@ -77,19 +87,26 @@ public final class RecollectCli implements Runnable {
     /** Creates commands, handing standard input to those that read it. */
     private static final class StreamsFactory implements CommandLine.IFactory {
         private final InputStream stdin;
+        private final Map<String, String> env;
         private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 
-        StreamsFactory(InputStream stdin) {
+        StreamsFactory(InputStream stdin, Map<String, String> env) {
             this.stdin = stdin;
+            this.env = env;
         }
 
         @Override
         public <K> K create(Class<K> type) throws Exception {
+            K command;
             try {
-                return type.getDeclaredConstructor(InputStream.class).newInstance(stdin);
+                command = type.getDeclaredConstructor(InputStream.class).newInstance(stdin);
             } catch (NoSuchMethodException e) {
-                return fallback.create(type);
+                command = fallback.create(type);
             }
+            if (command instanceof AppCommand app) {
+                app.useEnvironment(env);
+            }
+            return command;
         }
     }
 

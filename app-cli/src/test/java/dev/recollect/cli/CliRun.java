@@ -15,9 +15,15 @@ import java.nio.charset.StandardCharsets;
 public record CliRun(int exitCode, String out, String err) {
     /** Runs {@code args} with {@code stdin} as standard input. */
     public static CliRun of(String stdin, String... args) {
+        return withEnvironment(System.getenv(), stdin, args);
+    }
+
+    /** Runs {@code args} with {@code env} as the environment and {@code stdin} as standard input. */
+    public static CliRun withEnvironment(java.util.Map<String, String> env, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = RecollectCli.execute(
+                env,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintWriter(out, true),
                 new PrintWriter(err, true),

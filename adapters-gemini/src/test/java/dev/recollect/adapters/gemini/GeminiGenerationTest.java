@@ -89,10 +89,7 @@ class GeminiGenerationTest {
                 .containsExactly("multiple-choice", "true-false");
         assertThat(received)
                 .extracting(GeneratedPhrasing::question)
-                .containsExactly(
-                        "Which code word stands for the letter Q?",
-                        "In the NATO alphabet, M is spoken as Mike.",
-                        "Which letter does the code word Oscar stand for?");
+                .containsExactlyElementsOf(GeminiServer.RECORDED_QUESTIONS);
         assertThat(received.get(0).explanation()).isEqualTo("Q is \"Quebec\" — pronounced keh-BECK.");
         assertThat(received.get(2).explanation()).contains("a backslash \\ does not");
         assertThat(received.get(0).options()).containsExactly("Queen", "Quebec", "Quito");

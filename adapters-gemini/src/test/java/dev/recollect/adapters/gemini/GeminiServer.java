@@ -16,6 +16,12 @@ import okhttp3.mockwebserver.MockWebServer;
 final class GeminiServer implements AutoCloseable {
     static final String KEY = "AQ.test-key-7f3a9c-never-print-me";
 
+    /** The questions of {@code phrasings.json} that pass the DTO constraints, in order. */
+    static final java.util.List<String> RECORDED_QUESTIONS = java.util.List.of(
+            "Which code word stands for the letter Q?",
+            "In the NATO alphabet, M is spoken as Mike.",
+            "Which letter does the code word Oscar stand for?");
+
     final MockWebServer server = new MockWebServer();
     final RecordingSleeper sleeper = new RecordingSleeper(new MutableClock(Instant.parse("2026-11-22T00:00:00Z")));
     final GeminiModels models;

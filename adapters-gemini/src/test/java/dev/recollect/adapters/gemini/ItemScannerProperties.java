@@ -76,10 +76,7 @@ class ItemScannerProperties {
                     .generate(new PhrasingGenerator.Request("Code words", null, List.of(), 4), received::add);
             assertThat(received)
                     .extracting(GeneratedPhrasing::question)
-                    .containsExactly(
-                            "Which code word stands for the letter Q?",
-                            "In the NATO alphabet, M is spoken as Mike.",
-                            "Which letter does the code word Oscar stand for?");
+                    .containsExactlyElementsOf(GeminiServer.RECORDED_QUESTIONS);
         }
     }
 }

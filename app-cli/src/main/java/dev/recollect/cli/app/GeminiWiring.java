@@ -1,13 +1,35 @@
 package dev.recollect.cli.app;
 
+import dev.recollect.adapters.gemini.GeminiModels;
 import dev.recollect.cli.CliException;
 import java.util.Map;
+import java.util.Optional;
 
-/** Builds the Gemini model from the environment: GEMINI_API_KEY, GEMINI_BASE_URL and GEMINI_MODEL. */
+/** Builds the Gemini model from the environment: GEMINI_API_KEY, and GEMINI_BASE_URL and GEMINI_MODEL if set. */
 final class GeminiWiring {
     private GeminiWiring() {}
 
     static Model model(Map<String, String> env) {
-        throw CliException.invalid("the Gemini provider is not built yet (issue #6); use --provider offline");
+        GeminiModels.Config config =
+                GeminiModels.Config.defaults(env.get("GEMINI_API_KEY").strip());
+        try {
+            config = Optional.ofNullable(env.get("GEMINI_BASE_URL"))
+                    .filter(url -> !url.isBlank())
+                    .map(config::withBaseUrl)
+                    .orElse(config);
+            config = Optional.ofNullable(env.get("GEMINI_MODEL"))
+                    .filter(id -> !id.isBlank())
+                    .map(config::withModel)
+                    .orElse(config);
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalid("Gemini settings: " + e.getMessage());
+        }
+        GeminiModels models = GeminiModels.create(config);
+        return new Model(
+                models.conceptSynthesizer(),
+                models.phrasingGenerator(),
+                Optional.of(models.embedder()),
+                "Gemini " + config.model() + " at " + config.baseUrl(),
+                false);
     }
 }

@@ -7,6 +7,7 @@ import dev.recollect.cli.Output;
 import dev.recollect.cli.Views;
 import dev.recollect.cli.app.App;
 import dev.recollect.cli.app.Model;
+import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.ports.in.ProcessJob;
 import dev.recollect.ports.out.JobSignals;
@@ -62,6 +63,15 @@ public final class WorkCommand extends AppCommand {
                 "jobs",
                 finished.stream().map(Views::job).toList()));
         out.line("Processed %d jobs.", processed);
+        // A key the provider refuses fails every job the same way: say so plainly, as the bad setting it is.
+        finished.stream()
+                .filter(job ->
+                        job.failure().map(e -> e.code() == ErrorCode.API_KEY).orElse(false))
+                .findFirst()
+                .ifPresent(job -> {
+                    throw CliException.invalid("the model provider rejected GEMINI_API_KEY (job " + job.id()
+                            + " failed with API_KEY); check the key");
+                });
         return ExitCode.OK;
     }
 

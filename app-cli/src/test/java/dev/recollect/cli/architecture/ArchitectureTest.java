@@ -50,7 +50,10 @@ class ArchitectureTest {
     @Test
     void theGeminiAdapterPublishesOnlyItsEntryPoint() {
         ArchitectureRules.onlyEntryPointsArePublic(
-                        "dev.recollect.adapters.gemini..", Set.of("dev.recollect.adapters.gemini.GeminiModels"))
+                        "dev.recollect.adapters.gemini..",
+                        Set.of(
+                                "dev.recollect.adapters.gemini.GeminiModels",
+                                "dev.recollect.adapters.gemini.GeminiModels$Config"))
                 .allowEmptyShould(true)
                 .check(PRODUCTION);
     }

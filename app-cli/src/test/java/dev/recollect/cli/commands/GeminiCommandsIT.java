@@ -1,0 +1,158 @@
+package dev.recollect.cli.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.recollect.adapters.jdbi.testing.PostgresTest;
+import dev.recollect.adapters.jdbi.testing.TestDatabase;
+import dev.recollect.cli.CliRun;
+import dev.recollect.cli.ExitCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The worker with the Gemini provider, against a MockWebServer on loopback standing in for Gemini. */
+@PostgresTest
+class GeminiCommandsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final MockWebServer gemini = new MockWebServer();
+    private final TestDatabase database;
+
+    GeminiCommandsIT(TestDatabase database) {
+        this.database = database;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        gemini.shutdown();
+    }
+
+    private CliRun run(Map<String, String> env, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(
+                "--database-url",
+                database.jdbcUrl(),
+                "--database-user",
+                database.user(),
+                "--database-password",
+                database.password() == null ? "" : database.password(),
+                "--json"));
+        return CliRun.withEnvironment(env, "", all.toArray(String[]::new));
+    }
+
+    private Map<String, String> env(String key) {
+        return Map.of(
+                "GEMINI_API_KEY",
+                key,
+                "GEMINI_BASE_URL",
+                gemini.url("/").toString(),
+                "GEMINI_MODEL",
+                "gemini-test-model");
+    }
+
+    private static String text(Object document) throws Exception {
+        return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":"
+                + JSON.writeValueAsString(JSON.writeValueAsString(document))
+                + "}]},\"finishReason\":\"STOP\"}]}";
+    }
+
+    @Test
+    void aJobIsGeneratedWithGeminiAndItsPhrasingsEmbedded() throws Exception {
+        String concepts = text(Map.of(
+                "concepts",
+                List.of(
+                        Map.of(
+                                "title",
+                                "Tidal forces",
+                                "description",
+                                "The moon pulls the oceans.",
+                                "whyItMatters",
+                                "Tides."),
+                        Map.of(
+                                "title",
+                                "Spring tides",
+                                "description",
+                                "Sun and moon align.",
+                                "whyItMatters",
+                                "Big tides."))));
+        gemini.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String path = request.getPath();
+                try {
+                    if (path.contains(":generateContent")) {
+                        return new MockResponse().setBody(concepts);
+                    }
+                    if (path.contains(":embedContent")) {
+                        return new MockResponse()
+                                .setBody("{\"embedding\":{\"values\":[" + "0.5,".repeat(767) + "0.5]}}");
+                    }
+                    String concept = request.getBody().readUtf8().contains("Spring tides") ? "spring" : "tidal";
+                    List<Map<String, Object>> phrasings = new ArrayList<>();
+                    for (int i = 0; i < 4; i++) {
+                        phrasings.add(Map.of(
+                                "question", "Question " + i + " about " + concept + " tides, in full?",
+                                "explanation", "Because the moon and the sun pull on the water.",
+                                "type", "true-false",
+                                "options", List.of("True", "False"),
+                                "correctAnswer", "True"));
+                    }
+                    return new MockResponse()
+                            .setHeader("Content-Type", "text/event-stream")
+                            .setChunkedBody("data: " + text(Map.of("phrasings", phrasings)) + "\r\n\r\n", 17);
+                } catch (Exception e) {
+                    return new MockResponse().setResponseCode(500);
+                }
+            }
+        });
+        String user = "gemini-" + UUID.randomUUID();
+        assertThat(run(env("good-key"), "jobs", "create", "--user", user, "--prompt", "Ocean tides")
+                        .exitCode())
+                .isZero();
+
+        CliRun work = run(env("good-key"), "jobs", "work", "--until-idle");
+
+        assertThat(work.exitCode()).as(work.err()).isZero();
+        assertThat(work.err()).contains("Model: Gemini gemini-test-model at http://");
+        JsonNode job = JSON.readTree(work.out()).get("jobs").get(0);
+        assertThat(job.get("status").asText()).isEqualTo("completed");
+        assertThat(job.get("phrasingSaved").asInt()).isEqualTo(8);
+        RecordedRequest first = gemini.takeRequest();
+        assertThat(first.getPath()).isEqualTo("/v1beta/models/gemini-test-model:generateContent");
+        assertThat(first.getHeader("x-goog-api-key")).isEqualTo("good-key");
+    }
+
+    @Test
+    void aRejectedKeyFailsTheJobAndTheWorkerSaysSo() {
+        gemini.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse()
+                        .setResponseCode(400)
+                        .setBody("{\"error\":{\"code\":400,\"status\":"
+                                + "\"INVALID_ARGUMENT\",\"message\":\"API key not valid.\",\"details\":[{\"@type\":"
+                                + "\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"API_KEY_INVALID\"}]}}");
+            }
+        });
+        String user = "gemini-" + UUID.randomUUID();
+        run(env("bad-key"), "jobs", "create", "--user", user, "--prompt", "Ocean tides");
+
+        CliRun work = run(env("bad-key"), "jobs", "work", "--until-idle");
+
+        assertThat(work.exitCode()).as(work.out() + work.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(work.err()).contains("rejected GEMINI_API_KEY").doesNotContain("bad-key");
+        assertThat(gemini.getRequestCount()).isEqualTo(1);
+        CliRun badUrl =
+                run(Map.of("GEMINI_API_KEY", "k", "GEMINI_BASE_URL", "ftp://nowhere"), "jobs", "work", "--until-idle");
+        assertThat(badUrl.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(badUrl.err()).contains("Gemini settings: baseUrl");
+    }
+}
