@@ -1,0 +1,23 @@
+package dev.recollect.domain.migration;
+
+/**
+ * A data migration over the documents of one imported table: the SPI that built-in and embedding services'
+ * migrations implement. It declares its key order (documents are visited by ascending {@code _id}, in batches that are
+ * ranges of it) and decides per document; the runner does the batching, the ledger, dry runs and retries.
+ *
+ * <p>A decision must be a pure function of the document, and applying it again to its own output must skip: the
+ * runner may do a batch twice after a crash, and that must change nothing.
+ */
+public interface DocumentMigration {
+    /** The name operators run it by, such as {@code remove-question-topic}. */
+    String name();
+
+    /** One line on what it does. */
+    String description();
+
+    /** The imported table it walks, such as {@code questions}. */
+    String table();
+
+    /** What to do with {@code document}. */
+    Decision decide(Document document);
+}

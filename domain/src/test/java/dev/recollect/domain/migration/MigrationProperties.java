@@ -1,0 +1,207 @@
+package dev.recollect.domain.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.recollect.domain.testing.SeededProperty;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** The result contract's status rule, the stats arithmetic, and the built-in migrations' idempotence. */
+class MigrationProperties {
+    private static final Instant IMPORTED = Instant.parse("2026-11-01T10:00:00Z");
+
+    @SeededProperty
+    void theStatusRuleFollowsErrorsAndAppliedDocuments(
+            @ForAll @IntRange(max = 50) int updated,
+            @ForAll @IntRange(max = 50) int skipped,
+            @ForAll @IntRange(max = 250) int errors,
+            @ForAll @IntRange(max = 2) int givenUp,
+            @ForAll boolean dryRun) {
+        BatchStats stats = new BatchStats(
+                updated + skipped + errors,
+                updated,
+                skipped == 0 ? Map.of() : Map.of("alreadyMigrated", skipped),
+                errors);
+        List<RecordFailure> failures = new ArrayList<>();
+        for (int i = 0; i < errors; i++) {
+            failures.add(new RecordFailure("doc" + i, "bad"));
+        }
+
+        RunResult result = RunResult.of("m", dryRun, stats, failures, givenUp);
+
+        RunResult.Status expected = givenUp > 0 || (errors > 0 && updated == 0)
+                ? RunResult.Status.FAILED
+                : errors > 0 ? RunResult.Status.PARTIAL : RunResult.Status.COMPLETED;
+        assertThat(result.status()).isEqualTo(expected);
+        assertThat(result.failures()).hasSize(Math.min(errors, RunResult.MAX_FAILURES));
+        assertThat(result.failures().size() + result.moreFailures()).isEqualTo(errors);
+        assertThat(result.dryRun()).isEqualTo(dryRun);
+        assertThat(result.message()).startsWith(dryRun ? "Dry run: would update " + updated : "Updated " + updated);
+    }
+
+    @Test
+    void theReferencesInvertedCasesComeOutRight() {
+        BatchStats oneOfEach = new BatchStats(2, 1, Map.of(), 1);
+        assertThat(RunResult.of("m", false, oneOfEach, List.of(new RecordFailure("a", "x")), 0)
+                        .status())
+                .isEqualTo(RunResult.Status.PARTIAL);
+        BatchStats allFailed = new BatchStats(2, 0, Map.of(), 2);
+        assertThat(RunResult.of("m", false, allFailed, List.of(), 0).status()).isEqualTo(RunResult.Status.FAILED);
+        assertThat(RunResult.of("m", false, BatchStats.NONE, List.of(), 0).status())
+                .isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(RunResult.Status.PARTIAL.wireName()).isEqualTo("partial");
+        assertThat(RunResult.of("m", false, BatchStats.NONE, List.of(), 1).message())
+                .contains("1 batches gave up");
+    }
+
+    @SeededProperty
+    void statsAddUp(@ForAll("decisions") List<Decision> decisions) {
+        BatchStats one = BatchStats.NONE;
+        for (Decision decision : decisions) {
+            one = one.plus(decision);
+        }
+        int half = decisions.size() / 2;
+        BatchStats first = BatchStats.NONE;
+        BatchStats second = BatchStats.NONE;
+        for (int i = 0; i < decisions.size(); i++) {
+            if (i < half) {
+                first = first.plus(decisions.get(i));
+            } else {
+                second = second.plus(decisions.get(i));
+            }
+        }
+        assertThat(first.plus(second)).isEqualTo(one);
+        assertThat(one.processed()).isEqualTo(decisions.size());
+        assertThat(one.updated()).isEqualTo((int)
+                decisions.stream().filter(Decision.Update.class::isInstance).count());
+        assertThat(one.errors()).isEqualTo((int)
+                decisions.stream().filter(Decision.Fail.class::isInstance).count());
+        assertThat(one.skippedTotal()).isEqualTo(one.processed() - one.updated() - one.errors());
+    }
+
+    @Provide
+    Arbitrary<List<Decision>> decisions() {
+        Document doc = new Document("d", Map.of(), IMPORTED);
+        return Arbitraries.<Decision>oneOf(
+                        Arbitraries.just(new Decision.Update(doc)),
+                        Arbitraries.of("alreadyMigrated", "missingSessionContext")
+                                .map(Decision.Skip::new),
+                        Arbitraries.just(new Decision.Fail("bad")))
+                .list()
+                .ofMaxSize(30);
+    }
+
+    @Test
+    void statsMustAddUp() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new BatchStats(3, 1, Map.of("x", 1), 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> new BatchStats(-1, -1, Map.of(), 0));
+    }
+
+    /** Running a built-in migration on its own output changes nothing: a batch done twice is harmless. */
+    @SeededProperty
+    void builtInMigrationsAreIdempotent(@ForAll("documents") Document document) {
+        for (DocumentMigration migration : BuiltInMigrations.all()) {
+            Decision first = migration.decide(document);
+            if (first instanceof Decision.Update update) {
+                assertThat(migration.decide(update.changed())).isInstanceOf(Decision.Skip.class);
+                assertThat(update.changed().id()).isEqualTo(document.id());
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<Document> documents() {
+        Arbitrary<Object> values = Arbitraries.oneOf(
+                Arbitraries.just(null),
+                Arbitraries.strings().alpha().ofMaxLength(5).map(Object.class::cast),
+                Arbitraries.longs().between(0, 2_000_000_000_000L).map(Object.class::cast),
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(5).map(s -> (Object) Map.of("sessionId", s)));
+        Arbitrary<String> keys =
+                Arbitraries.of("difficulty", "topic", "createdAt", "_creationTime", "sessionId", "context", "question");
+        return Combinators.combine(keys.list().ofMaxSize(6), values.list().ofSize(6))
+                .as((names, vals) -> {
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    for (int i = 0; i < names.size(); i++) {
+                        fields.put(names.get(i), vals.get(i));
+                    }
+                    return new Document("doc", fields, IMPORTED);
+                });
+    }
+
+    @Test
+    void fieldRemovalTestsPresenceNotValue() {
+        DocumentMigration topic = BuiltInMigrations.removeField("remove-question-topic", "questions", "topic");
+        Map<String, Object> withNull = new HashMap<>();
+        withNull.put("topic", null);
+        Decision decision = topic.decide(new Document("q1", withNull, IMPORTED));
+        assertThat(decision).isInstanceOf(Decision.Update.class);
+        assertThat(((Decision.Update) decision).changed().has("topic")).isFalse();
+        assertThat(topic.decide(new Document("q2", Map.of("question", "?"), IMPORTED)))
+                .isEqualTo(new Decision.Skip("alreadyMigrated"));
+        assertThat(topic.table()).isEqualTo("questions");
+        assertThat(topic.description()).contains("topic");
+        assertThat(topic.name()).isEqualTo("remove-question-topic");
+    }
+
+    @Test
+    void backfillsTakeTheirValueWhereTheReferenceDid() {
+        List<DocumentMigration> all = BuiltInMigrations.all();
+        DocumentMigration createdAt = all.get(2);
+        DocumentMigration session = all.get(3);
+        assertThat(createdAt.name()).isEqualTo("backfill-user-created-at");
+        assertThat(session.name()).isEqualTo("backfill-interaction-session-id");
+        assertThat(createdAt.table()).isEqualTo("users");
+        assertThat(session.table()).isEqualTo("interactions");
+        assertThat(createdAt.description()).contains("createdAt");
+        assertThat(session.description()).contains("sessionId");
+        assertThat(updated(createdAt, Map.of("_creationTime", 1700000000000L)).get("createdAt"))
+                .isEqualTo(1700000000000L);
+        assertThat(updated(createdAt, Map.of()).get("createdAt")).isEqualTo(IMPORTED.toEpochMilli());
+        assertThat(createdAt.decide(new Document("u", Map.of("createdAt", 5), IMPORTED)))
+                .isEqualTo(new Decision.Skip("alreadyHadCreatedAt"));
+        assertThat(createdAt.decide(new Document("u", Map.of("_creationTime", "soon"), IMPORTED)))
+                .isInstanceOf(Decision.Fail.class);
+        assertThat(updated(session, Map.of("context", Map.of("sessionId", "s-1")))
+                        .get("sessionId"))
+                .isEqualTo("s-1");
+        assertThat(session.decide(new Document("i", Map.of("context", Map.of()), IMPORTED)))
+                .isEqualTo(new Decision.Skip("missingSessionContext"));
+        assertThat(session.decide(new Document("i", Map.of(), IMPORTED)))
+                .isEqualTo(new Decision.Skip("missingSessionContext"));
+        assertThat(session.decide(new Document("i", Map.of("sessionId", "x"), IMPORTED)))
+                .isEqualTo(new Decision.Skip("alreadyHadSessionId"));
+        assertThat(session.decide(new Document("i", Map.of("context", Map.of("sessionId", 7)), IMPORTED)))
+                .isInstanceOf(Decision.Fail.class);
+        assertThat(session.decide(new Document("i", Map.of("context", Map.of("sessionId", " ")), IMPORTED)))
+                .isInstanceOf(Decision.Fail.class);
+    }
+
+    private static Document updated(DocumentMigration migration, Map<String, Object> fields) {
+        return ((Decision.Update) migration.decide(new Document("x", fields, IMPORTED))).changed();
+    }
+
+    @Test
+    void valuesAreChecked() {
+        assertThatThrownBy(() -> new Decision.Skip(null)).hasMessage("reason");
+        assertThatThrownBy(() -> new Decision.Fail(null)).hasMessage("error");
+        assertThatThrownBy(() -> new Decision.Update(null)).hasMessage("changed");
+        assertThatThrownBy(() -> new RecordFailure(null, "e")).hasMessage("recordId");
+        assertThatThrownBy(() -> new KeyRange("a", null)).hasMessage("upTo");
+        assertThat(new KeyRange(null, "b").then("c")).isEqualTo(new KeyRange("b", "c"));
+        assertThat(BatchState.fromWireName("retry")).isEqualTo(BatchState.RETRY);
+        assertThat(BatchState.PROCESSING.wireName()).isEqualTo("processing");
+    }
+}
