@@ -1,0 +1,188 @@
+package dev.recollect.ports.service;
+
+import dev.recollect.domain.migration.BatchState;
+import dev.recollect.domain.migration.BatchStats;
+import dev.recollect.domain.migration.Decision;
+import dev.recollect.domain.migration.DocumentMigration;
+import dev.recollect.domain.migration.MigrationBatch;
+import dev.recollect.domain.migration.MigrationRun;
+import dev.recollect.domain.migration.RecordFailure;
+import dev.recollect.domain.migration.RunResult;
+import dev.recollect.ports.in.RunMigrations;
+import dev.recollect.ports.out.IdGenerator;
+import dev.recollect.ports.out.MigrationLedger;
+import dev.recollect.ports.out.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs document migrations in batches over a {@link MigrationLedger}: plan, claim, process, record, repeat. A batch
+ * that fails as a whole is retried later with a backoff, then given up after five failures; a document that fails is
+ * a failure of that document only. Embedding services pass their own {@link DocumentMigration}s next to the
+ * built-in ones.
+ */
+public final class MigrationRunner implements RunMigrations {
+    private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
+
+    /** How long a claimed batch stays with its worker without finishing. */
+    public static final Duration LEASE = Duration.ofMinutes(5);
+
+    private final MigrationLedger ledger;
+    private final Map<String, DocumentMigration> migrations = new LinkedHashMap<>();
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    /** A runner of {@code migrations} (names must be unique) over {@code ledger}. */
+    public MigrationRunner(
+            MigrationLedger ledger, List<DocumentMigration> migrations, IdGenerator ids, Clock clock, Sleeper sleeper) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        for (DocumentMigration migration : migrations) {
+            if (this.migrations.put(migration.name(), migration) != null) {
+                throw new IllegalArgumentException("two migrations are named " + migration.name());
+            }
+        }
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    @Override
+    public List<DocumentMigration> available() {
+        return List.copyOf(migrations.values());
+    }
+
+    @Override
+    public Started start(Start command) {
+        CommandValidator.valid(command);
+        DocumentMigration migration = migrations.get(command.name());
+        if (migration == null) {
+            return new Started.UnknownMigration(List.copyOf(migrations.keySet()));
+        }
+        MigrationRun run = new MigrationRun(
+                ids.next(),
+                migration.name(),
+                migration.table(),
+                command.dryRun(),
+                command.batchSize(),
+                ledger.count(migration.table()),
+                clock.instant(),
+                null);
+        ledger.createRun(run);
+        int batches = ledger.seed(run);
+        log.info("Planned {} run {}: {} documents in {} batches", run.name(), run.id(), run.estimatedTotal(), batches);
+        return new Started.Planned(run, batches);
+    }
+
+    @Override
+    public Optional<RunReport> work(Work command, Consumer<RunReport> progress) {
+        CommandValidator.valid(command);
+        Optional<MigrationRun> found = ledger.findRun(command.runId());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        MigrationRun run = found.get();
+        DocumentMigration migration = migrations.get(run.name());
+        if (migration == null) {
+            throw new IllegalStateException("run " + run.id() + " is of " + run.name() + ", which this build lacks");
+        }
+        // Seeding again is idempotent, and plans what an interrupted planning left out.
+        ledger.seed(run);
+        Optional<MigrationBatch> claimed;
+        while ((claimed = ledger.claim(run.id(), command.workerId(), LEASE, clock.instant())).isPresent()) {
+            MigrationBatch batch = claimed.get();
+            try {
+                ledger.process(
+                        batch, command.workerId(), run.dryRun(), doc -> decideSafely(migration, doc), clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("Batch {} of run {} failed: {}", batch.seq(), run.id(), e.toString());
+                ledger.fail(run.id(), batch.seq(), command.workerId(), String.valueOf(e.getMessage()), clock.instant());
+            }
+            progress.accept(report(run));
+            if (!command.pause().isZero()) {
+                try {
+                    sleeper.sleep(command.pause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        RunReport report = report(run);
+        if (report.done() && run.finishedAt() == null) {
+            ledger.finish(run.id(), clock.instant());
+            report = report(ledger.findRun(run.id()).orElseThrow());
+        }
+        return Optional.of(report);
+    }
+
+    @Override
+    public Optional<RunReport> status(UUID runId) {
+        return ledger.findRun(runId).map(this::report);
+    }
+
+    @Override
+    public List<MigrationRun> list(int limit) {
+        return ledger.runs(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @Override
+    public Optional<Integer> retryFailed(UUID runId) {
+        return ledger.findRun(runId).map(run -> ledger.forceRetry(runId));
+    }
+
+    private RunReport report(MigrationRun run) {
+        List<MigrationBatch> batches = ledger.batches(run.id());
+        Map<BatchState, Integer> byState = new EnumMap<>(BatchState.class);
+        for (BatchState state : BatchState.values()) {
+            byState.put(state, 0);
+        }
+        BatchStats stats = BatchStats.NONE;
+        List<RecordFailure> failures = new ArrayList<>();
+        Instant first = null;
+        Instant last = null;
+        for (MigrationBatch batch : batches) {
+            byState.merge(batch.state(), 1, Integer::sum);
+            if (batch.state() == BatchState.COMPLETED) {
+                stats = stats.plus(batch.stats());
+                failures.addAll(batch.failures());
+                last = later(last, batch.completedAt());
+            }
+            if (batch.startedAt() != null && (first == null || batch.startedAt().isBefore(first))) {
+                first = batch.startedAt();
+            }
+        }
+        RunResult result = RunResult.of(run.name(), run.dryRun(), stats, failures, byState.get(BatchState.FAILED));
+        double seconds = first == null || last == null
+                ? 0
+                : Duration.between(first, last).toMillis() / 1000.0;
+        double rate = seconds > 0 ? stats.processed() / seconds : 0;
+        long remaining = Math.max(0, run.estimatedTotal() - stats.processed());
+        return new RunReport(run, byState, stats, result, rate, remaining, first, last);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
+    }
+
+    /** A decision function that turns a throwing migration into a failed document, as {@code process} requires. */
+    static Decision decideSafely(DocumentMigration migration, dev.recollect.domain.migration.Document document) {
+        try {
+            return migration.decide(document);
+        } catch (RuntimeException e) {
+            return new Decision.Fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

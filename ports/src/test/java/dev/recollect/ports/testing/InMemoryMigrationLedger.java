@@ -1,0 +1,198 @@
+package dev.recollect.ports.testing;
+
+import dev.recollect.domain.migration.BatchStats;
+import dev.recollect.domain.migration.Decision;
+import dev.recollect.domain.migration.Document;
+import dev.recollect.domain.migration.KeyRange;
+import dev.recollect.domain.migration.MigrationBatch;
+import dev.recollect.domain.migration.MigrationRun;
+import dev.recollect.domain.migration.RecordFailure;
+import dev.recollect.ports.out.MigrationLedger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The migration ledger and the imported documents in memory, behind one lock, with the keyset rules of PostgreSQL.
+ * Not final, so that a test can make one of its steps fail.
+ */
+public class InMemoryMigrationLedger implements MigrationLedger {
+    private final Map<String, NavigableMap<String, Document>> tables = new TreeMap<>();
+    private final Map<UUID, MigrationRun> runs = new LinkedHashMap<>();
+    private final Map<UUID, List<MigrationBatch>> batches = new LinkedHashMap<>();
+
+    private NavigableMap<String, Document> table(String name) {
+        return tables.computeIfAbsent(name, t -> new TreeMap<>());
+    }
+
+    @Override
+    public synchronized void createRun(MigrationRun run) {
+        runs.put(run.id(), run);
+        batches.put(run.id(), new ArrayList<>());
+    }
+
+    @Override
+    public synchronized Optional<MigrationRun> findRun(UUID id) {
+        return Optional.ofNullable(runs.get(id));
+    }
+
+    @Override
+    public synchronized List<MigrationRun> runs(int limit) {
+        return runs.values().stream()
+                .sorted(Comparator.comparing(MigrationRun::createdAt).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized long count(String table) {
+        return table(table).size();
+    }
+
+    @Override
+    public synchronized int seed(MigrationRun run) {
+        List<MigrationBatch> planned = batches.get(run.id());
+        String after = planned.isEmpty()
+                ? null
+                : planned.get(planned.size() - 1).range().upTo();
+        while (true) {
+            NavigableMap<String, Document> rest =
+                    after == null ? table(run.table()) : table(run.table()).tailMap(after, false);
+            List<String> keys = rest.keySet().stream().limit(run.batchSize()).toList();
+            if (keys.isEmpty()) {
+                return planned.size();
+            }
+            String last = keys.get(keys.size() - 1);
+            planned.add(MigrationBatch.pending(run.id(), planned.size(), new KeyRange(after, last)));
+            after = last;
+        }
+    }
+
+    @Override
+    public synchronized Optional<MigrationBatch> claim(UUID runId, String worker, Duration lease, Instant now) {
+        List<MigrationBatch> planned = batches.getOrDefault(runId, List.of());
+        for (int i = 0; i < planned.size(); i++) {
+            if (planned.get(i).claimable(now)) {
+                MigrationBatch claimed = planned.get(i).claim(worker, now, lease);
+                planned.set(i, claimed);
+                return Optional.of(claimed);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<MigrationBatch> process(
+            MigrationBatch claimed, String worker, boolean dryRun, Function<Document, Decision> decide, Instant now) {
+        List<MigrationBatch> planned = batches.get(claimed.runId());
+        MigrationBatch current = planned.get(claimed.seq());
+        if (!current.heldBy(worker)) {
+            return Optional.empty();
+        }
+        MigrationRun run = runs.get(claimed.runId());
+        KeyRange range = current.range();
+        NavigableMap<String, Document> docs = range.after() == null
+                ? table(run.table()).headMap(range.upTo(), true)
+                : table(run.table()).subMap(range.after(), false, range.upTo(), true);
+        BatchStats stats = BatchStats.NONE;
+        List<RecordFailure> failures = new ArrayList<>();
+        Map<String, Document> updates = new LinkedHashMap<>();
+        // A snapshot, as a query reads one: documents inserted while the batch runs are not part of it.
+        for (Document doc : List.copyOf(docs.values())) {
+            Decision decision;
+            try {
+                decision = decide.apply(doc);
+            } catch (RuntimeException e) {
+                decision = new Decision.Fail(String.valueOf(e.getMessage()));
+            }
+            stats = stats.plus(decision);
+            if (decision instanceof Decision.Update update) {
+                updates.put(doc.id(), update.changed());
+            } else if (decision instanceof Decision.Fail fail) {
+                failures.add(new RecordFailure(doc.id(), fail.error()));
+            }
+        }
+        if (!dryRun) {
+            table(run.table()).putAll(updates);
+        }
+        MigrationBatch done = current.complete(stats, failures, now);
+        planned.set(claimed.seq(), done);
+        return Optional.of(done);
+    }
+
+    @Override
+    public synchronized Optional<MigrationBatch> fail(UUID runId, int seq, String worker, String error, Instant now) {
+        List<MigrationBatch> planned = batches.get(runId);
+        MigrationBatch current = planned.get(seq);
+        if (!current.heldBy(worker)) {
+            return Optional.empty();
+        }
+        MigrationBatch failed = current.fail(error, now);
+        planned.set(seq, failed);
+        return Optional.of(failed);
+    }
+
+    @Override
+    public synchronized int forceRetry(UUID runId) {
+        List<MigrationBatch> planned = batches.getOrDefault(runId, List.of());
+        int count = 0;
+        for (int i = 0; i < planned.size(); i++) {
+            MigrationBatch again = planned.get(i).forceRetry();
+            if (again != planned.get(i)) {
+                planned.set(i, again);
+                count++;
+            }
+        }
+        if (count > 0) {
+            runs.computeIfPresent(
+                    runId,
+                    (id, run) -> new MigrationRun(
+                            run.id(),
+                            run.name(),
+                            run.table(),
+                            run.dryRun(),
+                            run.batchSize(),
+                            run.estimatedTotal(),
+                            run.createdAt(),
+                            null));
+        }
+        return count;
+    }
+
+    @Override
+    public synchronized List<MigrationBatch> batches(UUID runId) {
+        return List.copyOf(batches.getOrDefault(runId, List.of()));
+    }
+
+    @Override
+    public synchronized void finish(UUID runId, Instant now) {
+        runs.computeIfPresent(runId, (id, run) -> run.finished(now));
+    }
+
+    @Override
+    public synchronized int importDocuments(String table, List<Document> documents) {
+        int added = 0;
+        for (Document doc : documents) {
+            if (table(table).putIfAbsent(doc.id(), doc) == null) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    @Override
+    public synchronized List<Document> documents(String table, String after, int limit) {
+        NavigableMap<String, Document> rest =
+                after == null ? table(table) : table(table).tailMap(after, false);
+        return rest.values().stream().limit(limit).toList();
+    }
+}
