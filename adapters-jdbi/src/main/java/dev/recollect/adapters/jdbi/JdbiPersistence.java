@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.recollect.ports.out.ConceptStore;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.MigrationLedger;
 import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.RateLimiter;
 import dev.recollect.ports.out.ReviewStore;
@@ -31,6 +32,7 @@ public final class JdbiPersistence {
     private final UserStatsStore userStats;
     private final RateLimiter rateLimiter;
     private final ReviewStore reviews;
+    private final MigrationLedger migrations;
     private final DataSource dataSource;
 
     private JdbiPersistence(Jdbi jdbi, DataSource dataSource) {
@@ -43,6 +45,7 @@ public final class JdbiPersistence {
         this.phrasings = new JdbiPhrasingStore(db);
         this.userStats = new JdbiUserStatsStore(db);
         this.reviews = new JdbiReviewStore(db);
+        this.migrations = new JdbiMigrationLedger(db);
     }
 
     /** The stores over {@code dataSource}, whose schema must be current (see {@link #migrateSchema}). */
@@ -147,6 +150,11 @@ public final class JdbiPersistence {
     /** Answers, recorded atomically with the schedule, counters and stats they change. */
     public ReviewStore reviews() {
         return reviews;
+    }
+
+    /** The ledger of data migrations, and the imported documents they change. */
+    public MigrationLedger migrations() {
+        return migrations;
     }
 
     /** The rate limiter. */

@@ -1,0 +1,361 @@
+package dev.recollect.adapters.jdbi;
+
+import static dev.recollect.adapters.jdbi.Database.instant;
+import static dev.recollect.adapters.jdbi.Database.timestamp;
+
+import dev.recollect.domain.migration.BatchState;
+import dev.recollect.domain.migration.BatchStats;
+import dev.recollect.domain.migration.Decision;
+import dev.recollect.domain.migration.Document;
+import dev.recollect.domain.migration.KeyRange;
+import dev.recollect.domain.migration.MigrationBatch;
+import dev.recollect.domain.migration.MigrationRun;
+import dev.recollect.domain.migration.RecordFailure;
+import dev.recollect.ports.out.MigrationLedger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The migration ledger in PostgreSQL. A batch is claimed with {@code FOR UPDATE SKIP LOCKED}, so workers in any
+ * number of processes share a run without overlapping; then its documents, its writes and its completion commit in one
+ * transaction, fenced by the claim, so a crash loses at most the batch in flight, which a later claim does again.
+ */
+final class JdbiMigrationLedger implements MigrationLedger {
+    private static final String DOCS = "imported_documents";
+
+    private final Database db;
+
+    JdbiMigrationLedger(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void createRun(MigrationRun run) {
+        db.useTransaction("record run " + run.id(), handle -> handle.createUpdate(
+                        """
+                        INSERT INTO migration_runs (id, name, table_name, dry_run, batch_size, estimated_total,
+                            created_at, finished_at)
+                        VALUES (:id, :name, :table, :dry, :size, :total, :created, :finished)""")
+                .bind("id", run.id())
+                .bind("name", run.name())
+                .bind("table", run.table())
+                .bind("dry", run.dryRun())
+                .bind("size", run.batchSize())
+                .bind("total", run.estimatedTotal())
+                .bind("created", timestamp(run.createdAt()))
+                .bind("finished", timestamp(run.finishedAt()))
+                .execute());
+    }
+
+    @Override
+    public Optional<MigrationRun> findRun(UUID id) {
+        return db.withHandle(
+                "find run " + id, handle -> handle.createQuery("SELECT * FROM migration_runs WHERE id = :id")
+                        .bind("id", id)
+                        .map((rs, ctx) -> run(rs))
+                        .findOne());
+    }
+
+    @Override
+    public List<MigrationRun> runs(int limit) {
+        return db.withHandle("list runs", handle -> handle.createQuery(
+                        "SELECT * FROM migration_runs ORDER BY created_at DESC, id LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> run(rs))
+                .list());
+    }
+
+    private static MigrationRun run(ResultSet rs) throws SQLException {
+        return new MigrationRun(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("table_name"),
+                rs.getBoolean("dry_run"),
+                rs.getInt("batch_size"),
+                rs.getLong("estimated_total"),
+                instant(rs, "created_at"),
+                instant(rs, "finished_at"));
+    }
+
+    @Override
+    public long count(String table) {
+        return db.withHandle("count " + table, handle -> handle.createQuery(
+                        "SELECT count(*) FROM " + DOCS + " WHERE table_name = :table")
+                .bind("table", table)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public int seed(MigrationRun run) {
+        return db.inTransaction("plan run " + run.id(), handle -> {
+            // One planner at a time per run: two processes starting the same run plan it once.
+            handle.createQuery("SELECT id FROM migration_runs WHERE id = :id FOR UPDATE")
+                    .bind("id", run.id())
+                    .mapTo(UUID.class)
+                    .one();
+            Optional<Last> last = handle.createQuery(
+                            "SELECT seq, up_to_key FROM migration_batches WHERE run_id = :run ORDER BY seq DESC LIMIT 1")
+                    .bind("run", run.id())
+                    .map((rs, ctx) -> new Last(rs.getInt("seq"), rs.getString("up_to_key")))
+                    .findOne();
+            int seq = last.map(l -> l.seq() + 1).orElse(0);
+            String after = last.map(Last::upTo).orElse(null);
+            PreparedBatch insert = handle.prepareBatch(
+                    """
+                    INSERT INTO migration_batches (run_id, seq, after_key, up_to_key, status, stats)
+                    VALUES (:run, :seq, :after, :upTo, 'pending', CAST(:stats AS jsonb))
+                    ON CONFLICT (run_id, seq) DO NOTHING""");
+            String empty = JsonDocuments.stats(BatchStats.NONE);
+            Optional<String> next;
+            while ((next = nextBoundary(handle, run, after)).isPresent()) {
+                insert.bind("run", run.id())
+                        .bind("seq", seq++)
+                        .bind("after", after)
+                        .bind("upTo", next.get())
+                        .bind("stats", empty)
+                        .add();
+                after = next.get();
+            }
+            if (insert.size() > 0) {
+                insert.execute();
+            }
+            return seq;
+        });
+    }
+
+    /** The last key of the next batch after {@code after}: one index range scan of at most a batch of keys. */
+    private static Optional<String> nextBoundary(Handle handle, MigrationRun run, String after) {
+        Query query = handle.createQuery("SELECT max(id) FROM (SELECT id FROM " + DOCS + " WHERE table_name = :table"
+                        + (after == null ? "" : " AND id > :after") + " ORDER BY id LIMIT :size) AS batch")
+                .bind("table", run.table())
+                .bind("size", run.batchSize());
+        if (after != null) {
+            query.bind("after", after);
+        }
+        return Optional.ofNullable(query.mapTo(String.class).one());
+    }
+
+    private record Last(int seq, String upTo) {}
+
+    @Override
+    public Optional<MigrationBatch> claim(UUID runId, String worker, Duration lease, Instant now) {
+        return db.inTransaction("claim a batch of " + runId, handle -> handle.createQuery(
+                        """
+                        SELECT * FROM migration_batches
+                        WHERE run_id = :run AND (status = 'pending'
+                            OR (status = 'retry' AND retry_after <= :now)
+                            OR (status = 'processing' AND lease_until < :now))
+                        ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .bind("run", runId)
+                .bind("now", timestamp(now))
+                .map((rs, ctx) -> batch(rs))
+                .findOne()
+                .map(found -> write(handle, found.claim(worker, now, lease))));
+    }
+
+    @Override
+    public Optional<MigrationBatch> process(
+            MigrationBatch claimed, String worker, boolean dryRun, Function<Document, Decision> decide, Instant now) {
+        return db.inTransaction("process batch " + claimed.seq() + " of " + claimed.runId(), handle -> {
+            Optional<MigrationBatch> current = locked(handle, claimed.runId(), claimed.seq());
+            if (current.isEmpty() || !current.get().heldBy(worker)) {
+                return Optional.empty();
+            }
+            String table = handle.createQuery("SELECT table_name FROM migration_runs WHERE id = :id")
+                    .bind("id", claimed.runId())
+                    .mapTo(String.class)
+                    .one();
+            BatchStats stats = BatchStats.NONE;
+            List<RecordFailure> failures = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            List<String> docs = new ArrayList<>();
+            for (Document doc : documents(handle, table, current.get().range())) {
+                Decision decision;
+                try {
+                    decision = decide.apply(doc);
+                } catch (RuntimeException e) {
+                    decision = new Decision.Fail(String.valueOf(e.getMessage()));
+                }
+                stats = stats.plus(decision);
+                if (decision instanceof Decision.Update update) {
+                    ids.add(doc.id());
+                    docs.add(JsonDocuments.write(update.changed().fields()));
+                } else if (decision instanceof Decision.Fail fail) {
+                    failures.add(new RecordFailure(doc.id(), fail.error()));
+                }
+            }
+            if (!dryRun && !ids.isEmpty()) {
+                // One set-based statement per batch, not one per document.
+                handle.createUpdate("UPDATE " + DOCS + " AS d SET doc = CAST(u.doc AS jsonb), updated_at = :now"
+                                + " FROM unnest(:ids, :docs) AS u(id, doc)"
+                                + " WHERE d.table_name = :table AND d.id = u.id")
+                        .bindArray("ids", String.class, ids)
+                        .bindArray("docs", String.class, docs)
+                        .bind("table", table)
+                        .bind("now", timestamp(now))
+                        .execute();
+            }
+            return Optional.of(write(handle, current.get().complete(stats, failures, now)));
+        });
+    }
+
+    private static List<Document> documents(Handle handle, String table, KeyRange range) {
+        Query query = handle.createQuery("SELECT id, doc::text AS doc, imported_at FROM " + DOCS
+                        + " WHERE table_name = :table" + (range.after() == null ? "" : " AND id > :after")
+                        + " AND id <= :upTo ORDER BY id")
+                .bind("table", table)
+                .bind("upTo", range.upTo());
+        if (range.after() != null) {
+            query.bind("after", range.after());
+        }
+        return query.map((rs, ctx) -> document(rs)).list();
+    }
+
+    private static Document document(ResultSet rs) throws SQLException {
+        return new Document(rs.getString("id"), JsonDocuments.object(rs.getString("doc")), instant(rs, "imported_at"));
+    }
+
+    @Override
+    public Optional<MigrationBatch> fail(UUID runId, int seq, String worker, String error, Instant now) {
+        return db.inTransaction("fail batch " + seq + " of " + runId, handle -> locked(handle, runId, seq)
+                .filter(batch -> batch.heldBy(worker))
+                .map(batch -> write(handle, batch.fail(error, now))));
+    }
+
+    @Override
+    public int forceRetry(UUID runId) {
+        return db.inTransaction("retry the failed batches of " + runId, handle -> {
+            List<MigrationBatch> failed = handle.createQuery(
+                            "SELECT * FROM migration_batches WHERE run_id = :run AND status = 'failed' FOR UPDATE")
+                    .bind("run", runId)
+                    .map((rs, ctx) -> batch(rs))
+                    .list();
+            failed.forEach(batch -> write(handle, batch.forceRetry()));
+            if (!failed.isEmpty()) {
+                handle.createUpdate("UPDATE migration_runs SET finished_at = NULL WHERE id = :id")
+                        .bind("id", runId)
+                        .execute();
+            }
+            return failed.size();
+        });
+    }
+
+    @Override
+    public List<MigrationBatch> batches(UUID runId) {
+        return db.withHandle("read the batches of " + runId, handle -> handle.createQuery(
+                        "SELECT * FROM migration_batches WHERE run_id = :run ORDER BY seq")
+                .bind("run", runId)
+                .map((rs, ctx) -> batch(rs))
+                .list());
+    }
+
+    @Override
+    public void finish(UUID runId, Instant now) {
+        db.useTransaction("finish run " + runId, handle -> handle.createUpdate(
+                        "UPDATE migration_runs SET finished_at = :now WHERE id = :id AND finished_at IS NULL")
+                .bind("id", runId)
+                .bind("now", timestamp(now))
+                .execute());
+    }
+
+    @Override
+    public int importDocuments(String table, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return 0;
+        }
+        return db.inTransaction("import into " + table, handle -> {
+            PreparedBatch insert = handle.prepareBatch("INSERT INTO " + DOCS + " (table_name, id, doc, imported_at)"
+                    + " VALUES (:table, :id, CAST(:doc AS jsonb), :at) ON CONFLICT (table_name, id) DO NOTHING");
+            for (Document doc : documents) {
+                insert.bind("table", table)
+                        .bind("id", doc.id())
+                        .bind("doc", JsonDocuments.write(doc.fields()))
+                        .bind("at", timestamp(doc.importedAt()))
+                        .add();
+            }
+            int added = 0;
+            for (int rows : insert.execute()) {
+                added += rows;
+            }
+            return added;
+        });
+    }
+
+    @Override
+    public List<Document> documents(String table, String after, int limit) {
+        return db.withHandle("read " + table, handle -> {
+            Query query = handle.createQuery("SELECT id, doc::text AS doc, imported_at FROM " + DOCS
+                            + " WHERE table_name = :table" + (after == null ? "" : " AND id > :after")
+                            + " ORDER BY id LIMIT :limit")
+                    .bind("table", table)
+                    .bind("limit", limit);
+            if (after != null) {
+                query.bind("after", after);
+            }
+            return query.map((rs, ctx) -> document(rs)).list();
+        });
+    }
+
+    private static Optional<MigrationBatch> locked(Handle handle, UUID runId, int seq) {
+        return handle.createQuery("SELECT * FROM migration_batches WHERE run_id = :run AND seq = :seq FOR UPDATE")
+                .bind("run", runId)
+                .bind("seq", seq)
+                .map((rs, ctx) -> batch(rs))
+                .findOne();
+    }
+
+    private static MigrationBatch batch(ResultSet rs) throws SQLException {
+        return new MigrationBatch(
+                rs.getObject("run_id", UUID.class),
+                rs.getInt("seq"),
+                new KeyRange(rs.getString("after_key"), rs.getString("up_to_key")),
+                BatchState.fromWireName(rs.getString("status")),
+                rs.getInt("retry_count"),
+                rs.getString("error"),
+                JsonDocuments.stats(rs.getString("stats")),
+                JsonDocuments.failures(rs.getString("failures")),
+                rs.getString("worker"),
+                instant(rs, "lease_until"),
+                instant(rs, "retry_after"),
+                instant(rs, "started_at"),
+                instant(rs, "completed_at"),
+                instant(rs, "last_retry_at"));
+    }
+
+    /** Writes {@code batch}'s ledger columns, in the caller's transaction, and returns it. */
+    private static MigrationBatch write(Handle handle, MigrationBatch batch) {
+        handle.createUpdate(
+                        """
+                        UPDATE migration_batches SET status = :status, retry_count = :retries, error = :error,
+                            stats = CAST(:stats AS jsonb), failures = CAST(:failures AS jsonb), worker = :worker,
+                            lease_until = :lease, retry_after = :retryAfter, started_at = :started,
+                            completed_at = :completed, last_retry_at = :lastRetry
+                        WHERE run_id = :run AND seq = :seq""")
+                .bind("run", batch.runId())
+                .bind("seq", batch.seq())
+                .bind("status", batch.state().wireName())
+                .bind("retries", batch.retryCount())
+                .bind("error", batch.error())
+                .bind("stats", JsonDocuments.stats(batch.stats()))
+                .bind("failures", JsonDocuments.failures(batch.failures()))
+                .bind("worker", batch.worker())
+                .bind("lease", timestamp(batch.leaseUntil()))
+                .bind("retryAfter", timestamp(batch.retryAfter()))
+                .bind("started", timestamp(batch.startedAt()))
+                .bind("completed", timestamp(batch.completedAt()))
+                .bind("lastRetry", timestamp(batch.lastRetryAt()))
+                .execute();
+        return batch;
+    }
+}
