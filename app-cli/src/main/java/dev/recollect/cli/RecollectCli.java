@@ -4,6 +4,8 @@ import dev.recollect.cli.db.DbCommand;
 import dev.recollect.cli.demo.DemoCommand;
 import dev.recollect.cli.fsrs.FsrsCommand;
 import dev.recollect.cli.jobs.JobsCommand;
+import dev.recollect.cli.migrate.ImportCommand;
+import dev.recollect.cli.migrate.MigrateCommand;
 import dev.recollect.cli.review.QuizCommand;
 import dev.recollect.cli.review.ReviewCommand;
 import dev.recollect.cli.review.StatsCommand;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Command;
             StatsCommand.class,
             FsrsCommand.class,
             DbCommand.class,
+            MigrateCommand.class,
+            ImportCommand.class,
             DemoCommand.class,
             AutoComplete.GenerateCompletion.class
         })

@@ -8,6 +8,8 @@ import dev.recollect.cli.ExitCode;
 import dev.recollect.domain.failure.RetryPolicy;
 import dev.recollect.domain.fsrs.Scheduler;
 import dev.recollect.domain.job.JobPolicy;
+import dev.recollect.domain.migration.BuiltInMigrations;
+import dev.recollect.domain.migration.DocumentMigration;
 import dev.recollect.domain.review.Reviewer;
 import dev.recollect.ports.out.IdGenerator;
 import dev.recollect.ports.out.JobSignals;
@@ -15,12 +17,16 @@ import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.Sleeper;
 import dev.recollect.ports.service.GenerationJobs;
 import dev.recollect.ports.service.JobPipeline;
+import dev.recollect.ports.service.MigrationRunner;
 import dev.recollect.ports.service.Reviews;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 
 /**
@@ -160,6 +166,16 @@ public final class App implements AutoCloseable {
                 clock,
                 Sleeper.system(),
                 random.split()));
+    }
+
+    /**
+     * The migration runner: the built-in migrations, and those that jars on the class path declare through the
+     * {@link DocumentMigration} service (see docs/migrations.md).
+     */
+    public MigrationRunner migrations() {
+        List<DocumentMigration> all = new ArrayList<>(BuiltInMigrations.all());
+        ServiceLoader.load(DocumentMigration.class).forEach(all::add);
+        return new MigrationRunner(persistence.migrations(), all, IdGenerator.random(), clock, Sleeper.system());
     }
 
     /** Job signals over LISTEN/NOTIFY; the caller closes them. */

@@ -1,0 +1,239 @@
+package dev.recollect.cli.migrate;
+
+import dev.recollect.cli.AppCommand;
+import dev.recollect.cli.CliException;
+import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.Output;
+import dev.recollect.cli.app.App;
+import dev.recollect.domain.migration.DocumentMigration;
+import dev.recollect.domain.migration.MigrationRun;
+import dev.recollect.domain.migration.RunResult;
+import dev.recollect.ports.in.RunMigrations;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code migrate} subcommands. */
+final class MigrateCommands {
+    private MigrateCommands() {}
+
+    static UUID runId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalid("RUN: not a run id: " + text);
+        }
+    }
+
+    /** The exit code of a run: 1 when it failed (nothing applied, or a batch gave up), else 0 (see the report). */
+    static int exitCode(RunMigrations.RunReport report) {
+        return report.done() && report.result().status() == RunResult.Status.FAILED ? ExitCode.UNEXPECTED : ExitCode.OK;
+    }
+
+    /**
+     * Works on a run with progress: a bar with rate and ETA on a terminal, a line per batch otherwise; returns the
+     * exit code.
+     */
+    static int work(App app, Output out, UUID run, String worker, Duration pause) {
+        RunMigrations runner = app.migrations();
+        RunMigrations.RunReport start =
+                runner.status(run).orElseThrow(() -> CliException.notFound("No migration run " + run));
+        boolean interactive = System.console() != null && !out.json();
+        String id =
+                worker != null ? worker : ManagementFactory.getRuntimeMXBean().getName();
+        RunMigrations.RunReport end;
+        try (ProgressBar bar = interactive ? bar(out, start) : null) {
+            end = runner.work(new RunMigrations.Work(run, id, pause), report -> {
+                        if (bar != null) {
+                            bar.stepTo(report.stats().processed());
+                            bar.setExtraMessage(report.stats().errors() + " errors");
+                        } else {
+                            out.err().println(MigrationViews.line(report));
+                            out.err().flush();
+                        }
+                    })
+                    .orElseThrow();
+        }
+        out.document(MigrationViews.report(end));
+        out.line(MigrationViews.line(end));
+        out.line(end.result().message());
+        end.result().failures().stream().limit(20).forEach(f -> out.line("  %s: %s", f.recordId(), f.error()));
+        if (!end.done()) {
+            out.line(
+                    "Batches remain (waiting to retry, or held by other workers): `recollect migrate resume %s`.", run);
+        }
+        return exitCode(end);
+    }
+
+    private static ProgressBar bar(Output out, RunMigrations.RunReport start) {
+        return new ProgressBarBuilder()
+                .setTaskName(start.run().name())
+                .setInitialMax(Math.max(1, start.run().estimatedTotal()))
+                .setStyle(ProgressBarStyle.ASCII)
+                .showSpeed()
+                .setUnit(" docs", 1)
+                .setConsumer(new DelegatingProgressBarConsumer(line -> {
+                    out.err().print('\r' + line);
+                    out.err().flush();
+                }))
+                .build();
+    }
+
+    /** {@code migrate list}. */
+    @Command(name = "list", description = "List the migrations and the recent runs.", mixinStandardHelpOptions = true)
+    static final class ListCommand extends AppCommand {
+        @Override
+        protected int run(App app, Output out) {
+            RunMigrations runner = app.migrations();
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put(
+                    "migrations",
+                    runner.available().stream()
+                            .map(m -> Map.of("name", m.name(), "table", m.table(), "description", m.description()))
+                            .toList());
+            List<MigrationRun> runs = runner.list(20);
+            document.put("runs", runs.stream().map(MigrationViews::run).toList());
+            out.document(document);
+            out.line("Migrations:");
+            for (DocumentMigration m : runner.available()) {
+                out.line("  %-34s %-14s %s", m.name(), m.table(), m.description());
+            }
+            out.line("Recent runs:");
+            runs.forEach(r -> runner.status(r.id()).ifPresent(report -> out.line("  " + MigrationViews.line(report))));
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code migrate run NAME}. */
+    @Command(name = "run", description = "Plan a run of a migration and work on it.", mixinStandardHelpOptions = true)
+    static final class RunCommand extends AppCommand {
+        @Parameters(paramLabel = "NAME", description = "The migration (see `migrate list`).")
+        String name;
+
+        @Option(names = "--dry-run", description = "Make the same decisions and counts, and write nothing to the data.")
+        boolean dryRun;
+
+        @Option(names = "--batch-size", defaultValue = "1000", description = "Documents per batch (1 to 10000).")
+        int batchSize;
+
+        @Option(
+                names = "--pause-ms",
+                defaultValue = "0",
+                description = "A pause between batches, to spare the database.")
+        long pauseMs;
+
+        @Option(names = "--plan-only", description = "Plan the run and stop: workers take it up with `migrate work`.")
+        boolean planOnly;
+
+        @Override
+        protected int run(App app, Output out) {
+            if (pauseMs < 0) {
+                throw CliException.invalid("--pause-ms must be >= 0, got " + pauseMs);
+            }
+            RunMigrations.Started started = app.migrations().start(new RunMigrations.Start(name, dryRun, batchSize));
+            if (started instanceof RunMigrations.Started.UnknownMigration unknown) {
+                throw CliException.notFound(
+                        "No migration named " + name + "; known: " + String.join(", ", unknown.known()));
+            }
+            var planned = (RunMigrations.Started.Planned) started;
+            out.err()
+                    .println("Planned run " + planned.run().id() + ": "
+                            + planned.run().estimatedTotal() + " documents in " + planned.batches() + " batches"
+                            + (dryRun ? " (dry run)" : ""));
+            if (planOnly) {
+                out.document(MigrationViews.run(planned.run()));
+                out.line("%s", planned.run().id());
+                return ExitCode.OK;
+            }
+            return work(app, out, planned.run().id(), null, Duration.ofMillis(pauseMs));
+        }
+    }
+
+    /** {@code migrate work RUN}: one more worker on a run. */
+    @Command(name = "work", description = "Work on a run next to other workers.", mixinStandardHelpOptions = true)
+    static class WorkCommand extends AppCommand {
+        @Parameters(paramLabel = "RUN", description = "The run's id.")
+        String run;
+
+        @Option(names = "--worker-id", description = "The id written into the ledger; default host and process id.")
+        String workerId;
+
+        @Option(names = "--pause-ms", defaultValue = "0", description = "A pause between batches.")
+        long pauseMs;
+
+        @Override
+        protected int run(App app, Output out) {
+            if (pauseMs < 0) {
+                throw CliException.invalid("--pause-ms must be >= 0, got " + pauseMs);
+            }
+            return work(app, out, runId(run), workerId, Duration.ofMillis(pauseMs));
+        }
+    }
+
+    /** {@code migrate resume RUN}: the same as {@code work}, after an interruption. */
+    @Command(name = "resume", description = "Resume an interrupted run.", mixinStandardHelpOptions = true)
+    static final class ResumeCommand extends WorkCommand {}
+
+    /** {@code migrate status [RUN]}. */
+    @Command(
+            name = "status",
+            description = "A run's counts by status, totals, errors and rate.",
+            mixinStandardHelpOptions = true)
+    static final class StatusCommand extends AppCommand {
+        @Parameters(paramLabel = "RUN", arity = "0..1", description = "The run's id; default the newest run.")
+        String run;
+
+        @Override
+        protected int run(App app, Output out) {
+            RunMigrations runner = app.migrations();
+            UUID id = run != null
+                    ? runId(run)
+                    : runner.list(1).stream()
+                            .findFirst()
+                            .map(MigrationRun::id)
+                            .orElseThrow(() -> CliException.notFound("No migration run yet"));
+            RunMigrations.RunReport report =
+                    runner.status(id).orElseThrow(() -> CliException.notFound("No migration run " + id));
+            out.document(MigrationViews.report(report));
+            out.line(MigrationViews.line(report));
+            out.line(report.result().message());
+            out.line(
+                    "%.1f documents/s; about %d documents left",
+                    report.documentsPerSecond(), report.remainingEstimate());
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code migrate retry RUN --force}: queues failed batches again. */
+    @Command(name = "retry", description = "Queue a run's failed batches again.", mixinStandardHelpOptions = true)
+    static final class RetryCommand extends AppCommand {
+        @Parameters(paramLabel = "RUN", description = "The run's id.")
+        String run;
+
+        @Option(
+                names = "--force-retry",
+                required = true,
+                description = "Required: batches failed five times are retried.")
+        boolean force;
+
+        @Override
+        protected int run(App app, Output out) {
+            UUID id = runId(run);
+            int queued =
+                    app.migrations().retryFailed(id).orElseThrow(() -> CliException.notFound("No migration run " + id));
+            out.document(Map.of("queued", queued));
+            out.line("Queued %d failed batches again; run `recollect migrate work %s`.", queued, id);
+            return ExitCode.OK;
+        }
+    }
+}

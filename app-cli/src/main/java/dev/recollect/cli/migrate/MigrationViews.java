@@ -1,0 +1,83 @@
+package dev.recollect.cli.migrate;
+
+import dev.recollect.domain.migration.BatchState;
+import dev.recollect.domain.migration.MigrationRun;
+import dev.recollect.domain.migration.RecordFailure;
+import dev.recollect.ports.in.RunMigrations;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The JSON shapes and lines of runs and their reports (field names in docs/cli.md). */
+final class MigrationViews {
+    private MigrationViews() {}
+
+    static Map<String, Object> run(MigrationRun run) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", run.id().toString());
+        m.put("name", run.name());
+        m.put("table", run.table());
+        m.put("dryRun", run.dryRun());
+        m.put("batchSize", run.batchSize());
+        m.put("estimatedTotal", run.estimatedTotal());
+        m.put("createdAt", run.createdAt().toString());
+        m.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());
+        return m;
+    }
+
+    static Map<String, Object> report(RunMigrations.RunReport report) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run", run(report.run()));
+        Map<String, Object> batches = new LinkedHashMap<>();
+        for (BatchState state : BatchState.values()) {
+            batches.put(state.wireName(), report.batches().get(state));
+        }
+        m.put("batches", batches);
+        m.put("status", report.result().status().wireName());
+        m.put("done", report.done());
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("totalProcessed", report.stats().processed());
+        stats.put("updated", report.stats().updated());
+        stats.put("skipped", report.stats().skipped());
+        stats.put("errors", report.stats().errors());
+        m.put("stats", stats);
+        m.put(
+                "failures",
+                report.result().failures().stream().map(MigrationViews::failure).toList());
+        m.put("moreFailures", report.result().moreFailures());
+        m.put("message", report.result().message());
+        m.put("documentsPerSecond", Math.round(report.documentsPerSecond() * 10) / 10.0);
+        m.put("remainingEstimate", report.remainingEstimate());
+        m.put(
+                "firstStartedAt",
+                report.firstStartedAt() == null ? null : report.firstStartedAt().toString());
+        m.put(
+                "lastCompletedAt",
+                report.lastCompletedAt() == null
+                        ? null
+                        : report.lastCompletedAt().toString());
+        return m;
+    }
+
+    private static Map<String, Object> failure(RecordFailure failure) {
+        return Map.of("recordId", failure.recordId(), "error", failure.error());
+    }
+
+    static String line(RunMigrations.RunReport r) {
+        return String.format(
+                Locale.ROOT,
+                "%s  %-32s %s%-9s %d/%d batches (%d pending, %d retry, %d failed)  %d processed, %d updated, %d errors",
+                r.run().id(),
+                r.run().name(),
+                r.run().dryRun() ? "dry " : "",
+                r.result().status().wireName(),
+                r.batches().get(BatchState.COMPLETED),
+                r.totalBatches(),
+                r.batches().get(BatchState.PENDING),
+                r.batches().get(BatchState.RETRY),
+                r.batches().get(BatchState.FAILED),
+                r.stats().processed(),
+                r.stats().updated(),
+                r.stats().errors());
+    }
+}

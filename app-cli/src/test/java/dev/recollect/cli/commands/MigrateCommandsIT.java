@@ -1,0 +1,144 @@
+package dev.recollect.cli.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.recollect.adapters.jdbi.testing.PostgresTest;
+import dev.recollect.adapters.jdbi.testing.TestDatabase;
+import dev.recollect.cli.CliRun;
+import dev.recollect.cli.ExitCode;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Importing a Convex export and running the reference's migrations from the command line, on PostgreSQL. */
+@PostgresTest
+class MigrateCommandsIT {
+    private final Cli cli;
+
+    MigrateCommandsIT(TestDatabase database) {
+        this.cli = new Cli(database);
+    }
+
+    private static void write(Path file, String... lines) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anExportIsImportedOnceAndMigratedWithADryRunFirst(@TempDir Path dir) throws Exception {
+        write(
+                dir.resolve("users/documents.jsonl"),
+                "{\"_id\":\"u1\",\"_creationTime\":1700000000000,\"email\":\"a@example.com\"}",
+                "{\"_id\":\"u2\",\"_creationTime\":1700000001000,\"email\":\"b@example.com\",\"createdAt\":5}",
+                "not json at all",
+                "[1,2,3]",
+                "{\"email\":\"no id\"}",
+                "",
+                "{\"_id\":\"u3\",\"email\":\"c@example.com\"}");
+        write(dir.resolve("_tables/documents.jsonl"), "{\"_id\":\"system\"}");
+
+        JsonNode imported = cli.json("import", "convex-export", dir.toString());
+
+        JsonNode users = imported.get("tables").get(0);
+        assertThat(imported.get("tables")).hasSize(1);
+        assertThat(users.get("table").asText()).isEqualTo("users");
+        assertThat(users.get("imported").asInt()).isEqualTo(3);
+        assertThat(users.get("malformed"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        "line 3: not JSON (Unrecognized token 'not': was expecting (JSON String, Number, Array, Object"
+                                + " or token 'null', 'true' or 'false'))",
+                        "line 4: not a JSON object",
+                        "line 5: no _id string of 1 to 512 characters");
+        assertThat(cli.json("import", "convex-export", dir.toString())
+                        .get("tables")
+                        .get(0)
+                        .get("alreadyPresent")
+                        .asInt())
+                .isEqualTo(3);
+
+        JsonNode dry = cli.json("migrate", "run", "backfill-user-created-at", "--dry-run", "--batch-size", "2");
+        assertThat(dry.get("status").asText()).isEqualTo("completed");
+        assertThat(dry.get("run").get("dryRun").asBoolean()).isTrue();
+        assertThat(dry.get("stats").get("updated").asInt()).isEqualTo(2);
+        assertThat(dry.get("message").asText()).startsWith("Dry run: would update 2 of 3");
+
+        JsonNode real = cli.json("migrate", "run", "backfill-user-created-at", "--batch-size", "2");
+        assertThat(real.get("stats").get("updated").asInt()).isEqualTo(2);
+        assertThat(real.get("stats").get("skipped").get("alreadyHadCreatedAt").asInt())
+                .isEqualTo(1);
+        assertThat(real.get("batches").get("completed").asInt()).isEqualTo(2);
+        String runId = real.get("run").get("id").asText();
+
+        JsonNode status = cli.json("migrate", "status", runId);
+        assertThat(status.get("done").asBoolean()).isTrue();
+        assertThat(status.get("stats").get("totalProcessed").asInt()).isEqualTo(3);
+        JsonNode again = cli.json("migrate", "run", "backfill-user-created-at");
+        assertThat(again.get("stats").get("skipped").get("alreadyHadCreatedAt").asInt())
+                .isEqualTo(3);
+        JsonNode list = cli.json("migrate", "list");
+        assertThat(list.get("migrations")).hasSize(4);
+        assertThat(list.get("runs")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(cli.json("migrate", "retry", runId, "--force-retry")
+                        .get("queued")
+                        .asInt())
+                .isZero();
+        CliRun human = cli.run("", "migrate", "status");
+        assertThat(human.out()).contains("backfill-user-created-at", "documents/s");
+    }
+
+    @Test
+    void aZipExportAndTheSessionBackfillWithItsMissingContextCount(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("export.zip");
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(file)) {
+            out.putNextEntry(new ZipEntry("interactions/documents.jsonl"));
+            out.write(("{\"_id\":\"i1\",\"context\":{\"sessionId\":\"s1\"}}\n"
+                            + "{\"_id\":\"i2\",\"context\":{}}\n"
+                            + "{\"_id\":\"i3\",\"sessionId\":\"s0\"}\n"
+                            + "{\"_id\":\"i4\",\"context\":{\"sessionId\":42}}\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("_storage/documents.jsonl"));
+            out.write("{}\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        assertThat(cli.json("import", "convex-export", zip.toString())
+                        .get("tables")
+                        .get(0)
+                        .get("imported")
+                        .asInt())
+                .isEqualTo(4);
+
+        JsonNode run = cli.json("migrate", "run", "backfill-interaction-session-id", "--batch-size", "3");
+
+        assertThat(run.get("status").asText()).isEqualTo("partial");
+        assertThat(run.get("stats").get("updated").asInt()).isEqualTo(1);
+        assertThat(run.get("stats").get("skipped").get("missingSessionContext").asInt())
+                .isEqualTo(1);
+        assertThat(run.get("stats").get("skipped").get("alreadyHadSessionId").asInt())
+                .isEqualTo(1);
+        assertThat(run.get("failures").get(0).get("recordId").asText()).isEqualTo("i4");
+    }
+
+    @Test
+    void badArgumentsAreClearErrors(@TempDir Path dir) {
+        assertCode(cli.run("", "migrate", "run", "no-such-migration"), ExitCode.NOT_FOUND, "No migration named");
+        assertCode(cli.run("", "migrate", "run", "remove-question-topic", "--batch-size", "0"), 2, "batchSize");
+        assertCode(cli.run("", "migrate", "status", "not-a-uuid"), 2, "RUN: not a run id");
+        assertCode(cli.run("", "migrate", "work", "00000000-0000-0000-0000-000000000009"), 3, "No migration run");
+        assertCode(cli.run("", "migrate", "run", "remove-question-topic", "--pause-ms", "-1"), 2, "--pause-ms");
+        assertCode(cli.run("", "import", "convex-export", dir.resolve("missing").toString()), 2, "neither a directory");
+    }
+
+    private static void assertCode(CliRun run, int code, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(code);
+        assertThat(run.err()).contains(message);
+    }
+}
