@@ -14,10 +14,14 @@ import dev.recollect.domain.migration.RecordFailure;
 import dev.recollect.ports.out.MigrationLedger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -166,7 +170,7 @@ final class JdbiMigrationLedger implements MigrationLedger {
 
     @Override
     public Optional<MigrationBatch> process(
-            MigrationBatch claimed, String worker, boolean dryRun, Function<Document, Decision> decide, Instant now) {
+            MigrationBatch claimed, String worker, boolean dryRun, Function<Document, Decision> decide, Clock clock) {
         return db.inTransaction("process batch " + claimed.seq() + " of " + claimed.runId(), handle -> {
             Optional<MigrationBatch> current = locked(handle, claimed.runId(), claimed.seq());
             if (current.isEmpty() || !current.get().heldBy(worker)) {
@@ -179,6 +183,7 @@ final class JdbiMigrationLedger implements MigrationLedger {
             BatchStats stats = BatchStats.NONE;
             List<RecordFailure> failures = new ArrayList<>();
             List<String> ids = new ArrayList<>();
+            List<String> removals = new ArrayList<>();
             List<String> docs = new ArrayList<>();
             for (Document doc : documents(handle, table, current.get().range())) {
                 Decision decision;
@@ -190,24 +195,49 @@ final class JdbiMigrationLedger implements MigrationLedger {
                 stats = stats.plus(decision);
                 if (decision instanceof Decision.Update update) {
                     ids.add(doc.id());
-                    docs.add(JsonDocuments.write(update.changed().fields()));
+                    removals.add(JsonDocuments.write(removedKeys(doc, update.changed())));
+                    docs.add(JsonDocuments.write(setFields(doc, update.changed())));
                 } else if (decision instanceof Decision.Fail fail) {
                     failures.add(new RecordFailure(doc.id(), fail.error()));
                 }
             }
+            Instant now = clock.instant();
             if (!dryRun && !ids.isEmpty()) {
-                // One set-based statement per batch, not one per document.
-                handle.createUpdate("UPDATE " + DOCS + " AS d SET doc = CAST(u.doc AS jsonb), updated_at = :now"
-                                + " FROM unnest(:ids, :docs) AS u(id, doc)"
+                // One set-based statement per batch, not one per document; each row gets only its change (keys
+                // removed, top-level fields set), so a small change to a large document sends little.
+                handle.createUpdate("UPDATE " + DOCS + " AS d SET doc = (d.doc - ARRAY(SELECT"
+                                + " jsonb_array_elements_text(CAST(u.removed AS jsonb)))) || CAST(u.fields AS jsonb),"
+                                + " updated_at = :now FROM unnest(:ids, :removed, :docs) AS u(id, removed, fields)"
                                 + " WHERE d.table_name = :table AND d.id = u.id")
                         .bindArray("ids", String.class, ids)
+                        .bindArray("removed", String.class, removals)
                         .bindArray("docs", String.class, docs)
                         .bind("table", table)
                         .bind("now", timestamp(now))
                         .execute();
             }
-            return Optional.of(write(handle, current.get().complete(stats, failures, now)));
+            // Completed when its writes are done, so that the ledger's times measure the whole batch.
+            return Optional.of(write(handle, current.get().complete(stats, failures, clock.instant())));
         });
+    }
+
+    /** The top-level keys of {@code before} that {@code after} no longer has. */
+    private static List<String> removedKeys(Document before, Document after) {
+        return before.fields().keySet().stream()
+                .filter(key -> !after.fields().containsKey(key))
+                .toList();
+    }
+
+    /** The top-level fields of {@code after} that are new or differ from {@code before}'s. */
+    private static Map<String, Object> setFields(Document before, Document after) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        after.fields().forEach((key, value) -> {
+            if (!before.fields().containsKey(key)
+                    || !Objects.equals(before.fields().get(key), value)) {
+                changed.put(key, value);
+            }
+        });
+        return changed;
     }
 
     private static List<Document> documents(Handle handle, String table, KeyRange range) {

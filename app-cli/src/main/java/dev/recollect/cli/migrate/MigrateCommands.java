@@ -5,6 +5,7 @@ import dev.recollect.cli.CliException;
 import dev.recollect.cli.ExitCode;
 import dev.recollect.cli.Output;
 import dev.recollect.cli.app.App;
+import dev.recollect.domain.migration.BatchStats;
 import dev.recollect.domain.migration.DocumentMigration;
 import dev.recollect.domain.migration.MigrationRun;
 import dev.recollect.domain.migration.RunResult;
@@ -13,6 +14,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
@@ -53,12 +55,21 @@ final class MigrateCommands {
                 worker != null ? worker : ManagementFactory.getRuntimeMXBean().getName();
         RunMigrations.RunReport end;
         try (ProgressBar bar = interactive ? bar(out, start) : null) {
-            end = runner.work(new RunMigrations.Work(run, id, pause), report -> {
+            end = runner.work(new RunMigrations.Work(run, id, pause), progress -> {
+                        BatchStats mine = progress.workerStats();
                         if (bar != null) {
-                            bar.stepTo(report.stats().processed());
-                            bar.setExtraMessage(report.stats().errors() + " errors");
+                            bar.stepTo(mine.processed());
+                            bar.setExtraMessage(mine.errors() + " errors");
                         } else {
-                            out.err().println(MigrationViews.line(report));
+                            out.err()
+                                    .printf(
+                                            Locale.ROOT,
+                                            "batch %d %s: this worker has processed %d, updated %d, %d errors%n",
+                                            progress.batch().seq(),
+                                            progress.batch().state().wireName(),
+                                            mine.processed(),
+                                            mine.updated(),
+                                            mine.errors());
                             out.err().flush();
                         }
                     })

@@ -3,6 +3,7 @@ package dev.recollect.ports.in;
 import dev.recollect.domain.migration.BatchState;
 import dev.recollect.domain.migration.BatchStats;
 import dev.recollect.domain.migration.DocumentMigration;
+import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
 import dev.recollect.domain.migration.RunResult;
 import jakarta.validation.constraints.Max;
@@ -28,10 +29,20 @@ public interface RunMigrations {
     /**
      * Works on a run until no batch is left to claim, pausing between batches; several workers may work on one run.
      *
-     * @param progress told after every batch
+     * @param progress told after every batch this worker does
      * @return the run's report when this worker found nothing more to do; empty for an unknown run
      */
-    Optional<RunReport> work(Work command, Consumer<RunReport> progress);
+    Optional<RunReport> work(Work command, Consumer<Progress> progress);
+
+    /**
+     * A worker's progress, after each of its batches. Cheap to make: the full report reads every batch of the run.
+     *
+     * @param run the run
+     * @param batch the batch just done (completed, or set to retry)
+     * @param workerStats what this worker's completed batches did
+     * @param batchesDone how many batches this worker did
+     */
+    record Progress(MigrationRun run, MigrationBatch batch, BatchStats workerStats, int batchesDone) {}
 
     /** The run's report; empty for an unknown run. */
     Optional<RunReport> status(UUID runId);

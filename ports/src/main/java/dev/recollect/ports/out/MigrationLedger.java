@@ -4,6 +4,7 @@ import dev.recollect.domain.migration.Decision;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,12 +43,13 @@ public interface MigrationLedger {
     /**
      * Does a claimed batch in one transaction: reads its documents in key order, asks {@code decide} about each (a
      * decision that throws is a failure of that document), writes the updates unless the run is dry, and marks the
-     * batch completed with its stats. Nothing is written when {@code worker} no longer holds the batch.
+     * batch completed with its stats, at the time {@code clock} gives when the work is done. Nothing is written when
+     * {@code worker} no longer holds the batch.
      *
      * @return the completed batch; empty when the claim was lost to another worker
      */
     Optional<MigrationBatch> process(
-            MigrationBatch claimed, String worker, boolean dryRun, Function<Document, Decision> decide, Instant now);
+            MigrationBatch claimed, String worker, boolean dryRun, Function<Document, Decision> decide, Clock clock);
 
     /** Records that {@code worker}'s batch failed as a whole (see {@link MigrationBatch#fail}). */
     Optional<MigrationBatch> fail(UUID runId, int seq, String worker, String error, Instant now);

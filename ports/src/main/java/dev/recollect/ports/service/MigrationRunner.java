@@ -87,7 +87,7 @@ public final class MigrationRunner implements RunMigrations {
     }
 
     @Override
-    public Optional<RunReport> work(Work command, Consumer<RunReport> progress) {
+    public Optional<RunReport> work(Work command, Consumer<Progress> progress) {
         CommandValidator.valid(command);
         Optional<MigrationRun> found = ledger.findRun(command.runId());
         if (found.isEmpty()) {
@@ -101,16 +101,23 @@ public final class MigrationRunner implements RunMigrations {
         // Seeding again is idempotent, and plans what an interrupted planning left out.
         ledger.seed(run);
         Optional<MigrationBatch> claimed;
+        BatchStats mine = BatchStats.NONE;
+        int done = 0;
         while ((claimed = ledger.claim(run.id(), command.workerId(), LEASE, clock.instant())).isPresent()) {
             MigrationBatch batch = claimed.get();
+            Optional<MigrationBatch> after;
             try {
-                ledger.process(
-                        batch, command.workerId(), run.dryRun(), doc -> decideSafely(migration, doc), clock.instant());
+                after = ledger.process(
+                        batch, command.workerId(), run.dryRun(), doc -> decideSafely(migration, doc), clock);
             } catch (RuntimeException e) {
                 log.warn("Batch {} of run {} failed: {}", batch.seq(), run.id(), e.toString());
-                ledger.fail(run.id(), batch.seq(), command.workerId(), String.valueOf(e.getMessage()), clock.instant());
+                after = ledger.fail(
+                        run.id(), batch.seq(), command.workerId(), String.valueOf(e.getMessage()), clock.instant());
             }
-            progress.accept(report(run));
+            if (after.isPresent() && after.get().state() == BatchState.COMPLETED) {
+                mine = mine.plus(after.get().stats());
+            }
+            progress.accept(new Progress(run, after.orElse(batch), mine, ++done));
             if (!command.pause().isZero()) {
                 try {
                     sleeper.sleep(command.pause());

@@ -72,7 +72,7 @@ class MigrationRunnerTest {
 
         RunMigrations.RunReport report = runner.work(
                         new RunMigrations.Work(planned.run().id(), "w1", Duration.ofMillis(50)),
-                        r -> seen.add(r.stats().processed()))
+                        r -> seen.add(r.workerStats().processed()))
                 .orElseThrow();
 
         assertThat(seen).containsExactly(10, 20, 25);
@@ -162,7 +162,7 @@ class MigrationRunnerTest {
                     String worker,
                     boolean dryRun,
                     Function<Document, Decision> decide,
-                    Instant now) {
+                    java.time.Clock now) {
                 if (failuresLeft[0]-- > 0) {
                     throw new IllegalStateException("connection lost");
                 }

@@ -8,6 +8,7 @@ import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
 import dev.recollect.domain.migration.RecordFailure;
 import dev.recollect.ports.out.MigrationLedger;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public class InMemoryMigrationLedger implements MigrationLedger {
 
     @Override
     public synchronized Optional<MigrationBatch> process(
-            MigrationBatch claimed, String worker, boolean dryRun, Function<Document, Decision> decide, Instant now) {
+            MigrationBatch claimed, String worker, boolean dryRun, Function<Document, Decision> decide, Clock clock) {
         List<MigrationBatch> planned = batches.get(claimed.runId());
         MigrationBatch current = planned.get(claimed.seq());
         if (!current.heldBy(worker)) {
@@ -124,7 +125,7 @@ public class InMemoryMigrationLedger implements MigrationLedger {
         if (!dryRun) {
             table(run.table()).putAll(updates);
         }
-        MigrationBatch done = current.complete(stats, failures, now);
+        MigrationBatch done = current.complete(stats, failures, clock.instant());
         planned.set(claimed.seq(), done);
         return Optional.of(done);
     }

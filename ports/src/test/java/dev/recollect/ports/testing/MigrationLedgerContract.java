@@ -99,7 +99,12 @@ public interface MigrationLedgerContract {
                 ledger().claim(run.id(), "w1", Duration.ofMinutes(1), T0).orElseThrow();
         assertThat(claimed.state()).isEqualTo(BatchState.PROCESSING);
 
-        MigrationBatch done = ledger().process(claimed, "w1", false, MigrationLedgerContract::removeTopic, T0)
+        MigrationBatch done = ledger().process(
+                        claimed,
+                        "w1",
+                        false,
+                        MigrationLedgerContract::removeTopic,
+                        java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC))
                 .orElseThrow();
 
         assertThat(done.state()).isEqualTo(BatchState.COMPLETED);
@@ -130,7 +135,12 @@ public interface MigrationLedgerContract {
         int updated = 0;
         Optional<MigrationBatch> claimed;
         while ((claimed = ledger().claim(run.id(), "w", Duration.ofMinutes(1), T0)).isPresent()) {
-            updated += ledger().process(claimed.get(), "w", true, MigrationLedgerContract::removeTopic, T0)
+            updated += ledger().process(
+                            claimed.get(),
+                            "w",
+                            true,
+                            MigrationLedgerContract::removeTopic,
+                            java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC))
                     .orElseThrow()
                     .stats()
                     .updated();
@@ -153,14 +163,24 @@ public interface MigrationLedgerContract {
         MigrationBatch taken = ledger().claim(run.id(), "fast", Duration.ofSeconds(10), T0.plusSeconds(11))
                 .orElseThrow();
 
-        assertThat(ledger().process(first, "slow", false, MigrationLedgerContract::removeTopic, T0.plusSeconds(12)))
+        assertThat(ledger().process(
+                                first,
+                                "slow",
+                                false,
+                                MigrationLedgerContract::removeTopic,
+                                java.time.Clock.fixed(T0.plusSeconds(12), java.time.ZoneOffset.UTC)))
                 .isEmpty();
         assertThat(ledger().fail(run.id(), 0, "slow", "late", T0.plusSeconds(12)))
                 .isEmpty();
         assertThat(ledger().documents(table, null, 10))
                 .filteredOn(d -> d.has("topic"))
                 .hasSize(4);
-        assertThat(ledger().process(taken, "fast", false, MigrationLedgerContract::removeTopic, T0.plusSeconds(13)))
+        assertThat(ledger().process(
+                                taken,
+                                "fast",
+                                false,
+                                MigrationLedgerContract::removeTopic,
+                                java.time.Clock.fixed(T0.plusSeconds(13), java.time.ZoneOffset.UTC)))
                 .isPresent();
     }
 
@@ -205,7 +225,12 @@ public interface MigrationLedgerContract {
                 Optional<MigrationBatch> claimed;
                 while ((claimed = ledger().claim(run.id(), name, Duration.ofMinutes(1), T0)).isPresent()) {
                     mine.add(claimed.get().seq());
-                    ledger().process(claimed.get(), name, false, MigrationLedgerContract::removeTopic, T0);
+                    ledger().process(
+                                    claimed.get(),
+                                    name,
+                                    false,
+                                    MigrationLedgerContract::removeTopic,
+                                    java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
                 }
                 return mine;
             });

@@ -1,0 +1,146 @@
+package dev.recollect.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.recollect.adapters.jdbi.JdbiPersistence;
+import dev.recollect.adapters.jdbi.server.LocalPostgres;
+import dev.recollect.domain.migration.BuiltInMigrations;
+import dev.recollect.domain.migration.DocumentMigration;
+import dev.recollect.domain.migration.MigrationBatch;
+import dev.recollect.ports.in.RunMigrations;
+import dev.recollect.ports.out.IdGenerator;
+import dev.recollect.ports.out.Sleeper;
+import dev.recollect.ports.service.MigrationRunner;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+
+/**
+ * Backfill throughput on 1,000,000 documents against its physical limit, in one run on one local PostgreSQL: the
+ * migration runner (remove a key, batches of 1,000 and 5,000, one worker) against one set-based {@code UPDATE} making
+ * the same change to another million documents of the same table. The runner has two workers, as two
+ * {@code recollect migrate work} processes would, one per core of the machine it was measured on. It also compares the cost of the first and the
+ * last tenth of the batches, to show that a batch costs the same wherever it is in the table.
+ *
+ * <p>Usage: {@code benchmarks/migrations/run.sh} (see {@code docs/benchmarks.md}).
+ */
+public final class MigrationBench {
+    private static final int ROWS = 1_000_000;
+    private static final int WORKERS = 2;
+
+    private MigrationBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path base = Path.of(args.length > 0 ? args[0] : "benchmarks/target/postgres");
+        try (LocalPostgres server = LocalPostgres.start(LocalPostgres.Options.ephemeralForTests(base));
+                HikariDataSource pool = pool(server.jdbcUrl("postgres"), server.superuser())) {
+            JdbiPersistence.migrateSchema(pool);
+            for (String table : List.of("anchor", "batch1000", "batch5000")) {
+                fill(pool, table);
+            }
+            sql(pool, "VACUUM ANALYZE imported_documents");
+            long t0 = System.nanoTime();
+            sql(
+                    pool,
+                    "UPDATE imported_documents SET doc = doc - 'topic', updated_at = now()"
+                            + " WHERE table_name = 'anchor' AND doc ? 'topic'");
+            double anchor = ROWS / seconds(t0);
+            System.out.printf(Locale.ROOT, "set-based UPDATE (anchor): %,12.0f docs/s%n", anchor);
+            JdbiPersistence persistence = JdbiPersistence.over(pool);
+            for (int batch : new int[] {1000, 5000}) {
+                DocumentMigration migration = BuiltInMigrations.removeField("bench-" + batch, "batch" + batch, "topic");
+                MigrationRunner runner = new MigrationRunner(
+                        persistence.migrations(),
+                        List.of(migration),
+                        IdGenerator.random(),
+                        Clock.systemUTC(),
+                        Sleeper.system());
+                long t1 = System.nanoTime();
+                UUID run = ((RunMigrations.Started.Planned)
+                                runner.start(new RunMigrations.Start(migration.name(), false, batch)))
+                        .run()
+                        .id();
+                // Two workers, as two `recollect migrate work` processes would run: one per core of this machine.
+                ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+                List<Future<?>> running = new ArrayList<>();
+                for (int w = 0; w < WORKERS; w++) {
+                    String name = "bench-" + w;
+                    running.add(workers.submit(
+                            () -> runner.work(new RunMigrations.Work(run, name, Duration.ZERO), r -> {})));
+                }
+                for (Future<?> worker : running) {
+                    worker.get();
+                }
+                workers.shutdown();
+                RunMigrations.RunReport report = runner.status(run).orElseThrow();
+                double rate = report.stats().updated() / seconds(t1);
+                List<MigrationBatch> batches = persistence.migrations().batches(run);
+                int tenth = Math.max(1, batches.size() / 10);
+                double first = meanMillis(batches.subList(0, tenth));
+                double last = meanMillis(batches.subList(batches.size() - tenth, batches.size()));
+                System.out.printf(
+                        Locale.ROOT,
+                        "runner, %d workers, batches of %d: %,12.0f docs/s = %.0f%% of the anchor; %d batches, first tenth"
+                                + " %.1f ms/batch, last tenth %.1f ms/batch (ratio %.2f); %s%n",
+                        WORKERS,
+                        batch,
+                        rate,
+                        100 * rate / anchor,
+                        batches.size(),
+                        first,
+                        last,
+                        last / first,
+                        report.result().status().wireName());
+            }
+        }
+    }
+
+    private static void fill(DataSource pool, String table) throws SQLException {
+        sql(
+                pool,
+                "INSERT INTO imported_documents (table_name, id, doc, imported_at)"
+                        + " SELECT '" + table + "', lpad(g::text, 8, '0'),"
+                        + " jsonb_build_object('_id', lpad(g::text, 8, '0'), '_creationTime', 1700000000000 + g,"
+                        + " 'question', 'Question ' || g || '?', 'topic', 'science'), now()"
+                        + " FROM generate_series(1, " + ROWS + ") AS g");
+    }
+
+    private static double meanMillis(List<MigrationBatch> batches) {
+        return batches.stream()
+                        .mapToLong(b ->
+                                Duration.between(b.startedAt(), b.completedAt()).toNanos())
+                        .average()
+                        .orElse(0)
+                / 1e6;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void sql(DataSource pool, String statement) throws SQLException {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setMaximumPoolSize(4);
+        return new HikariDataSource(config);
+    }
+}
