@@ -177,7 +177,12 @@ class MigrationRunnerTest {
         UUID run = planned.run().id();
         RunMigrations.Work work = new RunMigrations.Work(run, "w", Duration.ZERO);
 
-        var first = own.work(work, r -> {}).orElseThrow();
+        List<RunMigrations.Progress> progress = new ArrayList<>();
+        var first = own.work(work, progress::add).orElseThrow();
+        assertThat(progress).singleElement().satisfies(p -> {
+            assertThat(p.batch().state()).isEqualTo(BatchState.RETRY);
+            assertThat(p.workerStats()).isEqualTo(dev.recollect.domain.migration.BatchStats.NONE);
+        });
         assertThat(first.batches()).containsEntry(BatchState.RETRY, 1);
         assertThat(first.done()).isFalse();
         for (int i = 0; i < MigrationBatch.MAX_RETRIES; i++) {
