@@ -58,40 +58,45 @@ final class JdbiConceptStore implements ConceptStore {
             return;
         }
         db.inTransaction("insert concepts", handle -> {
-            PreparedBatch batch = handle.prepareBatch("INSERT INTO concepts (" + COLUMNS + ", title_key) VALUES ("
-                    + ":id, :user, :title, :description, :due, :stability, :difficulty, :elapsed, :scheduled, :steps,"
-                    + " :reps, :lapses, :state, :lastReview, :canonical, :count, :thin, :conflict, :job, :createdAt,"
-                    + " :updatedAt, :archivedAt, :deletedAt, :titleKey)");
-            for (Concept c : concepts) {
-                bindCard(batch, c.card());
-                batch.bind("id", c.id().value())
-                        .bind("user", c.userId().value())
-                        .bind("title", c.title())
-                        .bind("titleKey", c.titleKey())
-                        .bind("description", c.description())
-                        .bind(
-                                "canonical",
-                                c.canonicalPhrasingId() == null
-                                        ? null
-                                        : c.canonicalPhrasingId().value())
-                        .bind("count", c.phrasingCount())
-                        .bind("thin", c.thinScore())
-                        .bind("conflict", c.conflictScore())
-                        .bind(
-                                "job",
-                                c.generationJobId() == null
-                                        ? null
-                                        : c.generationJobId().value())
-                        .bind("createdAt", timestamp(c.createdAt()))
-                        .bind("updatedAt", timestamp(c.updatedAt()))
-                        .bind("archivedAt", timestamp(c.archivedAt()))
-                        .bind("deletedAt", timestamp(c.deletedAt()))
-                        .add();
-            }
-            batch.execute();
+            insert(handle, concepts, "");
             JdbiUserStatsStore.apply(handle, concepts.get(0).userId(), statsDelta, now);
             return null;
         });
+    }
+
+    /** Inserts {@code concepts} in the caller's transaction; {@code onConflict} is an SQL clause or empty. */
+    static void insert(Handle handle, List<Concept> concepts, String onConflict) {
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO concepts (" + COLUMNS + ", title_key) VALUES ("
+                + ":id, :user, :title, :description, :due, :stability, :difficulty, :elapsed, :scheduled, :steps,"
+                + " :reps, :lapses, :state, :lastReview, :canonical, :count, :thin, :conflict, :job, :createdAt,"
+                + " :updatedAt, :archivedAt, :deletedAt, :titleKey)" + onConflict);
+        for (Concept c : concepts) {
+            bindCard(batch, c.card());
+            batch.bind("id", c.id().value())
+                    .bind("user", c.userId().value())
+                    .bind("title", c.title())
+                    .bind("titleKey", c.titleKey())
+                    .bind("description", c.description())
+                    .bind(
+                            "canonical",
+                            c.canonicalPhrasingId() == null
+                                    ? null
+                                    : c.canonicalPhrasingId().value())
+                    .bind("count", c.phrasingCount())
+                    .bind("thin", c.thinScore())
+                    .bind("conflict", c.conflictScore())
+                    .bind(
+                            "job",
+                            c.generationJobId() == null
+                                    ? null
+                                    : c.generationJobId().value())
+                    .bind("createdAt", timestamp(c.createdAt()))
+                    .bind("updatedAt", timestamp(c.updatedAt()))
+                    .bind("archivedAt", timestamp(c.archivedAt()))
+                    .bind("deletedAt", timestamp(c.deletedAt()))
+                    .add();
+        }
+        batch.execute();
     }
 
     @Override

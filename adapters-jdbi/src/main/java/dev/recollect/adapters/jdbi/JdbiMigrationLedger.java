@@ -3,11 +3,13 @@ package dev.recollect.adapters.jdbi;
 import static dev.recollect.adapters.jdbi.Database.instant;
 import static dev.recollect.adapters.jdbi.Database.timestamp;
 
+import dev.recollect.domain.UserId;
 import dev.recollect.domain.migration.BatchState;
 import dev.recollect.domain.migration.BatchStats;
 import dev.recollect.domain.migration.Decision;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.KeyRange;
+import dev.recollect.domain.migration.LegacyQuestions;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
 import dev.recollect.domain.migration.RecordFailure;
@@ -18,11 +20,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -183,6 +188,8 @@ final class JdbiMigrationLedger implements MigrationLedger {
             BatchStats stats = BatchStats.NONE;
             List<RecordFailure> failures = new ArrayList<>();
             List<String> ids = new ArrayList<>();
+            List<Decision.Promote> promotions = new ArrayList<>();
+            List<String> promotedIds = new ArrayList<>();
             List<String> removals = new ArrayList<>();
             List<String> docs = new ArrayList<>();
             for (Document doc : documents(handle, table, current.get().range())) {
@@ -197,6 +204,9 @@ final class JdbiMigrationLedger implements MigrationLedger {
                     ids.add(doc.id());
                     removals.add(JsonDocuments.write(removedKeys(doc, update.changed())));
                     docs.add(JsonDocuments.write(setFields(doc, update.changed())));
+                } else if (decision instanceof Decision.Promote promote) {
+                    promotions.add(promote);
+                    promotedIds.add(doc.id());
                 } else if (decision instanceof Decision.Fail fail) {
                     failures.add(new RecordFailure(doc.id(), fail.error()));
                 }
@@ -216,9 +226,36 @@ final class JdbiMigrationLedger implements MigrationLedger {
                         .bind("now", timestamp(now))
                         .execute();
             }
+            if (!dryRun && !promotions.isEmpty()) {
+                promote(handle, promotions, promotedIds, now);
+            }
             // Completed when its writes are done, so that the ledger's times measure the whole batch.
             return Optional.of(write(handle, current.get().complete(stats, failures, clock.instant())));
         });
+    }
+
+    /**
+     * Writes promoted documents as library rows, in the batch's transaction: the concepts and phrasings that are not
+     * there yet (their ids derive from the documents', so a batch done twice adds nothing), the imported interactions
+     * of those questions that carry their schedule, and then a recount of every owner's stats.
+     */
+    private static void promote(
+            Handle handle, List<Decision.Promote> promotions, List<String> questionIds, Instant now) {
+        JdbiConceptStore.insert(
+                handle, promotions.stream().map(Decision.Promote::concept).toList(), " ON CONFLICT (id) DO NOTHING");
+        Set<UserId> owners = new TreeSet<>(Comparator.comparing(UserId::value));
+        for (Decision.Promote promotion : promotions) {
+            JdbiPhrasingStore.insert(handle, promotion.phrasing(), " ON CONFLICT DO NOTHING");
+            owners.add(promotion.concept().userId());
+        }
+        handle.createQuery("SELECT id, doc::text AS doc, imported_at FROM " + DOCS + " WHERE table_name ="
+                        + " 'interactions' AND doc ->> 'questionId' = ANY(:questions) ORDER BY id")
+                .bindArray("questions", String.class, questionIds)
+                .map((rs, ctx) -> document(rs))
+                .list()
+                .forEach(doc -> LegacyQuestions.interaction(doc)
+                        .ifPresent(i -> JdbiReviewStore.insertIfItsPhrasingExists(handle, i)));
+        owners.forEach(owner -> JdbiUserStatsStore.reconcile(handle, owner, now));
     }
 
     /** The top-level keys of {@code before} that {@code after} no longer has. */

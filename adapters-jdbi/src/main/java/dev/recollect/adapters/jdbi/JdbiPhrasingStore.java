@@ -31,11 +31,18 @@ final class JdbiPhrasingStore implements PhrasingStore {
 
     @Override
     public boolean insertIfAbsent(Phrasing p) {
-        int inserted = db.inTransaction("insert phrasing", handle -> handle.createUpdate("INSERT INTO phrasings ("
-                        + COLUMNS + ", question_key, updated_at) VALUES (:id, :user, :concept, :question, :explanation,"
-                        + " :type, :options, :answer, :attempts, :correct, :lastAttempted, :embedding, :createdAt,"
-                        + " :archivedAt, :deletedAt, :key, :createdAt)"
-                        + " ON CONFLICT ON CONSTRAINT phrasings_concept_question DO NOTHING")
+        int inserted = db.inTransaction(
+                "insert phrasing",
+                handle -> insert(handle, p, " ON CONFLICT ON CONSTRAINT phrasings_concept_question DO NOTHING"));
+        return inserted == 1;
+    }
+
+    /** Inserts {@code p} in the caller's transaction; {@code onConflict} is an SQL clause. Returns the rows added. */
+    static int insert(Handle handle, Phrasing p, String onConflict) {
+        return handle.createUpdate("INSERT INTO phrasings (" + COLUMNS + ", question_key, updated_at) VALUES (:id,"
+                        + " :user, :concept, :question, :explanation, :type, :options, :answer, :attempts, :correct,"
+                        + " :lastAttempted, :embedding, :createdAt, :archivedAt, :deletedAt, :key, :createdAt)"
+                        + onConflict)
                 .bind("id", p.id().value())
                 .bind("user", p.userId().value())
                 .bind("concept", p.conceptId().value())
@@ -52,8 +59,7 @@ final class JdbiPhrasingStore implements PhrasingStore {
                 .bind("createdAt", timestamp(p.createdAt()))
                 .bind("archivedAt", timestamp(p.archivedAt()))
                 .bind("deletedAt", timestamp(p.deletedAt()))
-                .execute());
-        return inserted == 1;
+                .execute();
     }
 
     @Override

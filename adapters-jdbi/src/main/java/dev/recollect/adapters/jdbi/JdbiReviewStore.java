@@ -79,8 +79,28 @@ final class JdbiReviewStore implements ReviewStore {
     }
 
     private static void insert(Handle handle, Interaction i) {
-        handle.createUpdate("INSERT INTO interactions (" + COLUMNS + ") VALUES (:id, :user, :concept, :phrasing,"
-                        + " :answer, :correct, :at, :session, :timeSpent, :retry, :scheduled, :next, :state)")
+        insert(
+                handle,
+                i,
+                "VALUES (:id, :user, :concept, :phrasing, :answer, :correct, :at, :session, :timeSpent,"
+                        + " :retry, :scheduled, :next, :state)");
+    }
+
+    /**
+     * Inserts a promoted interaction in the caller's transaction, unless its phrasing is missing (its question was
+     * not promoted) or it is there already. Returns the rows added.
+     */
+    static int insertIfItsPhrasingExists(Handle handle, Interaction i) {
+        return insert(
+                handle,
+                i,
+                "SELECT :id, :user, :concept, :phrasing, :answer, :correct, :at, :session,"
+                        + " :timeSpent, :retry, :scheduled, :next, :state WHERE EXISTS (SELECT 1 FROM phrasings WHERE id ="
+                        + " :phrasing AND concept_id = :concept AND user_id = :user) ON CONFLICT (id) DO NOTHING");
+    }
+
+    private static int insert(Handle handle, Interaction i, String values) {
+        return handle.createUpdate("INSERT INTO interactions (" + COLUMNS + ") " + values)
                 .bind("id", i.id().value())
                 .bind("user", i.userId().value())
                 .bind("concept", i.conceptId().value())

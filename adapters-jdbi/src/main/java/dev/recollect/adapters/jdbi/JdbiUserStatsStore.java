@@ -56,37 +56,40 @@ final class JdbiUserStatsStore implements UserStatsStore {
 
     @Override
     public Reconciliation reconcile(UserId userId, Instant now) {
-        return db.inTransaction("reconcile stats of " + userId, handle -> {
-            // Lock the counters first: a write that applies a delta waits, then adds it to the recount.
-            handle.createUpdate("INSERT INTO user_stats (user_id) VALUES (:user) ON CONFLICT (user_id) DO NOTHING")
-                    .bind("user", userId.value())
-                    .execute();
-            UserStats before = read(handle, userId, " FOR UPDATE");
-            StatsDelta totals = handle.createQuery(
-                            """
-                            SELECT count(*) AS total,
-                                count(*) FILTER (WHERE state = 'new') AS new,
-                                count(*) FILTER (WHERE state IN ('learning', 'relearning')) AS learning,
-                                count(*) FILTER (WHERE state = 'review') AS mature
-                            FROM concepts WHERE user_id = :user AND archived_at IS NULL AND deleted_at IS NULL""")
-                    .bind("user", userId.value())
-                    .map((rs, ctx) -> new StatsDelta(
-                            rs.getInt("total"), rs.getInt("new"), rs.getInt("learning"), rs.getInt("mature")))
-                    .one();
-            UserStats after = UserStats.of(userId, totals, now);
-            handle.createUpdate(
-                            """
-                            UPDATE user_stats SET total_cards = :total, new_count = :new, learning_count = :learning,
-                                mature_count = :mature, last_calculated = :now WHERE user_id = :user""")
-                    .bind("user", userId.value())
-                    .bind("total", totals.totalCards())
-                    .bind("new", totals.newCount())
-                    .bind("learning", totals.learningCount())
-                    .bind("mature", totals.matureCount())
-                    .bind("now", timestamp(now))
-                    .execute();
-            return new Reconciliation(before, after, JdbiConceptStore.dueSnapshot(handle, userId, now));
-        });
+        return db.inTransaction("reconcile stats of " + userId, handle -> reconcile(handle, userId, now));
+    }
+
+    /** Recounts {@code userId}'s counters in the caller's transaction (see {@link #reconcile(UserId, Instant)}). */
+    static Reconciliation reconcile(Handle handle, UserId userId, Instant now) {
+        // Lock the counters first: a write that applies a delta waits, then adds it to the recount.
+        handle.createUpdate("INSERT INTO user_stats (user_id) VALUES (:user) ON CONFLICT (user_id) DO NOTHING")
+                .bind("user", userId.value())
+                .execute();
+        UserStats before = read(handle, userId, " FOR UPDATE");
+        StatsDelta totals = handle.createQuery(
+                        """
+                        SELECT count(*) AS total,
+                            count(*) FILTER (WHERE state = 'new') AS new,
+                            count(*) FILTER (WHERE state IN ('learning', 'relearning')) AS learning,
+                            count(*) FILTER (WHERE state = 'review') AS mature
+                        FROM concepts WHERE user_id = :user AND archived_at IS NULL AND deleted_at IS NULL""")
+                .bind("user", userId.value())
+                .map((rs, ctx) -> new StatsDelta(
+                        rs.getInt("total"), rs.getInt("new"), rs.getInt("learning"), rs.getInt("mature")))
+                .one();
+        UserStats after = UserStats.of(userId, totals, now);
+        handle.createUpdate(
+                        """
+                        UPDATE user_stats SET total_cards = :total, new_count = :new, learning_count = :learning,
+                            mature_count = :mature, last_calculated = :now WHERE user_id = :user""")
+                .bind("user", userId.value())
+                .bind("total", totals.totalCards())
+                .bind("new", totals.newCount())
+                .bind("learning", totals.learningCount())
+                .bind("mature", totals.matureCount())
+                .bind("now", timestamp(now))
+                .execute();
+        return new Reconciliation(before, after, JdbiConceptStore.dueSnapshot(handle, userId, now));
     }
 
     private static UserStats read(Handle handle, UserId userId) {

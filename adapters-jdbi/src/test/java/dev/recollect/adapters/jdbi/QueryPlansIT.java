@@ -39,6 +39,9 @@ class QueryPlansIT {
                 "the new queue | concepts_user_new | SELECT id FROM concepts WHERE user_id = 'u' AND archived_at IS NULL AND deleted_at IS NULL AND state = 'new' AND phrasing_count > 0 ORDER BY created_at, id LIMIT 25",
                 "what is due | concepts_user_due | SELECT count(*) FILTER (WHERE due <= now()), min(due) FILTER (WHERE due > now()) FROM concepts WHERE user_id = 'u' AND archived_at IS NULL AND deleted_at IS NULL",
                 "a phrasing's recent answers | interactions_phrasing_time | SELECT id FROM interactions WHERE phrasing_id = '00000000-0000-0000-0000-000000000001' ORDER BY attempted_at DESC, id DESC LIMIT 10",
+                "interactions of promoted questions | imported_interactions_question | SELECT id FROM imported_documents WHERE table_name = 'interactions' AND doc ->> 'questionId' = ANY(ARRAY['a', 'b'])",
+                "a batch's documents | imported_documents_pkey | SELECT id FROM imported_documents WHERE table_name = 'questions' AND id > 'a' AND id <= 'b' ORDER BY id",
+                "claimable batches | migration_batches_open | SELECT seq FROM migration_batches WHERE run_id = '00000000-0000-0000-0000-000000000001' AND status = 'pending' ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED",
                 "a retry in a session | interactions_user_session | SELECT EXISTS (SELECT 1 FROM interactions WHERE user_id = 'u' AND session_id = 's' AND phrasing_id = '00000000-0000-0000-0000-000000000001')",
                 "phrasings of a concept | phrasings_concept | SELECT * FROM phrasings WHERE concept_id = '00000000-0000-0000-0000-000000000001' ORDER BY created_at, id",
             })

@@ -25,10 +25,10 @@ class SchemaIT {
         empty.setPassword(database.password());
         empty.setDatabaseName("schema_it_empty");
         try {
-            assertThat(JdbiPersistence.schemaInfo(empty)).isEqualTo(new JdbiPersistence.SchemaInfo(null, 6, 6));
+            assertThat(JdbiPersistence.schemaInfo(empty)).isEqualTo(new JdbiPersistence.SchemaInfo(null, 7, 7));
             assertThat(JdbiPersistence.schemaInfo(empty).isCurrent()).isFalse();
-            assertThat(JdbiPersistence.migrateSchema(empty)).isEqualTo(6);
-            assertThat(JdbiPersistence.schemaInfo(empty)).isEqualTo(new JdbiPersistence.SchemaInfo("6", 0, 6));
+            assertThat(JdbiPersistence.migrateSchema(empty)).isEqualTo(7);
+            assertThat(JdbiPersistence.schemaInfo(empty)).isEqualTo(new JdbiPersistence.SchemaInfo("7", 0, 7));
             assertThat(JdbiPersistence.schemaInfo(empty).isCurrent()).isTrue();
             assertThat(JdbiPersistence.migrateSchema(empty)).isZero();
             assertThat(JdbiPersistence.migrateSchema(database.dataSource())).isZero();

@@ -83,7 +83,7 @@ class MigrateCommandsIT {
         assertThat(again.get("stats").get("skipped").get("alreadyHadCreatedAt").asInt())
                 .isEqualTo(3);
         JsonNode list = cli.json("migrate", "list");
-        assertThat(list.get("migrations")).hasSize(4);
+        assertThat(list.get("migrations")).hasSize(5);
         assertThat(list.get("runs")).hasSizeGreaterThanOrEqualTo(3);
         assertThat(cli.json("migrate", "retry", runId, "--force-retry")
                         .get("queued")

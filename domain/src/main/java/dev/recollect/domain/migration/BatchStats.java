@@ -30,7 +30,7 @@ public record BatchStats(int processed, int updated, Map<String, Integer> skippe
 
     /** These stats with one more document decided as {@code decision}. */
     public BatchStats plus(Decision decision) {
-        if (decision instanceof Decision.Update) {
+        if (decision instanceof Decision.Update || decision instanceof Decision.Promote) {
             return new BatchStats(processed + 1, updated + 1, skipped, errors);
         }
         if (decision instanceof Decision.Skip skip) {

@@ -13,7 +13,8 @@ public final class BuiltInMigrations {
                 removeField("remove-question-difficulty", "questions", "difficulty"),
                 removeField("remove-question-topic", "questions", "topic"),
                 new BackfillUserCreatedAt(),
-                new BackfillInteractionSessionId());
+                new BackfillInteractionSessionId(),
+                LegacyQuestions.migration());
     }
 
     /**

@@ -17,6 +17,25 @@ public sealed interface Decision {
     }
 
     /**
+     * Turn the document into rows of the library: a concept and its phrasing (written only if absent, so a batch done
+     * twice adds nothing). The store also carries over the document's interactions and recounts the owner's stats.
+     *
+     * @param concept the concept, with the document's FSRS state
+     * @param phrasing its phrasing, with the document's counters
+     */
+    record Promote(dev.recollect.domain.library.Concept concept, dev.recollect.domain.library.Phrasing phrasing)
+            implements Decision {
+        /** Checks that the phrasing is the concept's. */
+        public Promote {
+            Objects.requireNonNull(concept, "concept");
+            Objects.requireNonNull(phrasing, "phrasing");
+            if (!phrasing.conceptId().equals(concept.id())) {
+                throw new IllegalArgumentException("the phrasing must be the concept's");
+            }
+        }
+    }
+
+    /**
      * Leave it; the reason is counted in the stats.
      *
      * @param reason why, such as {@code alreadyMigrated}
