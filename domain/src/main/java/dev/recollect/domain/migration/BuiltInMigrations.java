@@ -22,29 +22,13 @@ public final class BuiltInMigrations {
      * holding {@code null} is removed too, where the reference counted it as migrated.
      */
     public static DocumentMigration removeField(String name, String table, String field) {
-        return new DocumentMigration() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String description() {
-                return "Removes the " + field + " key from imported " + table + " documents.";
-            }
-
-            @Override
-            public String table() {
-                return table;
-            }
-
-            @Override
-            public Decision decide(Document document) {
-                return document.has(field)
+        return DocumentMigration.of(
+                name,
+                "Removes the " + field + " key from imported " + table + " documents.",
+                table,
+                document -> document.has(field)
                         ? new Decision.Update(document.without(field))
-                        : new Decision.Skip("alreadyMigrated");
-            }
-        };
+                        : new Decision.Skip("alreadyMigrated"));
     }
 
     /** Sets users' {@code createdAt} from {@code _creationTime}, else from the import time; skips those that have it. */

@@ -20,4 +20,31 @@ public interface DocumentMigration {
 
     /** What to do with {@code document}. */
     Decision decide(Document document);
+
+    /** A migration named {@code name} over {@code table} that decides with {@code decide}. */
+    static DocumentMigration of(
+            String name, String description, String table, java.util.function.Function<Document, Decision> decide) {
+        java.util.Objects.requireNonNull(decide, "decide");
+        return new DocumentMigration() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public String table() {
+                return table;
+            }
+
+            @Override
+            public Decision decide(Document document) {
+                return decide.apply(document);
+            }
+        };
+    }
 }

@@ -38,27 +38,11 @@ public final class LegacyQuestions {
 
     /** The migration: every imported question becomes a concept with its phrasing. */
     public static DocumentMigration migration() {
-        return new DocumentMigration() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public String description() {
-                return "Turns imported questions into concepts, phrasings and interactions, with their FSRS state.";
-            }
-
-            @Override
-            public String table() {
-                return "questions";
-            }
-
-            @Override
-            public Decision decide(Document question) {
-                return LegacyQuestions.decide(question);
-            }
-        };
+        return DocumentMigration.of(
+                NAME,
+                "Turns imported questions into concepts, phrasings and interactions, with their FSRS state.",
+                "questions",
+                LegacyQuestions::decide);
     }
 
     /** The concept id of the question with {@code _id} {@code questionId}. */
