@@ -207,4 +207,72 @@ class LegacyQuestionsTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new Decision.Promote(promote.concept(), second.phrasing()));
     }
+
+    @Test
+    void theEdgesOfEachCheck() {
+        for (var broken : List.of(
+                Map.<String, Object>entry("question", "  "),
+                Map.<String, Object>entry("type", 5),
+                Map.<String, Object>entry("options", "True,False"))) {
+            Map<String, Object> q = question();
+            q.put(broken.getKey(), broken.getValue());
+            assertThat(decide(q)).as(broken.toString()).isInstanceOf(Decision.Fail.class);
+        }
+        Map<String, Object> edge = question();
+        edge.put("stability", 0.001);
+        edge.put("fsrsDifficulty", 1.0);
+        assertThat(decide(edge)).isInstanceOf(Decision.Promote.class);
+        edge.put("fsrsDifficulty", 0.99);
+        assertThat(decide(edge)).isInstanceOf(Decision.Fail.class);
+        Map<String, Object> numericState = question();
+        numericState.put("state", 2);
+        assertThat(((Decision.Promote) decide(numericState)).concept().card().state())
+                .isEqualTo(State.NEW);
+        Map<String, Object> exact = question();
+        exact.put("question", "y".repeat(LegacyQuestions.TITLE_LENGTH));
+        exact.put("explanation", 42);
+        Decision.Promote promoted = (Decision.Promote) decide(exact);
+        assertThat(promoted.concept().title()).isEqualTo("y".repeat(LegacyQuestions.TITLE_LENGTH));
+        assertThat(promoted.phrasing().explanation()).isNull();
+        Map<String, Object> longer = question();
+        longer.put("question", "z".repeat(LegacyQuestions.TITLE_LENGTH + 1));
+        assertThat(((Decision.Promote) decide(longer)).concept().title()).endsWith("…");
+    }
+
+    @Test
+    void theEdgesOfAnInteraction() {
+        Map<String, Object> doc = new HashMap<>();
+        doc.put("questionId", "q1");
+        doc.put("userId", "u1");
+        doc.put("attemptedAt", T);
+        doc.put("context", Map.of("nextReview", T, "fsrsState", "learning", "sessionId", " "));
+        doc.put("timeSpent", 0);
+        Interaction same =
+                LegacyQuestions.interaction(new Document("i", doc, IMPORTED)).orElseThrow();
+        assertThat(same.nextReview()).isEqualTo(same.attemptedAt());
+        assertThat(same.sessionId()).isNull();
+        assertThat(same.timeSpentMs()).isZero();
+        assertThat(same.correct()).isFalse();
+        doc.put("timeSpent", -1);
+        doc.put("sessionId", 9);
+        Interaction odd =
+                LegacyQuestions.interaction(new Document("i", doc, IMPORTED)).orElseThrow();
+        assertThat(odd.timeSpentMs()).isNull();
+        assertThat(odd.sessionId()).isNull();
+        doc.put("timeSpent", "long");
+        assertThat(LegacyQuestions.interaction(new Document("i", doc, IMPORTED))
+                        .orElseThrow()
+                        .timeSpentMs())
+                .isNull();
+        for (var broken : List.of(
+                Map.<String, Object>entry("userId", 7),
+                Map.<String, Object>entry("context", "not a map"),
+                Map.<String, Object>entry("context", Map.of("nextReview", T, "fsrsState", 5)))) {
+            Map<String, Object> copy = new HashMap<>(doc);
+            copy.put(broken.getKey(), broken.getValue());
+            assertThat(LegacyQuestions.interaction(new Document("i", copy, IMPORTED)))
+                    .as(broken.toString())
+                    .isEmpty();
+        }
+    }
 }

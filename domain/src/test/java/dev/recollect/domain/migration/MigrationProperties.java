@@ -203,5 +203,48 @@ class MigrationProperties {
         assertThat(new KeyRange(null, "b").then("c")).isEqualTo(new KeyRange("b", "c"));
         assertThat(BatchState.fromWireName("retry")).isEqualTo(BatchState.RETRY);
         assertThat(BatchState.PROCESSING.wireName()).isEqualTo("processing");
+        Instant t = IMPORTED;
+        java.util.UUID run = new java.util.UUID(0, 7);
+        MigrationBatch claimed =
+                MigrationBatch.pending(run, 0, new KeyRange(null, "k")).claim("w", t, java.time.Duration.ofMinutes(1));
+        MigrationBatch done = claimed.complete(BatchStats.NONE, List.of(), t);
+        assertThat(claimed.heldBy("w")).isTrue();
+        assertThat(done.heldBy("w")).isFalse();
+        assertThat(done.worker()).isEqualTo("w");
+        MigrationBatch retryAnytime = new MigrationBatch(
+                run,
+                1,
+                new KeyRange(null, "k"),
+                BatchState.RETRY,
+                1,
+                "e",
+                BatchStats.NONE,
+                List.of(),
+                "w",
+                null,
+                null,
+                t,
+                null,
+                t);
+        assertThat(retryAnytime.claimable(t)).isTrue();
+        MigrationBatch leaseless = new MigrationBatch(
+                run,
+                1,
+                new KeyRange(null, "k"),
+                BatchState.PROCESSING,
+                0,
+                null,
+                BatchStats.NONE,
+                List.of(),
+                "w",
+                null,
+                null,
+                t,
+                null,
+                null);
+        assertThat(leaseless.claimable(t)).isTrue();
+        MigrationRun planned = new MigrationRun(run, "m", "t", false, 10, 5, t, null);
+        assertThat(planned.finished(t.plusSeconds(1)).finishedAt()).isEqualTo(t.plusSeconds(1));
+        assertThat(planned.finished(t.plusSeconds(1)).name()).isEqualTo("m");
     }
 }
