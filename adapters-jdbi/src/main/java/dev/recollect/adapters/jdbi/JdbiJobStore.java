@@ -235,6 +235,31 @@ final class JdbiJobStore implements JobStore {
                 .one());
     }
 
+    @Override
+    public WorkerActivity workerActivity(Instant now) {
+        // Separate queries, each on its own partial index, rather than one scan of every job.
+        return db.withHandle(
+                "read worker activity",
+                handle -> new WorkerActivity(
+                        handle.createQuery("SELECT count(*) FROM generation_jobs WHERE status = 'processing'"
+                                        + " AND lease_expires_at >= :now")
+                                .bind("now", timestamp(now))
+                                .mapTo(Integer.class)
+                                .one(),
+                        handle.createQuery("SELECT count(*) FROM generation_jobs WHERE status = 'pending'")
+                                .mapTo(Integer.class)
+                                .one(),
+                        handle.createQuery("SELECT created_at FROM generation_jobs WHERE status = 'pending'"
+                                        + " ORDER BY created_at, id LIMIT 1")
+                                .map((rs, ctx) -> Database.instant(rs, "created_at"))
+                                .findOne()
+                                .orElse(null),
+                        handle.createQuery("SELECT max(completed_at) AS at FROM generation_jobs"
+                                        + " WHERE status IN ('completed', 'failed')")
+                                .map((rs, ctx) -> Database.instant(rs, "at"))
+                                .one()));
+    }
+
     private static int countActive(Handle handle, UserId userId) {
         return handle.createQuery(
                         "SELECT count(*) FROM generation_jobs WHERE user_id = :user AND status IN ('pending', 'processing')")

@@ -76,6 +76,19 @@ public interface JobStore {
      */
     int countStuck(Instant now);
 
+    /** What the workers are doing at {@code now}, for health checks. */
+    WorkerActivity workerActivity(Instant now);
+
+    /**
+     * The workers' traces in the store.
+     *
+     * @param liveLeases processing jobs whose lease runs at least until {@code now}
+     * @param pending jobs waiting for a worker
+     * @param oldestPending when the oldest of them was created; {@code null} if none
+     * @param lastFinished when a worker last completed or failed a job; {@code null} if never
+     */
+    record WorkerActivity(int liveLeases, int pending, Instant oldestPending, Instant lastFinished) {}
+
     /** What {@link #createIfAllowed} decided. */
     sealed interface Admission {
         /**

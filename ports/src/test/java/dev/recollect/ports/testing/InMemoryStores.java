@@ -257,6 +257,28 @@ public final class InMemoryStores {
             }
         }
 
+        @Override
+        public WorkerActivity workerActivity(Instant now) {
+            synchronized (lock) {
+                int live = (int) jobs.values().stream()
+                        .filter(j -> j.status() == JobStatus.PROCESSING && !leaseExpired(j.id(), now))
+                        .count();
+                List<GenerationJob> pending = jobs.values().stream()
+                        .filter(j -> j.status() == JobStatus.PENDING)
+                        .toList();
+                Instant oldest = pending.stream()
+                        .map(GenerationJob::createdAt)
+                        .min(Comparator.naturalOrder())
+                        .orElse(null);
+                Instant finished = jobs.values().stream()
+                        .filter(j -> j.status() == JobStatus.COMPLETED || j.status() == JobStatus.FAILED)
+                        .map(GenerationJob::completedAt)
+                        .max(Comparator.naturalOrder())
+                        .orElse(null);
+                return new WorkerActivity(live, pending.size(), oldest, finished);
+            }
+        }
+
         private boolean leaseExpired(JobId id, Instant now) {
             Lease lease = leases.get(id);
             return lease == null || lease.until().isBefore(now);

@@ -54,6 +54,35 @@ public interface JobClaimContract {
     }
 
     @Test
+    default void workerActivityShowsLiveLeasesTheQueueAndTheLastFinishedJob() {
+        drain(T0);
+        // Before the drained jobs' leases run out (so that claiming takes a pending job, not a rescue), and counting
+        // leases relative to those other tests hold.
+        Instant later = Instant.parse("2105-01-01T00:00:00Z");
+        JobStore.WorkerActivity idle = jobs().workerActivity(later);
+        assertThat(idle.pending()).isZero();
+        assertThat(idle.oldestPending()).isNull();
+        Instant created = Instant.parse("2104-01-01T00:00:00Z");
+        createPending(2, created);
+        JobStore.WorkerActivity waiting = jobs().workerActivity(later);
+        assertThat(waiting.pending()).isEqualTo(2);
+        assertThat(waiting.oldestPending()).isEqualTo(created);
+        assertThat(waiting.liveLeases()).isEqualTo(idle.liveLeases());
+
+        GenerationJob taken = jobs().claim(1, "w", Duration.ofDays(1), later).get(0);
+        JobStore.WorkerActivity busy = jobs().workerActivity(later.plusSeconds(3600));
+        assertThat(taken.createdAt()).isEqualTo(created);
+        assertThat(busy.liveLeases()).isEqualTo(idle.liveLeases() + 1);
+        assertThat(busy.pending()).isEqualTo(1);
+        assertThat(busy.oldestPending()).isEqualTo(created.plusMillis(1));
+        assertThat(jobs().workerActivity(later.plus(Duration.ofDays(2))).liveLeases())
+                .isEqualTo(idle.liveLeases());
+        Instant done = later.plusSeconds(60);
+        jobs().transition(taken.id(), j -> j.complete("t", done));
+        assertThat(jobs().workerActivity(later.plusSeconds(90)).lastFinished()).isEqualTo(done);
+    }
+
+    @Test
     default void aClaimedJobIsStartedAndLeasedToOneWorkerOnly() {
         Instant now = T0.plus(Duration.ofDays(1));
         drain(now);
