@@ -20,8 +20,16 @@ public abstract class AppCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         Output out = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), common.json());
-        try (App app = App.open(common, environment(), out.err(), checksSchema())) {
-            return run(app, out);
+        try {
+            App app;
+            try {
+                app = App.open(common, environment(), out.err(), checksSchema());
+            } catch (CliException e) {
+                return unavailable(e, out);
+            }
+            try (app) {
+                return run(app, out);
+            }
         } finally {
             out.flush();
         }
@@ -42,6 +50,11 @@ public abstract class AppCommand implements Callable<Integer> {
     /** Whether the command needs an external database's schema to be current; the schema commands do not. */
     protected boolean checksSchema() {
         return true;
+    }
+
+    /** What to do when the database cannot be opened: by default, fail with the reason. */
+    protected int unavailable(CliException reason, Output out) {
+        throw reason;
     }
 
     /** Runs the command; returns its exit code. */

@@ -2,6 +2,7 @@ package dev.recollect.cli;
 
 import dev.recollect.cli.db.DbCommand;
 import dev.recollect.cli.demo.DemoCommand;
+import dev.recollect.cli.doctor.DoctorCommand;
 import dev.recollect.cli.fsrs.FsrsCommand;
 import dev.recollect.cli.jobs.JobsCommand;
 import dev.recollect.cli.migrate.ImportCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
             FsrsCommand.class,
             DbCommand.class,
             MigrateCommand.class,
+            DoctorCommand.class,
             ImportCommand.class,
             DemoCommand.class,
             AutoComplete.GenerateCompletion.class
