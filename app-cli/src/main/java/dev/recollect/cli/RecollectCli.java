@@ -43,8 +43,26 @@ public final class RecollectCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Read by {@link LogFormat} before parsing; declared here so that every command accepts it. */
+    @CommandLine.Option(
+            names = "--log-format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "text (for people) or json (one object per line, for machines); default text.")
+    private LogFormatName logFormat;
+
+    /** The log formats. */
+    enum LogFormatName {
+        /** Lines for people. */
+        text,
+        /** JSON objects, one per line. */
+        json
+    }
+
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        LogFormat.apply(java.util.List.of(args));
         System.exit(execute(args));
     }
 

@@ -88,4 +88,22 @@ class LauncherIT {
             assertThat(JSON.readTree(launched.out()).get("current").asBoolean()).isTrue();
         }
     }
+
+    @Test
+    void jsonLogsCarryEachJobsIdentity() throws Exception {
+        launch("jobs", "create", "--user", "json-logs", "--prompt", "Prime numbers");
+        launch("jobs", "work", "--until-idle", "--provider", "offline", "--log-format", "json");
+
+        JsonNode started = null;
+        for (String line : Files.readAllLines(HOME.resolve("logs/recollect.log"))) {
+            if (line.startsWith("{") && line.contains("\"Job started\"")) {
+                started = JSON.readTree(line);
+            }
+        }
+        assertThat(started).as("a JSON line for the job's start").isNotNull();
+        assertThat(started.get("level").asText()).isEqualTo("INFO");
+        assertThat(started.get("mdc").get("userId").asText()).isEqualTo("json-logs");
+        assertThat(started.get("mdc").get("attempt").asText()).isEqualTo("1");
+        assertThat(started.get("mdc").get("jobId").asText()).hasSize(36);
+    }
 }

@@ -43,6 +43,7 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The generation pipeline ({@link ProcessJob}): start the job, synthesise and store concepts, then for each pending
@@ -129,7 +130,7 @@ public final class JobPipeline implements ProcessJob {
         if (!started.get().applied()) {
             return new Outcome.Finished(started.get().job());
         }
-        return new Run(started.get().job()).execute();
+        return run(started.get().job());
     }
 
     /**
@@ -137,8 +138,39 @@ public final class JobPipeline implements ProcessJob {
      * attempt.
      */
     public Outcome run(GenerationJob claimed) {
-        return new Run(claimed).execute();
+        // Every log line of the attempt carries the job, its owner and the attempt, whatever logs it.
+        MDC.put("jobId", claimed.id().toString());
+        MDC.put("userId", claimed.userId().value());
+        MDC.put("attempt", Integer.toString(claimed.attempts()));
+        try {
+            log.info("Job started");
+            // Prompts are learners' words: only at DEBUG, and cut short.
+            log.debug("Job prompt: {}", truncated(claimed.prompt()));
+            Outcome outcome = new Run(claimed).execute();
+            if (outcome instanceof Outcome.Finished finished) {
+                log.info(
+                        "Job finished: {}, {} phrasings saved{}",
+                        finished.job().status().wireName(),
+                        finished.job().questionsSaved(),
+                        finished.job().failure().map(e -> ", error " + e.code()).orElse(""));
+            } else {
+                log.info("Job taken over by a newer attempt");
+            }
+            return outcome;
+        } finally {
+            MDC.remove("jobId");
+            MDC.remove("userId");
+            MDC.remove("attempt");
+        }
     }
+
+    /** At most {@value #PROMPT_IN_LOGS} characters of a prompt, for DEBUG logs. */
+    static String truncated(String prompt) {
+        return prompt.length() <= PROMPT_IN_LOGS ? prompt : prompt.substring(0, PROMPT_IN_LOGS) + "…";
+    }
+
+    /** How much of a prompt DEBUG logs show. */
+    static final int PROMPT_IN_LOGS = 60;
 
     /** Stops a run without failing the job: it was cancelled, finished or taken over elsewhere. */
     private static final class Halt extends RuntimeException {
