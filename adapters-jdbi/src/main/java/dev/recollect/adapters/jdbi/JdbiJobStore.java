@@ -6,6 +6,7 @@ import static dev.recollect.adapters.jdbi.Database.timestamp;
 import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.UserId;
+import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
@@ -19,7 +20,9 @@ import dev.recollect.ports.out.RateLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -236,6 +239,47 @@ final class JdbiJobStore implements JobStore {
     }
 
     @Override
+    public JobStats stats(Instant since) {
+        return db.withHandle("read job stats", handle -> {
+            Map<JobStatus, Integer> byStatus = new EnumMap<>(JobStatus.class);
+            for (JobStatus status : JobStatus.values()) {
+                byStatus.put(status, 0);
+            }
+            handle.createQuery("SELECT status, count(*) AS n FROM generation_jobs WHERE created_at >= :since"
+                            + " GROUP BY status")
+                    .bind("since", timestamp(since))
+                    .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getInt("n")))
+                    .forEach(e -> byStatus.put(
+                            Rows.byWireName(JobStatus.values(), JobStatus::wireName, e.getKey()), e.getValue()));
+            Map<ErrorCode, Integer> failures = new EnumMap<>(ErrorCode.class);
+            handle.createQuery("SELECT error_code, count(*) AS n FROM generation_jobs WHERE status = 'failed'"
+                            + " AND completed_at >= :since GROUP BY error_code")
+                    .bind("since", timestamp(since))
+                    .map((rs, ctx) -> Map.entry(ErrorCode.valueOf(rs.getString("error_code")), rs.getInt("n")))
+                    .forEach(e -> failures.put(e.getKey(), e.getValue()));
+            Durations durations = handle.createQuery(
+                            """
+                            SELECT count(*) AS n,
+                                CAST(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms)) AS bigint) AS p50,
+                                CAST(round(percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms)) AS bigint) AS p95
+                            FROM generation_jobs WHERE status = 'completed' AND completed_at >= :since""")
+                    .bind("since", timestamp(since))
+                    .map((rs, ctx) -> new Durations(
+                            rs.getInt("n"), rs.getObject("p50", Long.class), rs.getObject("p95", Long.class)))
+                    .one();
+            List<GenerationJob> recent = handle.createQuery("SELECT " + COLUMNS + " FROM generation_jobs"
+                            + " ORDER BY created_at DESC, id DESC LIMIT :n")
+                    .bind("n", JobStats.RECENT)
+                    .mapTo(Rows.JobRow.class)
+                    .map(Rows.JobRow::toDomain)
+                    .list();
+            return new JobStats(byStatus, failures, durations.count(), durations.p50(), durations.p95(), recent);
+        });
+    }
+
+    private record Durations(int count, Long p50, Long p95) {}
+
+    @Override
     public WorkerActivity workerActivity(Instant now) {
         // Separate queries, each on its own partial index, rather than one scan of every job.
         return db.withHandle(
@@ -254,8 +298,10 @@ final class JdbiJobStore implements JobStore {
                                 .map((rs, ctx) -> Database.instant(rs, "created_at"))
                                 .findOne()
                                 .orElse(null),
-                        handle.createQuery("SELECT max(completed_at) AS at FROM generation_jobs"
-                                        + " WHERE status IN ('completed', 'failed')")
+                        // A backward index probe per status, where `status IN (...)` reads the whole index.
+                        handle.createQuery("SELECT greatest((SELECT max(completed_at) FROM generation_jobs WHERE"
+                                        + " status = 'completed'), (SELECT max(completed_at) FROM generation_jobs"
+                                        + " WHERE status = 'failed')) AS at")
                                 .map((rs, ctx) -> Database.instant(rs, "at"))
                                 .one()));
     }

@@ -36,7 +36,7 @@ final class Rows {
     private Rows() {}
 
     /** The constant whose wire name the store wrote; the schema's CHECKs make any other value impossible. */
-    private static <E extends Enum<E>> E byWireName(E[] values, Function<E, String> wireName, String stored) {
+    static <E extends Enum<E>> E byWireName(E[] values, Function<E, String> wireName, String stored) {
         return Arrays.stream(values)
                 .filter(value -> wireName.apply(value).equals(stored))
                 .findFirst()

@@ -43,8 +43,11 @@ class QueryPlansIT {
                 "a batch's documents | imported_documents_pkey | SELECT id FROM imported_documents WHERE table_name = 'questions' AND id > 'a' AND id <= 'b' ORDER BY id",
                 "claimable batches | migration_batches_open | SELECT seq FROM migration_batches WHERE run_id = '00000000-0000-0000-0000-000000000001' AND status = 'pending' ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED",
                 "the oldest pending job | generation_jobs_claimable | SELECT created_at FROM generation_jobs WHERE status = 'pending' ORDER BY created_at, id LIMIT 1",
-                "the last finished job | generation_jobs_finished | SELECT max(completed_at) FROM generation_jobs WHERE status IN ('completed', 'failed')",
+                "the last finished job | generation_jobs_finished | SELECT max(completed_at) FROM generation_jobs WHERE status = 'failed'",
                 "live leases | generation_jobs_leases | SELECT count(*) FROM generation_jobs WHERE status = 'processing' AND lease_expires_at >= now()",
+                "jobs created since | generation_jobs_created | SELECT status, count(*) FROM generation_jobs WHERE created_at >= now() GROUP BY status",
+                "the newest jobs | generation_jobs_created | SELECT id FROM generation_jobs ORDER BY created_at DESC, id DESC LIMIT 20",
+                "completed durations | generation_jobs_finished | SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) FROM generation_jobs WHERE status = 'completed' AND completed_at >= now()",
                 "a retry in a session | interactions_user_session | SELECT EXISTS (SELECT 1 FROM interactions WHERE user_id = 'u' AND session_id = 's' AND phrasing_id = '00000000-0000-0000-0000-000000000001')",
                 "phrasings of a concept | phrasings_concept | SELECT * FROM phrasings WHERE concept_id = '00000000-0000-0000-0000-000000000001' ORDER BY created_at, id",
             })

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code recollect jobs}: generation jobs. */
 @Command(
         name = "jobs",
-        description = "Create, list, show, cancel, work on and clean up generation jobs.",
+        description = "Create, list, show, cancel, work on, clean up and report on generation jobs.",
         mixinStandardHelpOptions = true,
         subcommands = {
             CreateJobCommand.class,
@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
             ShowJobCommand.class,
             CancelJobCommand.class,
             WorkCommand.class,
-            CleanupCommand.class
+            CleanupCommand.class,
+            StatsJobsCommand.class
         })
 public final class JobsCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -183,9 +183,40 @@ class CommandsIT {
     }
 
     @Test
+    void jobStatsReportTheWindowTheQueueAndTheNewestJobs() {
+        String user = user();
+        generated(user, "Prime numbers");
+        JsonNode stats = cli.json("jobs", "stats", "--since", "1h");
+        assertThat(stats.get("byStatus").get("completed").asInt()).isPositive();
+        assertThat(stats.get("completed").asInt()).isPositive();
+        assertThat(stats.get("durationP50Ms").isNumber()).isTrue();
+        assertThat(stats.get("recent").size()).isBetween(1, 20);
+        assertThat(stats.fieldNames())
+                .toIterable()
+                .contains(
+                        "failuresByCode",
+                        "queueDepth",
+                        "oldestPending",
+                        "inProgress",
+                        "completedPerHour",
+                        "durationP95Ms",
+                        "since");
+        CliRun human = cli.run("", "jobs", "stats");
+        assertThat(human.out()).contains("Jobs created in the last 24h", "Queue:", "Newest jobs:");
+        assertCode(cli.run("", "jobs", "stats", "--since", "0h"), 2, "--since");
+        assertCode(cli.run("", "jobs", "stats", "--since", "soon"), 2, "--since");
+        for (String span : new String[] {"90s", "30m", "7d"}) {
+            assertThat(cli.json("jobs", "stats", "--since", span)
+                            .get("completed")
+                            .asInt())
+                    .isGreaterThanOrEqualTo(span.equals("90s") ? 0 : 1);
+        }
+    }
+
+    @Test
     void theSchemaCommandsReportTheVersion() {
         JsonNode info = cli.json("db", "info");
-        assertThat(info.get("version").asText()).isEqualTo("7");
+        assertThat(info.get("version").asText()).isEqualTo("8");
         assertThat(info.get("current").asBoolean()).isTrue();
         assertThat(cli.json("db", "migrate").get("applied").asInt()).isZero();
         JsonNode cleanup = cli.json("jobs", "cleanup");

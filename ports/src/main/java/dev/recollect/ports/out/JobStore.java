@@ -2,14 +2,17 @@ package dev.recollect.ports.out;
 
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.UserId;
+import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
+import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.job.JobTransition;
 import dev.recollect.domain.paging.Page;
 import dev.recollect.domain.paging.PageRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -75,6 +78,50 @@ public interface JobStore {
      * @return how many there are
      */
     int countStuck(Instant now);
+
+    /** The job system's figures over the jobs created or finished since {@code since}. */
+    JobStats stats(Instant since);
+
+    /**
+     * What {@code recollect jobs stats} shows.
+     *
+     * @param byStatus jobs created since, by their status now (every status present)
+     * @param failuresByCode jobs that failed since, by error code
+     * @param completed jobs that completed since
+     * @param p50DurationMs the median duration of those, {@code percentile_cont}; {@code null} if none
+     * @param p95DurationMs their 95th percentile; {@code null} if none
+     * @param recent the 20 newest jobs, of any user
+     */
+    record JobStats(
+            Map<JobStatus, Integer> byStatus,
+            Map<ErrorCode, Integer> failuresByCode,
+            int completed,
+            Long p50DurationMs,
+            Long p95DurationMs,
+            List<GenerationJob> recent) {
+        /** How many of the newest jobs it lists. */
+        public static final int RECENT = 20;
+
+        /** Copies the collections. */
+        public JobStats {
+            byStatus = Map.copyOf(byStatus);
+            failuresByCode = Map.copyOf(failuresByCode);
+            recent = List.copyOf(recent);
+        }
+
+        /** The {@code p}-quantile of {@code durations} as PostgreSQL's {@code percentile_cont}: linear between ranks. */
+        public static Long percentile(List<Long> durations, double p) {
+            if (durations.isEmpty()) {
+                return null;
+            }
+            List<Long> sorted = durations.stream().sorted().toList();
+            double rank = p * (sorted.size() - 1);
+            int below = (int) Math.floor(rank);
+            int above = (int) Math.ceil(rank);
+            double value = sorted.get(below) + (rank - below) * (sorted.get(above) - sorted.get(below));
+            return Math.round(value);
+        }
+    }
 
     /** What the workers are doing at {@code now}, for health checks. */
     WorkerActivity workerActivity(Instant now);

@@ -258,6 +258,48 @@ public final class InMemoryStores {
         }
 
         @Override
+        public JobStats stats(Instant since) {
+            synchronized (lock) {
+                Map<JobStatus, Integer> byStatus = new java.util.EnumMap<>(JobStatus.class);
+                for (JobStatus status : JobStatus.values()) {
+                    byStatus.put(status, 0);
+                }
+                Map<dev.recollect.domain.failure.ErrorCode, Integer> failures = new java.util.HashMap<>();
+                List<Long> durations = new ArrayList<>();
+                int completed = 0;
+                for (GenerationJob job : jobs.values()) {
+                    if (!job.createdAt().isBefore(since)) {
+                        byStatus.merge(job.status(), 1, Integer::sum);
+                    }
+                    boolean finishedSince =
+                            job.completedAt() != null && !job.completedAt().isBefore(since);
+                    if (finishedSince && job.status() == JobStatus.FAILED) {
+                        failures.merge(job.failure().orElseThrow().code(), 1, Integer::sum);
+                    }
+                    if (finishedSince && job.status() == JobStatus.COMPLETED) {
+                        completed++;
+                        if (job.durationMs() != null) {
+                            durations.add(job.durationMs());
+                        }
+                    }
+                }
+                List<GenerationJob> recent = jobs.values().stream()
+                        .sorted(Comparator.comparing(GenerationJob::createdAt)
+                                .thenComparing(GenerationJob::id)
+                                .reversed())
+                        .limit(JobStats.RECENT)
+                        .toList();
+                return new JobStats(
+                        byStatus,
+                        failures,
+                        durations.size(),
+                        JobStats.percentile(durations, 0.5),
+                        JobStats.percentile(durations, 0.95),
+                        recent);
+            }
+        }
+
+        @Override
         public WorkerActivity workerActivity(Instant now) {
             synchronized (lock) {
                 int live = (int) jobs.values().stream()

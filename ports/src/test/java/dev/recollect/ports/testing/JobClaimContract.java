@@ -78,8 +78,11 @@ public interface JobClaimContract {
         assertThat(jobs().workerActivity(later.plus(Duration.ofDays(2))).liveLeases())
                 .isEqualTo(idle.liveLeases());
         Instant done = later.plusSeconds(60);
+        Instant before = jobs().workerActivity(later.plusSeconds(90)).lastFinished();
         jobs().transition(taken.id(), j -> j.complete("t", done));
-        assertThat(jobs().workerActivity(later.plusSeconds(90)).lastFinished()).isEqualTo(done);
+        // Other tests may have finished jobs "later" still; the newest finish wins.
+        Instant expected = before != null && before.isAfter(done) ? before : done;
+        assertThat(jobs().workerActivity(later.plusSeconds(90)).lastFinished()).isEqualTo(expected);
     }
 
     @Test

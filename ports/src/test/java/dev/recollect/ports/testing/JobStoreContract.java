@@ -37,6 +37,58 @@ public interface JobStoreContract {
     }
 
     @Test
+    default void statsCountByStatusAndErrorAndTakeDurationPercentilesAsPostgresDoes() {
+        // In the future, so that no other test's jobs fall in the window.
+        Instant since = Instant.parse("2300-01-01T00:00:00Z");
+        List<GenerationJob> made = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            GenerationJob job = Fixtures.job(Fixtures.newUser(), since.plusSeconds(i));
+            jobs().createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, since.plusSeconds(i));
+            made.add(job);
+        }
+        long[] seconds = {10, 40, 100};
+        for (int i = 0; i < 3; i++) {
+            Instant start = since.plusSeconds(i);
+            Instant end = start.plusSeconds(seconds[i]);
+            jobs().transition(made.get(i).id(), j -> j.start(start));
+            jobs().transition(made.get(i).id(), j -> j.complete("t", end));
+        }
+        jobs().transition(
+                        made.get(3).id(),
+                        j -> j.fail(new JobError(ErrorCode.RATE_LIMIT, "slow", true), since.plusSeconds(50)));
+        jobs().transition(made.get(4).id(), j -> j.cancel(since.plusSeconds(60)));
+
+        JobStore.JobStats stats = jobs().stats(since);
+
+        assertThat(stats.byStatus())
+                .containsEntry(dev.recollect.domain.job.JobStatus.COMPLETED, 3)
+                .containsEntry(dev.recollect.domain.job.JobStatus.FAILED, 1)
+                .containsEntry(dev.recollect.domain.job.JobStatus.CANCELLED, 1)
+                .containsEntry(dev.recollect.domain.job.JobStatus.PENDING, 1)
+                .containsEntry(dev.recollect.domain.job.JobStatus.PROCESSING, 0);
+        assertThat(stats.failuresByCode()).containsExactly(java.util.Map.entry(ErrorCode.RATE_LIMIT, 1));
+        assertThat(stats.completed()).isEqualTo(3);
+        // Durations 10 s, 40 s and 100 s: the median is 40 s; the 95th percentile is 40 + 0.9 × 60 = 94 s.
+        assertThat(stats.p50DurationMs()).isEqualTo(40_000L);
+        assertThat(stats.p95DurationMs()).isEqualTo(94_000L);
+        assertThat(stats.recent()).hasSizeLessThanOrEqualTo(JobStore.JobStats.RECENT);
+        assertThat(stats.recent().subList(0, 6))
+                .extracting(GenerationJob::id)
+                .containsExactly(
+                        made.get(5).id(),
+                        made.get(4).id(),
+                        made.get(3).id(),
+                        made.get(2).id(),
+                        made.get(1).id(),
+                        made.get(0).id());
+        JobStore.JobStats later = jobs().stats(since.plus(Duration.ofDays(1)));
+        assertThat(later.completed()).isZero();
+        assertThat(later.p50DurationMs()).isNull();
+        assertThat(later.byStatus().values()).allMatch(n -> n == 0);
+        assertThat(JobStore.JobStats.percentile(List.of(5L), 0.95)).isEqualTo(5L);
+    }
+
+    @Test
     default void aCreatedJobReadsBackAsItWasStored() {
         GenerationJob job = Fixtures.jobFromIp(Fixtures.newUser(), "203.0.113.9", T0);
         assertThat(jobs().createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, T0))

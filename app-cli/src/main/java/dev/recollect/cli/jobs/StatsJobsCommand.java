@@ -1,0 +1,107 @@
+package dev.recollect.cli.jobs;
+
+import dev.recollect.cli.AppCommand;
+import dev.recollect.cli.CliException;
+import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.Output;
+import dev.recollect.cli.Views;
+import dev.recollect.cli.app.App;
+import dev.recollect.domain.failure.ErrorCode;
+import dev.recollect.domain.job.JobStatus;
+import dev.recollect.ports.out.JobStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code recollect jobs stats}: the job system at a glance, like a backfill scheduler's stats endpoint: counts by
+ * status, failures by error code, throughput and durations, the queue and the newest jobs. Every figure comes from an
+ * indexed query.
+ */
+@Command(
+        name = "stats",
+        description = "Counts, failures, throughput, durations, the queue and the newest jobs.",
+        mixinStandardHelpOptions = true)
+public final class StatsJobsCommand extends AppCommand {
+    private static final Pattern SPAN = Pattern.compile("(\\d{1,6})([smhd])");
+
+    @Option(names = "--since", defaultValue = "24h", description = "The window: 90s, 30m, 24h, 7d; default 24h.")
+    String since;
+
+    /** A span such as {@code 30m} or {@code 7d}. */
+    static Duration span(String text) {
+        Matcher m = SPAN.matcher(text.strip());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw CliException.invalid(
+                    "--since must be a positive number and a unit s, m, h or d (like 24h), got " + text);
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    @Override
+    protected int run(App app, Output out) {
+        Duration window = span(since);
+        Instant now = app.clock().instant();
+        JobStore.JobStats stats = app.persistence().jobs().stats(now.minus(window));
+        JobStore.WorkerActivity queue = app.persistence().jobs().workerActivity(now);
+        double perHour = stats.completed() / (window.toSeconds() / 3600.0);
+
+        Map<String, Object> byStatus = new LinkedHashMap<>();
+        for (JobStatus status : JobStatus.values()) {
+            byStatus.put(status.wireName(), stats.byStatus().get(status));
+        }
+        Map<String, Object> failures = new LinkedHashMap<>();
+        for (ErrorCode code : ErrorCode.values()) {
+            if (stats.failuresByCode().containsKey(code)) {
+                failures.put(code.name(), stats.failuresByCode().get(code));
+            }
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("since", now.minus(window).toString());
+        document.put("byStatus", byStatus);
+        document.put("failuresByCode", failures);
+        document.put("completed", stats.completed());
+        document.put("completedPerHour", Math.round(perHour * 10) / 10.0);
+        document.put("durationP50Ms", stats.p50DurationMs());
+        document.put("durationP95Ms", stats.p95DurationMs());
+        document.put("queueDepth", queue.pending());
+        document.put(
+                "oldestPending",
+                queue.oldestPending() == null ? null : queue.oldestPending().toString());
+        document.put("inProgress", queue.liveLeases());
+        document.put("recent", stats.recent().stream().map(Views::job).toList());
+        out.document(document);
+
+        out.line("Jobs created in the last %s: %s", since, byStatus);
+        out.line("Failures by code: %s", failures.isEmpty() ? "none" : failures);
+        out.line(String.format(
+                Locale.ROOT,
+                "Completed: %d (%.1f per hour); duration p50 %s, p95 %s",
+                stats.completed(),
+                perHour,
+                seconds(stats.p50DurationMs()),
+                seconds(stats.p95DurationMs())));
+        out.line(
+                "Queue: %d pending (oldest %s), %d in progress",
+                queue.pending(), queue.oldestPending() == null ? "none" : queue.oldestPending(), queue.liveLeases());
+        out.line("Newest jobs:");
+        stats.recent().forEach(job -> out.line("  " + Views.jobLine(job)));
+        return ExitCode.OK;
+    }
+
+    private static String seconds(Long millis) {
+        return millis == null ? "-" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+}
