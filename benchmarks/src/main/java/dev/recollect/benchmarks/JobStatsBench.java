@@ -1,14 +1,11 @@
 package dev.recollect.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.recollect.adapters.jdbi.JdbiPersistence;
 import dev.recollect.adapters.jdbi.server.LocalPostgres;
 import dev.recollect.ports.out.JobStore;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -31,13 +28,13 @@ public final class JobStatsBench {
     public static void main(String[] args) throws Exception {
         Path base = Path.of(args.length > 0 ? args[0] : "benchmarks/target/postgres");
         try (LocalPostgres server = LocalPostgres.start(LocalPostgres.Options.ephemeralForTests(base));
-                HikariDataSource pool = pool(server.jdbcUrl("postgres"), server.superuser())) {
+                HikariDataSource pool = BenchDatabase.pool(server.jdbcUrl("postgres"), server.superuser())) {
             JdbiPersistence.migrateSchema(pool);
             fill(pool);
-            sql(pool, "VACUUM ANALYZE generation_jobs");
+            BenchDatabase.sql(pool, "VACUUM ANALYZE generation_jobs");
             JobStore jobs = JdbiPersistence.over(pool).jobs();
             Instant now = Instant.now();
-            double anchor = median(() -> sql(pool, "SELECT count(*) FROM generation_jobs"));
+            double anchor = median(() -> BenchDatabase.sql(pool, "SELECT count(*) FROM generation_jobs"));
             double day = median(() -> jobs.stats(now.minus(Duration.ofDays(1))));
             double month = median(() -> jobs.stats(now.minus(Duration.ofDays(30))));
             double activity = median(() -> jobs.workerActivity(now));
@@ -62,7 +59,7 @@ public final class JobStatsBench {
 
     /** A million jobs over 100 days: 90% completed, 5% failed, 3% cancelled, 1% pending, 1% processing. */
     private static void fill(DataSource pool) throws SQLException {
-        sql(
+        BenchDatabase.sql(
                 pool,
                 String.format(
                         Locale.ROOT,
@@ -104,20 +101,5 @@ public final class JobStatsBench {
         }
         Arrays.sort(ms);
         return ms[ms.length / 2];
-    }
-
-    private static void sql(DataSource pool, String statement) throws SQLException {
-        try (Connection c = pool.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
-
-    private static HikariDataSource pool(String url, String user) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setMaximumPoolSize(4);
-        return new HikariDataSource(config);
     }
 }

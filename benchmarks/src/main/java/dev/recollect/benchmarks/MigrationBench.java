@@ -1,6 +1,5 @@
 package dev.recollect.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.recollect.adapters.jdbi.JdbiPersistence;
 import dev.recollect.adapters.jdbi.server.LocalPostgres;
@@ -12,9 +11,7 @@ import dev.recollect.ports.out.IdGenerator;
 import dev.recollect.ports.out.Sleeper;
 import dev.recollect.ports.service.MigrationRunner;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,14 +41,14 @@ public final class MigrationBench {
     public static void main(String[] args) throws Exception {
         Path base = Path.of(args.length > 0 ? args[0] : "benchmarks/target/postgres");
         try (LocalPostgres server = LocalPostgres.start(LocalPostgres.Options.ephemeralForTests(base));
-                HikariDataSource pool = pool(server.jdbcUrl("postgres"), server.superuser())) {
+                HikariDataSource pool = BenchDatabase.pool(server.jdbcUrl("postgres"), server.superuser())) {
             JdbiPersistence.migrateSchema(pool);
             for (String table : List.of("anchor", "batch1000", "batch5000")) {
                 fill(pool, table);
             }
-            sql(pool, "VACUUM ANALYZE imported_documents");
+            BenchDatabase.sql(pool, "VACUUM ANALYZE imported_documents");
             long t0 = System.nanoTime();
-            sql(
+            BenchDatabase.sql(
                     pool,
                     "UPDATE imported_documents SET doc = doc - 'topic', updated_at = now()"
                             + " WHERE table_name = 'anchor' AND doc ? 'topic'");
@@ -107,7 +104,7 @@ public final class MigrationBench {
     }
 
     private static void fill(DataSource pool, String table) throws SQLException {
-        sql(
+        BenchDatabase.sql(
                 pool,
                 "INSERT INTO imported_documents (table_name, id, doc, imported_at)"
                         + " SELECT '" + table + "', lpad(g::text, 8, '0'),"
@@ -127,20 +124,5 @@ public final class MigrationBench {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void sql(DataSource pool, String statement) throws SQLException {
-        try (Connection c = pool.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
-
-    private static HikariDataSource pool(String url, String user) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setMaximumPoolSize(4);
-        return new HikariDataSource(config);
     }
 }
