@@ -6,13 +6,13 @@ import static dev.recollect.adapters.jdbi.Database.timestamp;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.migration.BatchState;
 import dev.recollect.domain.migration.BatchStats;
+import dev.recollect.domain.migration.DecidedBatch;
 import dev.recollect.domain.migration.Decision;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.KeyRange;
 import dev.recollect.domain.migration.LegacyQuestions;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
-import dev.recollect.domain.migration.RecordFailure;
 import dev.recollect.ports.out.MigrationLedger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,10 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -185,31 +183,15 @@ final class JdbiMigrationLedger implements MigrationLedger {
                     .bind("id", claimed.runId())
                     .mapTo(String.class)
                     .one();
-            BatchStats stats = BatchStats.NONE;
-            List<RecordFailure> failures = new ArrayList<>();
+            DecidedBatch decided =
+                    DecidedBatch.of(documents(handle, table, current.get().range()), decide);
             List<String> ids = new ArrayList<>();
-            List<Decision.Promote> promotions = new ArrayList<>();
-            List<String> promotedIds = new ArrayList<>();
             List<String> removals = new ArrayList<>();
             List<String> docs = new ArrayList<>();
-            for (Document doc : documents(handle, table, current.get().range())) {
-                Decision decision;
-                try {
-                    decision = decide.apply(doc);
-                } catch (RuntimeException e) {
-                    decision = new Decision.Fail(String.valueOf(e.getMessage()));
-                }
-                stats = stats.plus(decision);
-                if (decision instanceof Decision.Update update) {
-                    ids.add(doc.id());
-                    removals.add(JsonDocuments.write(removedKeys(doc, update.changed())));
-                    docs.add(JsonDocuments.write(setFields(doc, update.changed())));
-                } else if (decision instanceof Decision.Promote promote) {
-                    promotions.add(promote);
-                    promotedIds.add(doc.id());
-                } else if (decision instanceof Decision.Fail fail) {
-                    failures.add(new RecordFailure(doc.id(), fail.error()));
-                }
+            for (DecidedBatch.Change change : decided.changes()) {
+                ids.add(change.after().id());
+                removals.add(JsonDocuments.write(change.removedKeys()));
+                docs.add(JsonDocuments.write(change.setFields()));
             }
             Instant now = clock.instant();
             if (!dryRun && !ids.isEmpty()) {
@@ -226,11 +208,12 @@ final class JdbiMigrationLedger implements MigrationLedger {
                         .bind("now", timestamp(now))
                         .execute();
             }
-            if (!dryRun && !promotions.isEmpty()) {
-                promote(handle, promotions, promotedIds, now);
+            if (!dryRun && !decided.promotions().isEmpty()) {
+                promote(handle, decided.promotions(), now);
             }
             // Completed when its writes are done, so that the ledger's times measure the whole batch.
-            return Optional.of(write(handle, current.get().complete(stats, failures, clock.instant())));
+            return Optional.of(
+                    write(handle, current.get().complete(decided.stats(), decided.failures(), clock.instant())));
         });
     }
 
@@ -239,8 +222,9 @@ final class JdbiMigrationLedger implements MigrationLedger {
      * there yet (their ids derive from the documents', so a batch done twice adds nothing), the imported interactions
      * of those questions that carry their schedule, and then a recount of every owner's stats.
      */
-    private static void promote(
-            Handle handle, List<Decision.Promote> promotions, List<String> questionIds, Instant now) {
+    private static void promote(Handle handle, Map<String, Decision.Promote> byQuestion, Instant now) {
+        List<Decision.Promote> promotions = List.copyOf(byQuestion.values());
+        List<String> questionIds = List.copyOf(byQuestion.keySet());
         JdbiConceptStore.insert(
                 handle, promotions.stream().map(Decision.Promote::concept).toList(), " ON CONFLICT (id) DO NOTHING");
         Set<UserId> owners = new TreeSet<>(Comparator.comparing(UserId::value));
@@ -256,25 +240,6 @@ final class JdbiMigrationLedger implements MigrationLedger {
                 .forEach(doc -> LegacyQuestions.interaction(doc)
                         .ifPresent(i -> JdbiReviewStore.insertIfItsPhrasingExists(handle, i)));
         owners.forEach(owner -> JdbiUserStatsStore.reconcile(handle, owner, now));
-    }
-
-    /** The top-level keys of {@code before} that {@code after} no longer has. */
-    private static List<String> removedKeys(Document before, Document after) {
-        return before.fields().keySet().stream()
-                .filter(key -> !after.fields().containsKey(key))
-                .toList();
-    }
-
-    /** The top-level fields of {@code after} that are new or differ from {@code before}'s. */
-    private static Map<String, Object> setFields(Document before, Document after) {
-        Map<String, Object> changed = new LinkedHashMap<>();
-        after.fields().forEach((key, value) -> {
-            if (!before.fields().containsKey(key)
-                    || !Objects.equals(before.fields().get(key), value)) {
-                changed.put(key, value);
-            }
-        });
-        return changed;
     }
 
     private static List<Document> documents(Handle handle, String table, KeyRange range) {

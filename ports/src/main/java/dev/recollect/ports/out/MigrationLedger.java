@@ -41,8 +41,9 @@ public interface MigrationLedger {
     Optional<MigrationBatch> claim(UUID runId, String worker, Duration lease, Instant now);
 
     /**
-     * Does a claimed batch in one transaction: reads its documents in key order, asks {@code decide} about each (a
-     * decision that throws is a failure of that document), writes the updates unless the run is dry, and marks the
+     * Does a claimed batch in one transaction: reads its documents in key order, decides them with {@code decide}
+     * (which must not throw) into a {@link dev.recollect.domain.migration.DecidedBatch}, writes its updates and
+     * promotions unless the run is dry, and marks the
      * batch completed with its stats, at the time {@code clock} gives when the work is done. Nothing is written when
      * {@code worker} no longer holds the batch.
      *

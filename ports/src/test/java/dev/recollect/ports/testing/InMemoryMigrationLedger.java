@@ -1,12 +1,11 @@
 package dev.recollect.ports.testing;
 
-import dev.recollect.domain.migration.BatchStats;
+import dev.recollect.domain.migration.DecidedBatch;
 import dev.recollect.domain.migration.Decision;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.KeyRange;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
-import dev.recollect.domain.migration.RecordFailure;
 import dev.recollect.ports.out.MigrationLedger;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,28 +103,13 @@ public class InMemoryMigrationLedger implements MigrationLedger {
         NavigableMap<String, Document> docs = range.after() == null
                 ? table(run.table()).headMap(range.upTo(), true)
                 : table(run.table()).subMap(range.after(), false, range.upTo(), true);
-        BatchStats stats = BatchStats.NONE;
-        List<RecordFailure> failures = new ArrayList<>();
-        Map<String, Document> updates = new LinkedHashMap<>();
         // A snapshot, as a query reads one: documents inserted while the batch runs are not part of it.
-        for (Document doc : List.copyOf(docs.values())) {
-            Decision decision;
-            try {
-                decision = decide.apply(doc);
-            } catch (RuntimeException e) {
-                decision = new Decision.Fail(String.valueOf(e.getMessage()));
-            }
-            stats = stats.plus(decision);
-            if (decision instanceof Decision.Update update) {
-                updates.put(doc.id(), update.changed());
-            } else if (decision instanceof Decision.Fail fail) {
-                failures.add(new RecordFailure(doc.id(), fail.error()));
-            }
-        }
+        DecidedBatch decided = DecidedBatch.of(List.copyOf(docs.values()), decide);
         if (!dryRun) {
-            table(run.table()).putAll(updates);
+            decided.changes()
+                    .forEach(change -> table(run.table()).put(change.after().id(), change.after()));
         }
-        MigrationBatch done = current.complete(stats, failures, clock.instant());
+        MigrationBatch done = current.complete(decided.stats(), decided.failures(), clock.instant());
         planned.set(claimed.seq(), done);
         return Optional.of(done);
     }
