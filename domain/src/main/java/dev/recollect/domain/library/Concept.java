@@ -72,40 +72,12 @@ public record Concept(
 
     /** The same concept with its phrasing count and scores updated at {@code now}. */
     public Concept withPhrasingScores(int count, Integer thin, Integer conflict, Instant now) {
-        return new Concept(
-                id,
-                userId,
-                title,
-                description,
-                card,
-                canonicalPhrasingId,
-                count,
-                thin,
-                conflict,
-                generationJobId,
-                createdAt,
-                now,
-                archivedAt,
-                deletedAt);
+        return copy(card, count, thin, conflict, now, archivedAt, deletedAt);
     }
 
     /** The same concept rescheduled to {@code next} at {@code now}. */
     public Concept withCard(Card next, Instant now) {
-        return new Concept(
-                id,
-                userId,
-                title,
-                description,
-                next,
-                canonicalPhrasingId,
-                phrasingCount,
-                thinScore,
-                conflictScore,
-                generationJobId,
-                createdAt,
-                now,
-                archivedAt,
-                deletedAt);
+        return copy(next, phrasingCount, thinScore, conflictScore, now, archivedAt, deletedAt);
     }
 
     /**
@@ -113,24 +85,34 @@ public record Concept(
      * in effect, so that repeating a change never moves its timestamp.
      */
     public Concept with(Lifecycle change, Instant now) {
-        Instant archived = change.archivedAt(archivedAt, now);
-        Instant deleted = change.deletedAt(deletedAt, now);
-        if (Objects.equals(archived, archivedAt) && Objects.equals(deleted, deletedAt)) {
-            return this;
-        }
+        return change.applyTo(new Lifecycle.Marks(archivedAt, deletedAt), now)
+                .map(marks ->
+                        copy(card, phrasingCount, thinScore, conflictScore, now, marks.archivedAt(), marks.deletedAt()))
+                .orElse(this);
+    }
+
+    /** This concept with the fields that change over its life replaced. */
+    private Concept copy(
+            Card newCard,
+            int count,
+            Integer thin,
+            Integer conflict,
+            Instant updated,
+            Instant archived,
+            Instant deleted) {
         return new Concept(
                 id,
                 userId,
                 title,
                 description,
-                card,
+                newCard,
                 canonicalPhrasingId,
-                phrasingCount,
-                thinScore,
-                conflictScore,
+                count,
+                thin,
+                conflict,
                 generationJobId,
                 createdAt,
-                now,
+                updated,
                 archived,
                 deleted);
     }

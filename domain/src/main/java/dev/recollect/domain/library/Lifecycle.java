@@ -16,8 +16,22 @@ public enum Lifecycle {
     /** Undoes {@link #DELETE}. */
     RESTORE;
 
+    /**
+     * An item's two marks.
+     *
+     * @param archivedAt when it was archived; {@code null} if not
+     * @param deletedAt when it was deleted; {@code null} if not
+     */
+    record Marks(Instant archivedAt, Instant deletedAt) {}
+
+    /** The marks after this change at {@code now}; empty when the change is already in effect. */
+    java.util.Optional<Marks> applyTo(Marks current, Instant now) {
+        Marks next = new Marks(archivedAt(current.archivedAt(), now), deletedAt(current.deletedAt(), now));
+        return next.equals(current) ? java.util.Optional.empty() : java.util.Optional.of(next);
+    }
+
     /** The archive mark after this change, given the current one. */
-    Instant archivedAt(Instant current, Instant now) {
+    private Instant archivedAt(Instant current, Instant now) {
         return switch (this) {
             case ARCHIVE -> current == null ? now : current;
             case UNARCHIVE -> null;
@@ -26,7 +40,7 @@ public enum Lifecycle {
     }
 
     /** The delete mark after this change, given the current one. */
-    Instant deletedAt(Instant current, Instant now) {
+    private Instant deletedAt(Instant current, Instant now) {
         return switch (this) {
             case DELETE -> current == null ? now : current;
             case RESTORE -> null;

@@ -133,53 +133,27 @@ public record Phrasing(
 
     /** The same phrasing with an embedding. */
     public Phrasing withEmbedding(float[] vector) {
-        return new Phrasing(
-                id,
-                userId,
-                conceptId,
-                question,
-                explanation,
-                type,
-                options,
-                correctAnswer,
-                attemptCount,
-                correctCount,
-                lastAttemptedAt,
-                vector,
-                createdAt,
-                archivedAt,
-                deletedAt);
+        return copy(attemptCount, correctCount, lastAttemptedAt, vector, archivedAt, deletedAt);
     }
 
     /** The same phrasing after one more answer at {@code now}. */
     public Phrasing answered(boolean correct, Instant now) {
-        return new Phrasing(
-                id,
-                userId,
-                conceptId,
-                question,
-                explanation,
-                type,
-                options,
-                correctAnswer,
-                attemptCount + 1,
-                correctCount + (correct ? 1 : 0),
-                now,
-                embedding,
-                createdAt,
-                archivedAt,
-                deletedAt);
+        return copy(attemptCount + 1, correctCount + (correct ? 1 : 0), now, embedding, archivedAt, deletedAt);
     }
 
     /**
      * The same phrasing after {@code change} at {@code now}; the same instance when the change is already in effect.
      */
     public Phrasing with(Lifecycle change, Instant now) {
-        Instant archived = change.archivedAt(archivedAt, now);
-        Instant deleted = change.deletedAt(deletedAt, now);
-        if (Objects.equals(archived, archivedAt) && Objects.equals(deleted, deletedAt)) {
-            return this;
-        }
+        return change.applyTo(new Lifecycle.Marks(archivedAt, deletedAt), now)
+                .map(marks -> copy(
+                        attemptCount, correctCount, lastAttemptedAt, embedding, marks.archivedAt(), marks.deletedAt()))
+                .orElse(this);
+    }
+
+    /** This phrasing with the fields that change over its life replaced. */
+    private Phrasing copy(
+            int attempts, int correct, Instant lastAttempted, float[] vector, Instant archived, Instant deleted) {
         return new Phrasing(
                 id,
                 userId,
@@ -189,10 +163,10 @@ public record Phrasing(
                 type,
                 options,
                 correctAnswer,
-                attemptCount,
-                correctCount,
-                lastAttemptedAt,
-                embedding,
+                attempts,
+                correct,
+                lastAttempted,
+                vector,
                 createdAt,
                 archived,
                 deleted);
