@@ -33,7 +33,7 @@ final class CrashingWorkerProbe {
                 () -> {
                     System.out.println("saved 2");
                     System.out.flush();
-                    hang();
+                    ChildJvm.hang();
                 });
         Clock clock = Clock.systemUTC();
         JobPipeline pipeline = ScriptedPipelines.over(JdbiBundles.of(persistence), llm, clock, Sleeper.system());
@@ -45,18 +45,5 @@ final class CrashingWorkerProbe {
                 JobSignals.polling(Sleeper.system()),
                 outcome -> {});
         worker.runUntilIdle();
-    }
-
-    private static void hang() {
-        Object never = new Object();
-        synchronized (never) {
-            while (true) {
-                try {
-                    never.wait();
-                } catch (InterruptedException e) {
-                    // Only SIGKILL ends this worker.
-                }
-            }
-        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.recollect.adapters.jdbi;
 
 import dev.recollect.domain.migration.BuiltInMigrations;
-import dev.recollect.domain.migration.Decision;
-import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.DocumentMigration;
 import dev.recollect.ports.in.RunMigrations;
 import dev.recollect.ports.out.IdGenerator;
@@ -30,32 +28,14 @@ final class MigrationCrashProbe {
         int hangAt = Integer.parseInt(args[4]);
         DocumentMigration real = BuiltInMigrations.removeField("remove-topic", table, "topic");
         int[] decided = {0};
-        DocumentMigration doomed = new DocumentMigration() {
-            @Override
-            public String name() {
-                return real.name();
+        DocumentMigration doomed = DocumentMigration.of(real.name(), real.description(), table, document -> {
+            if (++decided[0] == hangAt) {
+                System.out.println("midway");
+                System.out.flush();
+                ChildJvm.hang();
             }
-
-            @Override
-            public String description() {
-                return real.description();
-            }
-
-            @Override
-            public String table() {
-                return table;
-            }
-
-            @Override
-            public Decision decide(Document document) {
-                if (++decided[0] == hangAt) {
-                    System.out.println("midway");
-                    System.out.flush();
-                    hang();
-                }
-                return real.decide(document);
-            }
-        };
+            return real.decide(document);
+        });
         MigrationRunner runner = new MigrationRunner(
                 JdbiPersistence.over(dataSource).migrations(),
                 List.of(doomed),
@@ -63,18 +43,5 @@ final class MigrationCrashProbe {
                 Clock.systemUTC(),
                 Sleeper.system());
         runner.work(new RunMigrations.Work(run, "doomed", Duration.ZERO), report -> {});
-    }
-
-    private static void hang() {
-        Object never = new Object();
-        synchronized (never) {
-            while (true) {
-                try {
-                    never.wait();
-                } catch (InterruptedException e) {
-                    // Only SIGKILL ends this worker.
-                }
-            }
-        }
     }
 }

@@ -13,10 +13,6 @@ import dev.recollect.ports.out.MigrationLedger;
 import dev.recollect.ports.service.MigrationRunner;
 import dev.recollect.ports.testing.MutableClock;
 import dev.recollect.ports.testing.RecordingSleeper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -27,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Whole runs on PostgreSQL: a dry run leaves every table as it was; a run killed with SIGKILL resumes to the same end. */
@@ -112,25 +107,9 @@ class MigrationRunIT {
 
         DocumentMigration onA = BuiltInMigrations.removeField("remove-topic", "crash_a", "topic");
         UUID run = plan(runner(onA, Instant.now()), "remove-topic", false, 10);
-        Process doomed = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        MigrationCrashProbe.class.getName(),
-                        database.jdbcUrl(),
-                        database.user(),
-                        "crash_a",
-                        run.toString(),
-                        "15"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(doomed.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        do {
-            line = out.readLine();
-        } while (line != null && !line.equals("midway"));
-        assertThat(line).as("the doomed worker reached its second batch").isEqualTo("midway");
-        doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        Process doomed = ChildJvm.start(
+                MigrationCrashProbe.class, database.jdbcUrl(), database.user(), "crash_a", run.toString(), "15");
+        ChildJvm.killAfter(doomed, "midway", "the doomed worker reached its second batch");
 
         List<dev.recollect.domain.migration.MigrationBatch> halfway = ledger.batches(run);
         assertThat(halfway.get(0).state()).isEqualTo(BatchState.COMPLETED);

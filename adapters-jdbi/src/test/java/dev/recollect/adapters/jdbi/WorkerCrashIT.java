@@ -17,10 +17,6 @@ import dev.recollect.ports.testing.MutableClock;
 import dev.recollect.ports.testing.RecordingSleeper;
 import dev.recollect.ports.testing.ScriptedLlm;
 import dev.recollect.ports.testing.ScriptedPipelines;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,22 +44,8 @@ class WorkerCrashIT {
                 Instant.now());
         persistence.jobs().createIfAllowed(job, JobPolicy.DEFAULT, RateLimitRule.QUESTION_GENERATION, Instant.now());
 
-        Process doomed = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        CrashingWorkerProbe.class.getName(),
-                        database.jdbcUrl(),
-                        database.user()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(doomed.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        do {
-            line = out.readLine();
-        } while (line != null && !line.equals("saved 2"));
-        assertThat(line).as("the doomed worker reached the middle of the job").isEqualTo("saved 2");
-        doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        Process doomed = ChildJvm.start(CrashingWorkerProbe.class, database.jdbcUrl(), database.user());
+        ChildJvm.killAfter(doomed, "saved 2", "the doomed worker reached the middle of the job");
 
         GenerationJob halfway = persistence.jobs().find(job.id()).orElseThrow();
         assertThat(halfway.status()).isEqualTo(JobStatus.PROCESSING);

@@ -109,34 +109,17 @@ class MigrationRunnerTest {
     void aFailingBatchIsRetriedLaterAndFailingDocumentsMakeItPartial() {
         questions(6);
         List<String> calls = new ArrayList<>();
-        DocumentMigration flaky = new DocumentMigration() {
-            @Override
-            public String name() {
-                return "flaky";
-            }
-
-            @Override
-            public String description() {
-                return "Fails one document, and throws on another";
-            }
-
-            @Override
-            public String table() {
-                return "questions";
-            }
-
-            @Override
-            public Decision decide(Document document) {
-                calls.add(document.id());
-                if (document.id().equals("q0001")) {
-                    return new Decision.Fail("no good");
-                }
-                if (document.id().equals("q0002")) {
-                    throw new IllegalStateException("exploded");
-                }
-                return new Decision.Update(document.with("seen", true));
-            }
-        };
+        DocumentMigration flaky =
+                DocumentMigration.of("flaky", "Fails one document, and throws on another", "questions", document -> {
+                    calls.add(document.id());
+                    if (document.id().equals("q0001")) {
+                        return new Decision.Fail("no good");
+                    }
+                    if (document.id().equals("q0002")) {
+                        throw new IllegalStateException("exploded");
+                    }
+                    return new Decision.Update(document.with("seen", true));
+                });
         MigrationRunner own = new MigrationRunner(ledger, List.of(flaky), new SequentialIds(), clock, sleeper);
         var planned = (RunMigrations.Started.Planned) own.start(new RunMigrations.Start("flaky", false, 3));
 
@@ -239,33 +222,15 @@ class MigrationRunnerTest {
                 "t", keys.stream().map(k -> new Document(k, Map.of(), T0)).toList());
         Map<String, Integer> visits = new HashMap<>();
         List<String> late = new ArrayList<>(insertedLater);
-        DocumentMigration counting = new DocumentMigration() {
-            @Override
-            public String name() {
-                return "count";
+        DocumentMigration counting = DocumentMigration.of("count", "Counts visits", "t", document -> {
+            visits.merge(document.id(), 1, Integer::sum);
+            if (!late.isEmpty()) {
+                // Rows arrive while the run goes on, some of them behind the cursor.
+                String key = late.remove(0);
+                own.importDocuments("t", List.of(new Document(key, Map.of(), T0)));
             }
-
-            @Override
-            public String description() {
-                return "Counts visits";
-            }
-
-            @Override
-            public String table() {
-                return "t";
-            }
-
-            @Override
-            public Decision decide(Document document) {
-                visits.merge(document.id(), 1, Integer::sum);
-                if (!late.isEmpty()) {
-                    // Rows arrive while the run goes on, some of them behind the cursor.
-                    String key = late.remove(0);
-                    own.importDocuments("t", List.of(new Document(key, Map.of(), T0)));
-                }
-                return new Decision.Skip("counted");
-            }
-        };
+            return new Decision.Skip("counted");
+        });
         MigrationRunner own2 = new MigrationRunner(own, List.of(counting), new SequentialIds(), clock, sleeper);
         var planned = (RunMigrations.Started.Planned) own2.start(new RunMigrations.Start("count", false, batchSize));
         own2.work(new RunMigrations.Work(planned.run().id(), "w", Duration.ZERO), r -> {});
