@@ -78,7 +78,7 @@ class LauncherIT {
     }
 
     @Test
-    void twoProcessesOnOneHomeTakeTurns() throws Exception {
+    void twoProcessesStartedAtOnceOnOneHomeBothSucceed() throws Exception {
         Path firstErr = Files.createTempFile("first", ".err");
         Path secondErr = Files.createTempFile("second", ".err");
         Process first = start(List.of("db", "info", "--json"), firstErr);

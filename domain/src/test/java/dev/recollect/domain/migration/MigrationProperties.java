@@ -119,6 +119,10 @@ class MigrationProperties {
                 assertThat(migration.decide(update.changed())).isInstanceOf(Decision.Skip.class);
                 assertThat(update.changed().id()).isEqualTo(document.id());
             }
+            // A promotion is idempotent by its ids: deciding again promotes the very same rows.
+            if (first instanceof Decision.Promote) {
+                assertThat(migration.decide(document)).isEqualTo(first);
+            }
         }
     }
 

@@ -45,10 +45,15 @@ class ReviewerProperties {
     }
 
     private static Phrasing phrasing() {
+        return phrasing(2, USER, CONCEPT);
+    }
+
+    /** A never-answered true/false phrasing, {@code n} in its id, of {@code owner}'s {@code concept}. */
+    private static Phrasing phrasing(int n, UserId owner, ConceptId concept) {
         return new Phrasing(
-                new PhrasingId(new UUID(2, 1)),
-                USER,
-                CONCEPT,
+                new PhrasingId(new UUID(2, n)),
+                owner,
+                concept,
                 "Why tides?",
                 null,
                 PhrasingType.TRUE_FALSE,
@@ -196,39 +201,9 @@ class ReviewerProperties {
 
     @Test
     void aTargetIsAPhrasingOfItsConcept() {
-        Phrasing other = new Phrasing(
-                new PhrasingId(new UUID(2, 2)),
-                USER,
-                new ConceptId(new UUID(1, 2)),
-                "Q?",
-                null,
-                PhrasingType.TRUE_FALSE,
-                List.of("True", "False"),
-                "True",
-                0,
-                0,
-                null,
-                null,
-                CREATED,
-                null,
-                null);
+        Phrasing other = phrasing(3, USER, new ConceptId(new UUID(1, 2)));
         assertThatIllegalArgumentException().isThrownBy(() -> new ReviewTarget(concept(), other, false));
-        Phrasing foreign = new Phrasing(
-                new PhrasingId(new UUID(2, 3)),
-                new UserId("other"),
-                CONCEPT,
-                "Q?",
-                null,
-                PhrasingType.TRUE_FALSE,
-                List.of("True", "False"),
-                "True",
-                0,
-                0,
-                null,
-                null,
-                CREATED,
-                null,
-                null);
+        Phrasing foreign = phrasing(4, new UserId("other"), CONCEPT);
         assertThatIllegalArgumentException().isThrownBy(() -> new ReviewTarget(concept(), foreign, false));
     }
 
