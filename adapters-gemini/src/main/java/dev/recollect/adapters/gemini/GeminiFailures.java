@@ -46,8 +46,7 @@ final class GeminiFailures {
 
     private ProviderFailure classify(int httpStatus, JsonNode error) {
         String detail = masked("HTTP " + httpStatus + " " + error.path("status").asText("") + ": "
-                        + error.path("message").asText("(no message)"))
-                .replace("  ", " ");
+                + error.path("message").asText("(no message)"));
         if (httpStatus == 401 || httpStatus == 403 || hasReason(error, "API_KEY_INVALID")) {
             return new ProviderFailure.AuthenticationFailed(detail);
         }

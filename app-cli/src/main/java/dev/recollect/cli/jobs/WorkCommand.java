@@ -56,7 +56,7 @@ public final class WorkCommand extends AppCommand {
         Model model = Model.resolve(provider, environment(), false);
         out.err().println("Model: " + model.description() + "; database: " + app.description());
         List<GenerationJob> finished = Collections.synchronizedList(new ArrayList<>());
-        int processed = work(app, model, out, untilIdle, finished);
+        int processed = work(app, model, out, untilIdle, finished, workerId, concurrency);
         out.document(Map.of(
                 "processed",
                 processed,
@@ -75,20 +75,33 @@ public final class WorkCommand extends AppCommand {
         return ExitCode.OK;
     }
 
-    /** Runs a worker over {@code model}, showing progress on stderr; the demo runs it the same way. */
+    /** Runs one worker, one job at a time, over {@code model}, with progress on stderr; the demo runs it so. */
     public static int work(App app, Model model, Output out, boolean untilIdle, List<GenerationJob> finished)
             throws Exception {
-        return new WorkCommand().runWorker(app, model, out, untilIdle, finished);
+        return work(app, model, out, untilIdle, finished, null, 1);
     }
 
-    private int runWorker(App app, Model model, Output out, boolean untilIdle, List<GenerationJob> finished)
+    /**
+     * Runs a worker over {@code model} with progress on stderr.
+     *
+     * @param workerId the id written into the leases; {@code null} for this host and process
+     * @param concurrency jobs processed at once
+     */
+    private static int work(
+            App app,
+            Model model,
+            Output out,
+            boolean untilIdle,
+            List<GenerationJob> finished,
+            String workerId,
+            int concurrency)
             throws Exception {
         String id = workerId != null
                 ? workerId
                 : ManagementFactory.getRuntimeMXBean().getName();
         JobWorker.Settings defaults = JobWorker.Settings.defaults(id);
-        JobWorker.Settings settings = new JobWorker.Settings(
-                id, Math.max(1, concurrency), defaults.lease(), defaults.idlePoll(), defaults.gracePeriod());
+        JobWorker.Settings settings =
+                new JobWorker.Settings(id, concurrency, defaults.lease(), defaults.idlePoll(), defaults.gracePeriod());
         boolean interactive = System.console() != null && !out.json();
         try (JobSignals signals = app.signals();
                 JobProgress progress = new JobProgress(app.persistence().jobs(), out.err(), interactive);

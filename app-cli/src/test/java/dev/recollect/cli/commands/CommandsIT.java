@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 @PostgresTest
 class CommandsIT {
     private final Cli cli;
+    private final TestDatabase database;
 
     CommandsIT(TestDatabase database) {
+        this.database = database;
         this.cli = new Cli(database);
     }
 
@@ -210,6 +212,31 @@ class CommandsIT {
                             .get("completed")
                             .asInt())
                     .isGreaterThanOrEqualTo(span.equals("90s") ? 0 : 1);
+        }
+    }
+
+    @Test
+    void theWorkersIdAndConcurrencyAreTheOnesGiven() throws Exception {
+        String user = user();
+        JsonNode job = cli.json("jobs", "create", "--user", user, "--prompt", "Prime numbers");
+        cli.json(
+                "jobs",
+                "work",
+                "--until-idle",
+                "--provider",
+                "offline",
+                "--worker-id",
+                "custom-7",
+                "--concurrency",
+                "2");
+        try (java.sql.Connection c = database.connect();
+                java.sql.PreparedStatement s =
+                        c.prepareStatement("SELECT worker_id FROM generation_jobs WHERE id = ?")) {
+            s.setObject(1, UUID.fromString(job.get("id").asText()));
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("custom-7");
+            }
         }
     }
 
