@@ -108,19 +108,6 @@ public interface JobStore {
             failuresByCode = Map.copyOf(failuresByCode);
             recent = List.copyOf(recent);
         }
-
-        /** The {@code p}-quantile of {@code durations} as PostgreSQL's {@code percentile_cont}: linear between ranks. */
-        public static Long percentile(List<Long> durations, double p) {
-            if (durations.isEmpty()) {
-                return null;
-            }
-            List<Long> sorted = durations.stream().sorted().toList();
-            double rank = p * (sorted.size() - 1);
-            int below = (int) Math.floor(rank);
-            int above = (int) Math.ceil(rank);
-            double value = sorted.get(below) + (rank - below) * (sorted.get(above) - sorted.get(below));
-            return Math.round(value);
-        }
     }
 
     /** What the workers are doing at {@code now}, for health checks. */

@@ -293,8 +293,8 @@ public final class InMemoryStores {
                         byStatus,
                         failures,
                         durations.size(),
-                        JobStats.percentile(durations, 0.5),
-                        JobStats.percentile(durations, 0.95),
+                        percentile(durations, 0.5),
+                        percentile(durations, 0.95),
                         recent);
             }
         }
@@ -338,6 +338,18 @@ public final class InMemoryStores {
 
     /** Who holds a processing job, at which attempt, until when. */
     private record Lease(String workerId, int attempt, Instant until) {}
+
+    /** The {@code p}-quantile of {@code durations} as PostgreSQL's {@code percentile_cont}: linear between ranks. */
+    static Long percentile(List<Long> durations, double p) {
+        if (durations.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = durations.stream().sorted().toList();
+        double rank = p * (sorted.size() - 1);
+        int below = (int) Math.floor(rank);
+        int above = (int) Math.ceil(rank);
+        return Math.round(sorted.get(below) + (rank - below) * (sorted.get(above) - sorted.get(below)));
+    }
 
     static boolean isAfter(GenerationJob job, Cursor cursor) {
         int byTime = job.createdAt().compareTo(cursor.at());
