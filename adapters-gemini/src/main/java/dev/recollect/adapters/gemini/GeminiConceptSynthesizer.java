@@ -16,11 +16,11 @@ final class GeminiConceptSynthesizer implements ConceptSynthesizer {
     private final GeminiRequests requests;
     private final String model;
 
-    GeminiConceptSynthesizer(GeminiTransport transport, ObjectMapper json, GeminiModels.Config config) {
+    GeminiConceptSynthesizer(GeminiTransport transport, ObjectMapper json, GeminiRequests requests, String model) {
         this.transport = transport;
         this.json = json;
-        this.model = config.model();
-        this.requests = new GeminiRequests(json, model);
+        this.model = model;
+        this.requests = requests;
     }
 
     @Override

@@ -23,9 +23,10 @@ public final class GeminiModels {
     GeminiModels(Config config, Sleeper sleeper, RandomGenerator jitter) {
         ObjectMapper json = Json.mapper();
         GeminiTransport transport = new GeminiTransport(config, client(config), json, sleeper, jitter);
-        this.synthesizer = new GeminiConceptSynthesizer(transport, json, config);
-        this.generator = new GeminiPhrasingGenerator(transport, json, config);
-        this.embedder = new GeminiEmbedder(transport, new GeminiRequests(json, config.model()), config);
+        GeminiRequests requests = new GeminiRequests(json, config.model());
+        this.synthesizer = new GeminiConceptSynthesizer(transport, json, requests, config.model());
+        this.generator = new GeminiPhrasingGenerator(transport, json, requests, config.model());
+        this.embedder = new GeminiEmbedder(transport, requests, config);
     }
 
     /** Models over {@code config}, retrying with real sleeps and unseeded jitter. */

@@ -15,11 +15,11 @@ final class GeminiPhrasingGenerator implements PhrasingGenerator {
     private final GeminiRequests requests;
     private final String model;
 
-    GeminiPhrasingGenerator(GeminiTransport transport, ObjectMapper json, GeminiModels.Config config) {
+    GeminiPhrasingGenerator(GeminiTransport transport, ObjectMapper json, GeminiRequests requests, String model) {
         this.transport = transport;
         this.json = json;
-        this.model = config.model();
-        this.requests = new GeminiRequests(json, model);
+        this.model = model;
+        this.requests = requests;
     }
 
     @Override
