@@ -243,13 +243,21 @@ final class JdbiMigrationLedger implements MigrationLedger {
     }
 
     private static List<Document> documents(Handle handle, String table, KeyRange range) {
+        return documents(handle, table, range.after(), range.upTo(), Integer.MAX_VALUE);
+    }
+
+    /** Documents of {@code table} after the key {@code after} (if any), up to {@code upTo} (if any), in key order. */
+    private static List<Document> documents(Handle handle, String table, String after, String upTo, int limit) {
         Query query = handle.createQuery("SELECT id, doc::text AS doc, imported_at FROM " + DOCS
-                        + " WHERE table_name = :table" + (range.after() == null ? "" : " AND id > :after")
-                        + " AND id <= :upTo ORDER BY id")
+                        + " WHERE table_name = :table" + (after == null ? "" : " AND id > :after")
+                        + (upTo == null ? "" : " AND id <= :upTo") + " ORDER BY id LIMIT :limit")
                 .bind("table", table)
-                .bind("upTo", range.upTo());
-        if (range.after() != null) {
-            query.bind("after", range.after());
+                .bind("limit", limit);
+        if (after != null) {
+            query.bind("after", after);
+        }
+        if (upTo != null) {
+            query.bind("upTo", upTo);
         }
         return query.map((rs, ctx) -> document(rs)).list();
     }
@@ -326,17 +334,7 @@ final class JdbiMigrationLedger implements MigrationLedger {
 
     @Override
     public List<Document> documents(String table, String after, int limit) {
-        return db.withHandle("read " + table, handle -> {
-            Query query = handle.createQuery("SELECT id, doc::text AS doc, imported_at FROM " + DOCS
-                            + " WHERE table_name = :table" + (after == null ? "" : " AND id > :after")
-                            + " ORDER BY id LIMIT :limit")
-                    .bind("table", table)
-                    .bind("limit", limit);
-            if (after != null) {
-                query.bind("after", after);
-            }
-            return query.map((rs, ctx) -> document(rs)).list();
-        });
+        return db.withHandle("read " + table, handle -> documents(handle, table, after, null, limit));
     }
 
     private static Optional<MigrationBatch> locked(Handle handle, UUID runId, int seq) {
