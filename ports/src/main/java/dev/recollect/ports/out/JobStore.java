@@ -9,6 +9,7 @@ import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.job.JobTransition;
 import dev.recollect.domain.paging.Page;
 import dev.recollect.domain.paging.PageRequest;
+import dev.recollect.domain.usage.TokenUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,6 +80,29 @@ public interface JobStore {
      */
     int countStuck(Instant now);
 
+    /**
+     * Adds {@code usage} to what job {@code id} has used on {@code model}, atomically. Not fenced by the attempt:
+     * tokens that a superseded attempt spent were spent all the same. Does nothing when the job is gone.
+     */
+    void recordUsage(JobId id, String model, TokenUsage usage);
+
+    /** What job {@code id} has used, by model in model order; empty when it used nothing or is gone. */
+    List<ModelUsage> usage(JobId id);
+
+    /**
+     * Tokens used on one model.
+     *
+     * @param model the model's id
+     * @param usage what was used on it
+     */
+    record ModelUsage(String model, TokenUsage usage) {
+        /** Requires both. */
+        public ModelUsage {
+            java.util.Objects.requireNonNull(model, "model");
+            java.util.Objects.requireNonNull(usage, "usage");
+        }
+    }
+
     /** The job system's figures over the jobs created or finished since {@code since}. */
     JobStats stats(Instant since);
 
@@ -90,6 +114,7 @@ public interface JobStore {
      * @param completed jobs that completed since
      * @param p50DurationMs the median duration of those, {@code percentile_cont}; {@code null} if none
      * @param p95DurationMs their 95th percentile; {@code null} if none
+     * @param usage the tokens that jobs created since used, by model in model order
      * @param recent the 20 newest jobs, of any user
      */
     record JobStats(
@@ -98,6 +123,7 @@ public interface JobStore {
             int completed,
             Long p50DurationMs,
             Long p95DurationMs,
+            List<ModelUsage> usage,
             List<GenerationJob> recent) {
         /** How many of the newest jobs it lists. */
         public static final int RECENT = 20;
@@ -106,6 +132,7 @@ public interface JobStore {
         public JobStats {
             byStatus = Map.copyOf(byStatus);
             failuresByCode = Map.copyOf(failuresByCode);
+            usage = List.copyOf(usage);
             recent = List.copyOf(recent);
         }
     }

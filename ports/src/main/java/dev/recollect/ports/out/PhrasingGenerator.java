@@ -10,9 +10,12 @@ public interface PhrasingGenerator {
      * Asks for {@code request.count()} phrasings and hands each to {@code sink} as soon as it is complete. Stops
      * early, without error, when the sink returns {@code false}.
      *
+     * @param request what to write about
+     * @param sink takes each phrasing as it arrives
+     * @param calls hears about the call (or calls) made, with the tokens they used, even when one fails
      * @throws LlmException when the provider fails; items already handed to the sink stay handed
      */
-    void generate(Request request, Sink sink);
+    void generate(Request request, Sink sink, LlmCall.Listener calls);
 
     /** Receives phrasings as they arrive. */
     @FunctionalInterface

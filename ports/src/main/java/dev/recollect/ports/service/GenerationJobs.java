@@ -17,6 +17,7 @@ import dev.recollect.ports.in.GetJob;
 import dev.recollect.ports.in.ListRecentJobs;
 import dev.recollect.ports.out.IdGenerator;
 import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.out.RateLimitRule;
 import java.time.Clock;
 import java.util.List;
@@ -30,9 +31,17 @@ public final class GenerationJobs implements CreateJob, GetJob, ListRecentJobs, 
     private final RateLimitRule limit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Metrics metrics;
 
-    /** Services over {@code jobs}, with {@code policy} and the job-creation {@code limit}. */
+    /** Services over {@code jobs}, with {@code policy} and the job-creation {@code limit}, recording no metrics. */
     public GenerationJobs(JobStore jobs, JobPolicy policy, RateLimitRule limit, IdGenerator ids, Clock clock) {
+        this(jobs, policy, limit, ids, clock, Metrics.NONE);
+    }
+
+    /** Services that also count created, rejected and cancelled jobs into {@code metrics}. */
+    public GenerationJobs(
+            JobStore jobs, JobPolicy policy, RateLimitRule limit, IdGenerator ids, Clock clock, Metrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.limit = Objects.requireNonNull(limit, "limit");
@@ -42,6 +51,25 @@ public final class GenerationJobs implements CreateJob, GetJob, ListRecentJobs, 
 
     @Override
     public CreateJob.Result create(CreateJob.Command command) {
+        CreateJob.Result result = admit(command);
+        if (result instanceof CreateJob.Result.Created) {
+            metrics.jobCreated();
+        } else if (result instanceof CreateJob.Result.InvalidPrompt invalid) {
+            metrics.jobRejected(
+                    switch (invalid.reason()) {
+                        case TOO_SHORT -> Metrics.Rejection.PROMPT_TOO_SHORT;
+                        case TOO_LONG -> Metrics.Rejection.PROMPT_TOO_LONG;
+                        case CONTROL_CHARACTER -> Metrics.Rejection.PROMPT_CONTROL_CHARACTER;
+                    });
+        } else if (result instanceof CreateJob.Result.TooManyActiveJobs) {
+            metrics.jobRejected(Metrics.Rejection.TOO_MANY_ACTIVE);
+        } else if (result instanceof CreateJob.Result.RateLimited) {
+            metrics.jobRejected(Metrics.Rejection.RATE_LIMITED);
+        }
+        return result;
+    }
+
+    private CreateJob.Result admit(CreateJob.Command command) {
         CommandValidator.valid(command);
         UserId user = CommandValidator.userId(command.userId());
         PromptCheck check = policy.checkPrompt(command.prompt());
@@ -101,9 +129,11 @@ public final class GenerationJobs implements CreateJob, GetJob, ListRecentJobs, 
         if (transition == null) {
             return new CancelJob.Result.NotFound();
         }
-        return transition.applied()
-                ? new CancelJob.Result.Cancelled(transition.job())
-                : new CancelJob.Result.NotCancellable(transition.job());
+        if (!transition.applied()) {
+            return new CancelJob.Result.NotCancellable(transition.job());
+        }
+        metrics.jobFinished(transition.job());
+        return new CancelJob.Result.Cancelled(transition.job());
     }
 
     @Override

@@ -29,11 +29,14 @@ import dev.recollect.ports.out.ConceptSynthesizer;
 import dev.recollect.ports.out.Embedder;
 import dev.recollect.ports.out.IdGenerator;
 import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.LlmCall;
+import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.out.PhrasingGenerator;
 import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -68,6 +71,7 @@ public final class JobPipeline implements ProcessJob {
             "The AI could not produce review-ready phrasings. Try rerunning in a few moments.";
 
     private final Dependencies deps;
+    private final Metrics metrics;
 
     /**
      * Everything the pipeline uses.
@@ -115,9 +119,18 @@ public final class JobPipeline implements ProcessJob {
         }
     }
 
-    /** A pipeline over {@code dependencies}. */
+    /** A pipeline over {@code dependencies}, recording no metrics. */
     public JobPipeline(Dependencies dependencies) {
+        this(dependencies, Metrics.NONE);
+    }
+
+    /**
+     * A pipeline that also records into {@code metrics}: jobs it completes or fails, the time each phase took, and
+     * every LLM call with its outcome, latency, retries and tokens.
+     */
+    public JobPipeline(Dependencies dependencies, Metrics metrics) {
         this.deps = Objects.requireNonNull(dependencies, "dependencies");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     @Override
@@ -197,11 +210,15 @@ public final class JobPipeline implements ProcessJob {
         private final JobId id;
         private final int attempt;
         private GenerationJob job;
+        private JobPhase phase;
+        private Instant phaseSince;
 
         Run(GenerationJob started) {
             this.id = started.id();
             this.attempt = started.attempts();
             this.job = started;
+            this.phase = started.phase();
+            this.phaseSince = deps.clock().instant();
         }
 
         Outcome execute() {
@@ -219,6 +236,7 @@ public final class JobPipeline implements ProcessJob {
                     generatePhrasings(concept);
                 }
                 update(j -> j.complete(j.prompt(), deps.clock().instant()));
+                finished();
             } catch (PipelineFailure failure) {
                 fail(failure.error);
             } catch (Halt halt) {
@@ -241,8 +259,8 @@ public final class JobPipeline implements ProcessJob {
         }
 
         private List<Concept> synthesiseAndStore() {
-            List<ConceptIdea> ideas =
-                    withRetries(Stage.CONCEPTS, () -> deps.synthesizer().synthesize(job.prompt()));
+            List<ConceptIdea> ideas = withRetries(
+                    Stage.CONCEPTS, () -> deps.synthesizer().synthesize(job.prompt(), calls(Stage.CONCEPTS)));
             ConceptPreparation prepared = ConceptPreparation.prepare(
                     ideas, job.prompt(), deps.policy().maxConceptsPerJob());
             if (prepared.concepts().isEmpty()) {
@@ -305,16 +323,20 @@ public final class JobPipeline implements ProcessJob {
                         questions.subList(Math.max(0, questions.size() - CONTEXT_QUESTIONS), questions.size());
                 PhrasingGenerator.Request request =
                         new PhrasingGenerator.Request(concept.title(), concept.description(), context, missing);
-                deps.generator().generate(request, item -> {
-                    Optional<PreparedPhrasing> accepted = filter.offer(item);
-                    accepted.ifPresent(p -> {
-                        save(concept, p);
-                        questions.add(p.question());
-                    });
-                    return !filter.isFull();
-                });
+                deps.generator().generate(request, sink(concept, questions, filter), calls(Stage.PHRASINGS));
                 return null;
             });
+        }
+
+        private PhrasingGenerator.Sink sink(Concept concept, List<String> questions, PhrasingFilter filter) {
+            return item -> {
+                Optional<PreparedPhrasing> accepted = filter.offer(item);
+                accepted.ifPresent(p -> {
+                    save(concept, p);
+                    questions.add(p.question());
+                });
+                return !filter.isFull();
+            };
         }
 
         private void save(Concept concept, PreparedPhrasing prepared) {
@@ -363,15 +385,26 @@ public final class JobPipeline implements ProcessJob {
         private <T> T withRetries(Stage stage, Supplier<T> call) {
             for (int callAttempt = 1; ; callAttempt++) {
                 checkStillMine();
+                Instant before = deps.clock().instant();
                 try {
-                    return call.get();
+                    T result = call.get();
+                    metrics.llmCalled(
+                            stage,
+                            Optional.empty(),
+                            Duration.between(before, deps.clock().instant()));
+                    return result;
                 } catch (Halt | PipelineFailure stop) {
                     throw stop;
                 } catch (RuntimeException e) {
                     JobError error = ErrorClassifier.classify(e, stage);
+                    metrics.llmCalled(
+                            stage,
+                            Optional.of(error.code()),
+                            Duration.between(before, deps.clock().instant()));
                     RetryPolicy.Decision decision =
                             deps.retry().afterFailure(callAttempt, error, retryAfter(e), deps.jitter());
                     if (decision instanceof RetryPolicy.Decision.RetryAfter retry) {
+                        metrics.llmRetried(stage);
                         log.warn(
                                 "Job {}: {} call {} failed ({}); retrying in {}",
                                 id,
@@ -423,11 +456,44 @@ public final class JobPipeline implements ProcessJob {
             if (!transition.applied()) {
                 throw new Halt();
             }
+            if (job.phase() != phase) {
+                endPhase();
+                phase = job.phase();
+            }
+        }
+
+        private void endPhase() {
+            Instant now = deps.clock().instant();
+            metrics.phaseFinished(phase, Duration.between(phaseSince, now));
+            phaseSince = now;
+        }
+
+        /** This attempt completed or failed the job: its last phase ends, and the job is counted. */
+        private void finished() {
+            endPhase();
+            metrics.jobFinished(job);
+        }
+
+        /** Hears about the LLM's calls at {@code stage}: counts them, and adds their tokens to the job's usage. */
+        private LlmCall.Listener calls(Stage stage) {
+            return call -> {
+                metrics.llmReported(stage, call);
+                if (call.usage().isNone()) {
+                    return;
+                }
+                try {
+                    deps.jobs().recordUsage(id, call.model(), call.usage());
+                } catch (RuntimeException e) {
+                    // Losing a usage figure must not lose the phrasings the call produced.
+                    log.warn("Job {}: could not record the tokens of a {} call: {}", id, stage, e.toString());
+                }
+            };
         }
 
         private void fail(JobError error) {
             try {
                 update(j -> j.fail(error, deps.clock().instant()));
+                finished();
             } catch (Halt alreadyStopped) {
                 // Cancelled or taken over meanwhile: the other state stands.
             }

@@ -10,6 +10,7 @@ import dev.recollect.domain.migration.RecordFailure;
 import dev.recollect.domain.migration.RunResult;
 import dev.recollect.ports.in.RunMigrations;
 import dev.recollect.ports.out.IdGenerator;
+import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.out.MigrationLedger;
 import dev.recollect.ports.out.Sleeper;
 import java.time.Clock;
@@ -44,10 +45,23 @@ public final class MigrationRunner implements RunMigrations {
     private final IdGenerator ids;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final Metrics metrics;
 
-    /** A runner of {@code migrations} (names must be unique) over {@code ledger}. */
+    /** A runner of {@code migrations} (names must be unique) over {@code ledger}, recording no metrics. */
     public MigrationRunner(
             MigrationLedger ledger, List<DocumentMigration> migrations, IdGenerator ids, Clock clock, Sleeper sleeper) {
+        this(ledger, migrations, ids, clock, sleeper, Metrics.NONE);
+    }
+
+    /** A runner that also counts batches and records by outcome into {@code metrics}. */
+    public MigrationRunner(
+            MigrationLedger ledger,
+            List<DocumentMigration> migrations,
+            IdGenerator ids,
+            Clock clock,
+            Sleeper sleeper,
+            Metrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         for (DocumentMigration migration : migrations) {
             if (this.migrations.put(migration.name(), migration) != null) {
@@ -114,6 +128,7 @@ public final class MigrationRunner implements RunMigrations {
                 after = ledger.fail(
                         run.id(), batch.seq(), command.workerId(), String.valueOf(e.getMessage()), clock.instant());
             }
+            after.ifPresent(finished -> metrics.migrationBatch(migration.name(), finished));
             if (after.isPresent() && after.get().state() == BatchState.COMPLETED) {
                 mine = mine.plus(after.get().stats());
             }

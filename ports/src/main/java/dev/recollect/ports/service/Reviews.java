@@ -22,6 +22,7 @@ import dev.recollect.ports.in.ReconcileStats;
 import dev.recollect.ports.in.RecordInteraction;
 import dev.recollect.ports.out.ConceptStore;
 import dev.recollect.ports.out.IdGenerator;
+import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.ReviewStore;
 import dev.recollect.ports.out.UserStatsStore;
@@ -46,9 +47,10 @@ public final class Reviews implements RecordInteraction, GetNextReview, GetStats
     private final IdGenerator ids;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Metrics metrics;
 
     /**
-     * Review services over the stores.
+     * Review services over the stores, recording no metrics.
      *
      * @param reviewer decides what answers change, with the deployment's FSRS settings
      * @param random shuffles the queue's most urgent tier; pass a seeded one to replay queues exactly
@@ -62,6 +64,21 @@ public final class Reviews implements RecordInteraction, GetNextReview, GetStats
             IdGenerator ids,
             Clock clock,
             RandomGenerator random) {
+        this(concepts, phrasings, reviews, stats, reviewer, ids, clock, random, Metrics.NONE);
+    }
+
+    /** Review services that also count recorded answers into {@code metrics}. */
+    public Reviews(
+            ConceptStore concepts,
+            PhrasingStore phrasings,
+            ReviewStore reviews,
+            UserStatsStore stats,
+            Reviewer reviewer,
+            IdGenerator ids,
+            Clock clock,
+            RandomGenerator random,
+            Metrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.concepts = Objects.requireNonNull(concepts, "concepts");
         this.phrasings = Objects.requireNonNull(phrasings, "phrasings");
         this.reviews = Objects.requireNonNull(reviews, "reviews");
@@ -94,6 +111,7 @@ public final class Reviews implements RecordInteraction, GetNextReview, GetStats
             return new RecordInteraction.Result.NotFound();
         }
         Interaction interaction = recorded.get().interaction();
+        metrics.reviewRecorded(interaction.correct());
         return new RecordInteraction.Result.Recorded(
                 interaction.id(),
                 interaction.nextReview(),

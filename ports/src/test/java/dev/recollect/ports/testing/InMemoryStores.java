@@ -12,6 +12,7 @@ import dev.recollect.domain.library.Phrasing;
 import dev.recollect.domain.paging.Cursor;
 import dev.recollect.domain.paging.Page;
 import dev.recollect.domain.paging.PageRequest;
+import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.out.ConceptStore;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.PhrasingStore;
@@ -37,6 +38,7 @@ public final class InMemoryStores {
     private final Object lock = new Object();
     private final Map<JobId, GenerationJob> jobs = new LinkedHashMap<>();
     private final Map<JobId, Lease> leases = new LinkedHashMap<>();
+    private final Map<JobId, java.util.SortedMap<String, TokenUsage>> usage = new LinkedHashMap<>();
     private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
 
     private final JobStore jobStore = new Jobs();
@@ -187,6 +189,7 @@ public final class InMemoryStores {
                 for (GenerationJob job : List.copyOf(jobs.values())) {
                     if (policy.isExpired(job, now)) {
                         jobs.remove(job.id());
+                        usage.remove(job.id());
                         completed += job.status() == JobStatus.COMPLETED ? 1 : 0;
                         failed += job.status() == JobStatus.FAILED ? 1 : 0;
                         cancelled += job.status() == JobStatus.CANCELLED ? 1 : 0;
@@ -258,6 +261,24 @@ public final class InMemoryStores {
         }
 
         @Override
+        public void recordUsage(JobId id, String model, TokenUsage used) {
+            synchronized (lock) {
+                if (jobs.containsKey(id)) {
+                    usage.computeIfAbsent(id, k -> new java.util.TreeMap<>()).merge(model, used, TokenUsage::plus);
+                }
+            }
+        }
+
+        @Override
+        public List<ModelUsage> usage(JobId id) {
+            synchronized (lock) {
+                return usage.getOrDefault(id, new java.util.TreeMap<>()).entrySet().stream()
+                        .map(e -> new ModelUsage(e.getKey(), e.getValue()))
+                        .toList();
+            }
+        }
+
+        @Override
         public JobStats stats(Instant since) {
             synchronized (lock) {
                 Map<JobStatus, Integer> byStatus = new java.util.EnumMap<>(JobStatus.class);
@@ -283,6 +304,11 @@ public final class InMemoryStores {
                         }
                     }
                 }
+                java.util.SortedMap<String, TokenUsage> used = new java.util.TreeMap<>();
+                jobs.values().stream()
+                        .filter(job -> !job.createdAt().isBefore(since))
+                        .flatMap(job -> usage.getOrDefault(job.id(), new java.util.TreeMap<>()).entrySet().stream())
+                        .forEach(e -> used.merge(e.getKey(), e.getValue(), TokenUsage::plus));
                 List<GenerationJob> recent = jobs.values().stream()
                         .sorted(Comparator.comparing(GenerationJob::createdAt)
                                 .thenComparing(GenerationJob::id)
@@ -292,9 +318,12 @@ public final class InMemoryStores {
                 return new JobStats(
                         byStatus,
                         failures,
-                        durations.size(),
+                        completed,
                         percentile(durations, 0.5),
                         percentile(durations, 0.95),
+                        used.entrySet().stream()
+                                .map(e -> new ModelUsage(e.getKey(), e.getValue()))
+                                .toList(),
                         recent);
             }
         }

@@ -12,6 +12,7 @@ import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobTransition;
 import dev.recollect.domain.paging.Page;
 import dev.recollect.domain.paging.PageRequest;
+import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.JobStore.Admission;
 import dev.recollect.ports.out.RateLimitRule;
@@ -57,6 +58,12 @@ public interface JobStoreContract {
                         made.get(3).id(),
                         j -> j.fail(new JobError(ErrorCode.RATE_LIMIT, "slow", true), since.plusSeconds(50)));
         jobs().transition(made.get(4).id(), j -> j.cancel(since.plusSeconds(60)));
+        GenerationJob before = Fixtures.job(Fixtures.newUser(), since.minusSeconds(1));
+        jobs().createIfAllowed(before, JobPolicy.DEFAULT, UNLIMITED, since.minusSeconds(1));
+        jobs().recordUsage(before.id(), "model-a", TokenUsage.ofCall(1000, 1000, 1000, 3000));
+        jobs().recordUsage(made.get(0).id(), "model-b", TokenUsage.ofCall(7, 8, 9, 24));
+        jobs().recordUsage(made.get(0).id(), "model-a", TokenUsage.ofCall(1, 2, 3, 6));
+        jobs().recordUsage(made.get(3).id(), "model-a", TokenUsage.ofCall(10, 20, 0, 30));
 
         JobStore.JobStats stats = jobs().stats(since);
 
@@ -71,6 +78,10 @@ public interface JobStoreContract {
         // Durations 10 s, 40 s and 100 s: the median is 40 s; the 95th percentile is 40 + 0.9 × 60 = 94 s.
         assertThat(stats.p50DurationMs()).isEqualTo(40_000L);
         assertThat(stats.p95DurationMs()).isEqualTo(94_000L);
+        assertThat(stats.usage())
+                .containsExactly(
+                        new JobStore.ModelUsage("model-a", new TokenUsage(2, 11, 22, 3, 36)),
+                        new JobStore.ModelUsage("model-b", TokenUsage.ofCall(7, 8, 9, 24)));
         assertThat(stats.recent()).hasSizeLessThanOrEqualTo(JobStore.JobStats.RECENT);
         assertThat(stats.recent().subList(0, 6))
                 .extracting(GenerationJob::id)
@@ -85,6 +96,30 @@ public interface JobStoreContract {
         assertThat(later.completed()).isZero();
         assertThat(later.p50DurationMs()).isNull();
         assertThat(later.byStatus().values()).allMatch(n -> n == 0);
+        assertThat(later.usage()).isEmpty();
+    }
+
+    @Test
+    default void usageAddsUpPerModelEvenUnderConcurrentCalls() throws Exception {
+        GenerationJob job = Fixtures.job(Fixtures.newUser(), T0);
+        jobs().createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, T0);
+        assertThat(jobs().usage(job.id())).isEmpty();
+        List<Callable<Boolean>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String model = i % 2 == 0 ? "zeta-model" : "alpha-model";
+            calls.add(() -> {
+                jobs().recordUsage(job.id(), model, TokenUsage.ofCall(3, 5, 7, 15));
+                return true;
+            });
+        }
+
+        Concurrently.run(8, calls);
+        jobs().recordUsage(new JobId(UUID.randomUUID()), "alpha-model", TokenUsage.ofCall(1, 1, 1, 3));
+
+        TokenUsage twenty = new TokenUsage(20, 60, 100, 140, 300);
+        assertThat(jobs().usage(job.id()))
+                .containsExactly(
+                        new JobStore.ModelUsage("alpha-model", twenty), new JobStore.ModelUsage("zeta-model", twenty));
     }
 
     @Test
@@ -310,6 +345,9 @@ public interface JobStoreContract {
                 .complete("t", T0.minus(Duration.ofDays(2))));
         GenerationJob stillPending = store(roomy, Fixtures.job(user, old), j -> new JobTransition.Applied(j));
 
+        jobs().recordUsage(oldCompleted.id(), "model", TokenUsage.ofCall(1, 1, 1, 3));
+        jobs().recordUsage(recentCompleted.id(), "model", TokenUsage.ofCall(1, 1, 1, 3));
+
         JobStore.CleanupCounts counts = jobs().deleteExpired(roomy, T0);
 
         assertThat(counts.completed()).isGreaterThanOrEqualTo(1);
@@ -322,6 +360,8 @@ public interface JobStoreContract {
             assertThat(jobs().find(kept.id())).as(kept.status().wireName()).isPresent();
         }
         assertThat(jobs().deleteExpired(roomy, T0).total()).isZero();
+        assertThat(jobs().usage(oldCompleted.id())).isEmpty();
+        assertThat(jobs().usage(recentCompleted.id())).hasSize(1);
     }
 
     private GenerationJob store(

@@ -6,6 +6,7 @@ import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.ports.in.CreateJob;
 import dev.recollect.ports.out.Embedder;
+import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.service.GenerationJobs;
 import dev.recollect.ports.service.JobPipeline;
@@ -25,10 +26,18 @@ public final class PipelineHarness {
     public final GenerationJobs jobs;
 
     private final SequentialIds ids = new SequentialIds();
+    private final Metrics metrics;
 
-    /** A harness with the default policy. */
+    /** A harness with the default policy, recording no metrics. */
     public PipelineHarness() {
-        jobs = new GenerationJobs(stores.jobs(), JobPolicy.DEFAULT, RateLimitRule.QUESTION_GENERATION, ids, clock);
+        this(Metrics.NONE);
+    }
+
+    /** A harness with the default policy whose services record into {@code metrics}. */
+    public PipelineHarness(Metrics metrics) {
+        this.metrics = metrics;
+        jobs = new GenerationJobs(
+                stores.jobs(), JobPolicy.DEFAULT, RateLimitRule.QUESTION_GENERATION, ids, clock, metrics);
     }
 
     /** The pipeline, with the scripted embedder. */
@@ -38,7 +47,8 @@ public final class PipelineHarness {
 
     /** The pipeline with {@code embedder}. */
     public JobPipeline pipeline(Optional<Embedder> embedder) {
-        return ScriptedPipelines.over(stores.bundle(), llm, embedder, ids, clock, sleeper, 42);
+        return new JobPipeline(
+                ScriptedPipelines.dependencies(stores.bundle(), llm, embedder, ids, clock, sleeper, 42), metrics);
     }
 
     /** Creates a job for {@code user}; fails the test if it is rejected. */

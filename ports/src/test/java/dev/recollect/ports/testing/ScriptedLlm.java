@@ -3,8 +3,10 @@ package dev.recollect.ports.testing;
 import dev.recollect.domain.failure.ProviderFailure;
 import dev.recollect.domain.generation.ConceptIdea;
 import dev.recollect.domain.generation.GeneratedPhrasing;
+import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.out.ConceptSynthesizer;
 import dev.recollect.ports.out.Embedder;
+import dev.recollect.ports.out.LlmCall;
 import dev.recollect.ports.out.LlmException;
 import dev.recollect.ports.out.PhrasingGenerator;
 import java.util.ArrayDeque;
@@ -88,8 +90,34 @@ public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator,
         return List.copyOf(requests);
     }
 
+    /** The model every call reports. */
+    public static final String MODEL = "scripted-model";
+
+    /** The tokens every concept call reports, whether it succeeds or fails. */
+    public static final TokenUsage CONCEPT_CALL = TokenUsage.ofCall(100, 40, 10, 150);
+
+    /** The tokens every phrasing call reports, whether it succeeds or fails. */
+    public static final TokenUsage PHRASING_CALL = TokenUsage.ofCall(200, 80, 0, 280);
+
     @Override
-    public List<ConceptIdea> synthesize(String prompt) {
+    public List<ConceptIdea> synthesize(String prompt, LlmCall.Listener calls) {
+        try {
+            return synthesize(prompt);
+        } finally {
+            calls.called(new LlmCall(MODEL, CONCEPT_CALL, 1));
+        }
+    }
+
+    @Override
+    public void generate(Request request, Sink sink, LlmCall.Listener calls) {
+        try {
+            generate(request, sink);
+        } finally {
+            calls.called(new LlmCall(MODEL, PHRASING_CALL, 1));
+        }
+    }
+
+    private List<ConceptIdea> synthesize(String prompt) {
         prompts.add(prompt);
         Answer<ConceptIdea> answer;
         synchronized (this) {
@@ -110,8 +138,7 @@ public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator,
         return answer.items();
     }
 
-    @Override
-    public void generate(Request request, Sink sink) {
+    private void generate(Request request, Sink sink) {
         requests.add(request);
         Answer<GeneratedPhrasing> answer;
         synchronized (this) {

@@ -28,7 +28,19 @@ public final class ScriptedPipelines {
             Clock clock,
             Sleeper sleeper,
             long seed) {
-        return new JobPipeline(new JobPipeline.Dependencies(
+        return new JobPipeline(dependencies(stores, llm, embedder, ids, clock, sleeper, seed));
+    }
+
+    /** What {@link #over} builds its pipeline from. */
+    public static JobPipeline.Dependencies dependencies(
+            StoreBundle stores,
+            ScriptedLlm llm,
+            Optional<Embedder> embedder,
+            IdGenerator ids,
+            Clock clock,
+            Sleeper sleeper,
+            long seed) {
+        return new JobPipeline.Dependencies(
                 stores.jobs(),
                 stores.concepts(),
                 stores.phrasings(),
@@ -40,6 +52,6 @@ public final class ScriptedPipelines {
                 ids,
                 clock,
                 sleeper,
-                new SplittableRandom(seed)));
+                new SplittableRandom(seed));
     }
 }
