@@ -14,6 +14,7 @@ import dev.recollect.domain.job.JobTransition;
 import dev.recollect.domain.paging.Cursor;
 import dev.recollect.domain.paging.Page;
 import dev.recollect.domain.paging.PageRequest;
+import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.RateLimiter;
@@ -239,6 +240,55 @@ final class JdbiJobStore implements JobStore {
     }
 
     @Override
+    public void recordUsage(JobId id, String model, TokenUsage usage) {
+        db.inTransaction("record the tokens of job " + id, handle -> handle.createUpdate(
+                        """
+                        INSERT INTO job_token_usage (job_id, model, job_created_at, calls, prompt_tokens,
+                            output_tokens, thinking_tokens, total_tokens)
+                        SELECT id, :model, created_at, :calls, :prompt, :output, :thinking, :total
+                        FROM generation_jobs WHERE id = :id
+                        ON CONFLICT (job_id, model) DO UPDATE SET
+                            calls = job_token_usage.calls + excluded.calls,
+                            prompt_tokens = job_token_usage.prompt_tokens + excluded.prompt_tokens,
+                            output_tokens = job_token_usage.output_tokens + excluded.output_tokens,
+                            thinking_tokens = job_token_usage.thinking_tokens + excluded.thinking_tokens,
+                            total_tokens = job_token_usage.total_tokens + excluded.total_tokens""")
+                .bind("id", id.value())
+                .bind("model", model)
+                .bind("calls", usage.calls())
+                .bind("prompt", usage.prompt())
+                .bind("output", usage.output())
+                .bind("thinking", usage.thinking())
+                .bind("total", usage.total())
+                .execute());
+    }
+
+    @Override
+    public List<ModelUsage> usage(JobId id) {
+        return db.withHandle("read the tokens of job " + id, handle -> handle.createQuery("SELECT " + USAGE_SUMS
+                        + " FROM job_token_usage WHERE job_id = :id GROUP BY model ORDER BY model")
+                .bind("id", id.value())
+                .map(JdbiJobStore::modelUsage)
+                .list());
+    }
+
+    /** Sums of a usage row set by model; over one job, each sum is of one row. */
+    private static final String USAGE_SUMS = "model, sum(calls) AS calls, sum(prompt_tokens) AS prompt,"
+            + " sum(output_tokens) AS output, sum(thinking_tokens) AS thinking, sum(total_tokens) AS total";
+
+    private static ModelUsage modelUsage(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new ModelUsage(
+                rs.getString("model"),
+                new TokenUsage(
+                        rs.getLong("calls"),
+                        rs.getLong("prompt"),
+                        rs.getLong("output"),
+                        rs.getLong("thinking"),
+                        rs.getLong("total")));
+    }
+
+    @Override
     public JobStats stats(Instant since) {
         return db.withHandle("read job stats", handle -> {
             Map<JobStatus, Integer> byStatus = new EnumMap<>(JobStatus.class);
@@ -267,13 +317,18 @@ final class JdbiJobStore implements JobStore {
                     .map((rs, ctx) -> new Durations(
                             rs.getInt("n"), rs.getObject("p50", Long.class), rs.getObject("p95", Long.class)))
                     .one();
+            List<ModelUsage> usage = handle.createQuery("SELECT " + USAGE_SUMS
+                            + " FROM job_token_usage WHERE job_created_at >= :since GROUP BY model ORDER BY model")
+                    .bind("since", timestamp(since))
+                    .map(JdbiJobStore::modelUsage)
+                    .list();
             List<GenerationJob> recent = handle.createQuery("SELECT " + COLUMNS + " FROM generation_jobs"
                             + " ORDER BY created_at DESC, id DESC LIMIT :n")
                     .bind("n", JobStats.RECENT)
                     .mapTo(Rows.JobRow.class)
                     .map(Rows.JobRow::toDomain)
                     .list();
-            return new JobStats(byStatus, failures, durations.count(), durations.p50(), durations.p95(), recent);
+            return new JobStats(byStatus, failures, durations.count(), durations.p50(), durations.p95(), usage, recent);
         });
     }
 

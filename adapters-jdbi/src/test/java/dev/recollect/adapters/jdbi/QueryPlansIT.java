@@ -49,6 +49,8 @@ class QueryPlansIT {
                 "the newest jobs | generation_jobs_created | SELECT id FROM generation_jobs ORDER BY created_at DESC, id DESC LIMIT 20",
                 "completed durations | generation_jobs_finished | SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) FROM generation_jobs WHERE status = 'completed' AND completed_at >= now()",
                 "a retry in a session | interactions_user_session | SELECT EXISTS (SELECT 1 FROM interactions WHERE user_id = 'u' AND session_id = 's' AND phrasing_id = '00000000-0000-0000-0000-000000000001')",
+                "a job's tokens | job_token_usage_pkey | SELECT model, sum(calls) FROM job_token_usage WHERE job_id = '00000000-0000-0000-0000-000000000001' GROUP BY model ORDER BY model",
+                "tokens since | job_token_usage_created | SELECT model, sum(calls) FROM job_token_usage WHERE job_created_at >= now() GROUP BY model ORDER BY model",
                 "phrasings of a concept | phrasings_concept | SELECT * FROM phrasings WHERE concept_id = '00000000-0000-0000-0000-000000000001' ORDER BY created_at, id",
             })
     void theQueryUsesItsIndex(String path, String index, String sql) throws SQLException {

@@ -25,10 +25,10 @@ class SchemaIT {
         empty.setPassword(database.password());
         empty.setDatabaseName("schema_it_empty");
         try {
-            assertThat(JdbiPersistence.schemaInfo(empty)).isEqualTo(new JdbiPersistence.SchemaInfo(null, 8, 8));
+            assertThat(JdbiPersistence.schemaInfo(empty)).isEqualTo(new JdbiPersistence.SchemaInfo(null, 9, 9));
             assertThat(JdbiPersistence.schemaInfo(empty).isCurrent()).isFalse();
-            assertThat(JdbiPersistence.migrateSchema(empty)).isEqualTo(8);
-            assertThat(JdbiPersistence.schemaInfo(empty)).isEqualTo(new JdbiPersistence.SchemaInfo("8", 0, 8));
+            assertThat(JdbiPersistence.migrateSchema(empty)).isEqualTo(9);
+            assertThat(JdbiPersistence.schemaInfo(empty)).isEqualTo(new JdbiPersistence.SchemaInfo("9", 0, 9));
             assertThat(JdbiPersistence.schemaInfo(empty).isCurrent()).isTrue();
             assertThat(JdbiPersistence.migrateSchema(empty)).isZero();
             assertThat(JdbiPersistence.migrateSchema(database.dataSource())).isZero();

@@ -243,7 +243,7 @@ class CommandsIT {
     @Test
     void theSchemaCommandsReportTheVersion() {
         JsonNode info = cli.json("db", "info");
-        assertThat(info.get("version").asText()).isEqualTo("8");
+        assertThat(info.get("version").asText()).isEqualTo("9");
         assertThat(info.get("current").asBoolean()).isTrue();
         assertThat(cli.json("db", "migrate").get("applied").asInt()).isZero();
         JsonNode cleanup = cli.json("jobs", "cleanup");
