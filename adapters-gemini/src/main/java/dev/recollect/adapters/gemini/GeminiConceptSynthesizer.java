@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recollect.domain.failure.ProviderFailure;
 import dev.recollect.domain.generation.ConceptIdea;
 import dev.recollect.ports.out.ConceptSynthesizer;
+import dev.recollect.ports.out.LlmCall;
 import dev.recollect.ports.out.LlmException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,8 @@ final class GeminiConceptSynthesizer implements ConceptSynthesizer {
     }
 
     @Override
-    public List<ConceptIdea> synthesize(String prompt) {
-        JsonNode response = transport.call(model, "generateContent", requests.concepts(prompt));
+    public List<ConceptIdea> synthesize(String prompt, LlmCall.Listener calls) {
+        JsonNode response = transport.call(model, "generateContent", requests.concepts(prompt), calls);
         GeminiResponses.checkPrompt(response);
         if (response.path("candidates").isEmpty()) {
             throw new LlmException(new ProviderFailure.InvalidOutput("Gemini returned no candidates"));

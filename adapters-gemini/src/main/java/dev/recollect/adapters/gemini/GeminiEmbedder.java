@@ -3,6 +3,7 @@ package dev.recollect.adapters.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.recollect.domain.failure.ProviderFailure;
 import dev.recollect.ports.out.Embedder;
+import dev.recollect.ports.out.LlmCall;
 import dev.recollect.ports.out.LlmException;
 
 /**
@@ -25,7 +26,9 @@ final class GeminiEmbedder implements Embedder {
         JsonNode response = transport.call(
                 config.embeddingModel(),
                 "embedContent",
-                requests.embedding(config.embeddingModel(), text, config.embeddingDimensions()));
+                requests.embedding(config.embeddingModel(), text, config.embeddingDimensions()),
+                // embedContent reports no usageMetadata, and the Embedder port has no job to charge it to.
+                LlmCall.Listener.IGNORE);
         JsonNode values = response.path("embedding").path("values");
         if (values.size() != config.embeddingDimensions()) {
             throw new LlmException(new ProviderFailure.InvalidOutput("Gemini returned an embedding of " + values.size()

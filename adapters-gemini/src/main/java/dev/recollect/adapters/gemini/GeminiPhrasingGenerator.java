@@ -2,6 +2,7 @@ package dev.recollect.adapters.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.recollect.ports.out.LlmCall;
 import dev.recollect.ports.out.PhrasingGenerator;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ final class GeminiPhrasingGenerator implements PhrasingGenerator {
     }
 
     @Override
-    public void generate(Request request, Sink sink) {
+    public void generate(Request request, Sink sink, LlmCall.Listener calls) {
         Listener listener = new Listener(sink);
         transport.stream(
                 model,
@@ -32,7 +33,8 @@ final class GeminiPhrasingGenerator implements PhrasingGenerator {
                         request.conceptDescription(),
                         request.existingQuestions(),
                         request.count()),
-                listener);
+                listener,
+                calls);
         if (!listener.stopped) {
             GeminiResponses.checkFinish(listener.finishReason);
         }

@@ -2,6 +2,7 @@ package dev.recollect.adapters.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.recollect.domain.failure.ProviderFailure;
+import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.out.LlmException;
 import java.util.Set;
 
@@ -41,6 +42,28 @@ final class GeminiResponses {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * The tokens {@code usageMetadata} reports, {@link TokenUsage#NONE} when absent. In a stream every event carries
+     * the running totals, so the last event's figures are the call's.
+     */
+    static TokenUsage usage(JsonNode response) {
+        JsonNode usage = response.get("usageMetadata");
+        if (usage == null || !usage.isObject()) {
+            return TokenUsage.NONE;
+        }
+        return TokenUsage.ofCall(
+                count(usage, "promptTokenCount"),
+                count(usage, "candidatesTokenCount"),
+                count(usage, "thoughtsTokenCount"),
+                count(usage, "totalTokenCount"));
+    }
+
+    private static long count(JsonNode usage, String field) {
+        // A count Google leaves out is zero; one that is not a non-negative integer is not trusted either.
+        long value = usage.path(field).asLong(0);
+        return Math.max(0, value);
     }
 
     /** The first candidate's finish reason, or an empty string when it has none (yet). */

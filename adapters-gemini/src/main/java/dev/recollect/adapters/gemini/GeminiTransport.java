@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.recollect.domain.failure.ErrorClassifier;
 import dev.recollect.domain.failure.ProviderFailure;
 import dev.recollect.domain.failure.RetryPolicy;
+import dev.recollect.domain.usage.TokenUsage;
+import dev.recollect.ports.out.LlmCall;
 import dev.recollect.ports.out.LlmException;
 import dev.recollect.ports.out.Sleeper;
 import java.io.IOException;
@@ -79,30 +81,71 @@ final class GeminiTransport {
         return failures;
     }
 
-    /** POSTs {@code body} to {@code model}'s {@code method} and returns the parsed response, retrying as needed. */
-    JsonNode call(String model, String method, ObjectNode body) {
-        return withRetries(method, () -> once(model, method, body), () -> false);
+    /**
+     * POSTs {@code body} to {@code model}'s {@code method} and returns the parsed response, retrying as needed;
+     * {@code calls} hears of the call, its attempts and its tokens, however it ends.
+     */
+    JsonNode call(String model, String method, ObjectNode body, LlmCall.Listener calls) {
+        Tally tally = new Tally();
+        try {
+            return withRetries(method, tally, () -> once(model, method, body, tally), () -> false);
+        } finally {
+            tally.settle();
+            calls.called(new LlmCall(model, tally.usage, tally.attempts));
+        }
     }
 
-    /** Streams {@code model}'s {@code streamGenerateContent} for {@code body} to {@code listener}. */
-    void stream(String model, ObjectNode body, StreamListener listener) {
-        withRetries(
-                "streamGenerateContent",
-                () -> {
-                    listener.restart();
-                    streamOnce(model, body, listener);
-                    return null;
-                },
-                listener::deliveredAny);
+    /**
+     * Streams {@code model}'s {@code streamGenerateContent} for {@code body} to {@code listener}; {@code calls} hears
+     * of the call, its attempts and its tokens, however it ends.
+     */
+    void stream(String model, ObjectNode body, StreamListener listener, LlmCall.Listener calls) {
+        Tally tally = new Tally();
+        try {
+            withRetries(
+                    "streamGenerateContent",
+                    tally,
+                    () -> {
+                        listener.restart();
+                        streamOnce(model, body, listener, tally);
+                        return null;
+                    },
+                    listener::deliveredAny);
+        } finally {
+            tally.settle();
+            calls.called(new LlmCall(model, tally.usage, tally.attempts));
+        }
+    }
+
+    /** What one call's attempts have used: a failed attempt may have been billed too. */
+    private static final class Tally {
+        private int attempts;
+        private TokenUsage usage = TokenUsage.NONE;
+        /** What the running attempt has reported so far. */
+        private TokenUsage current = TokenUsage.NONE;
+
+        /** Starts attempt {@code number}, adding up what the one before it used. */
+        void attempt(int number) {
+            settle();
+            attempts = number;
+        }
+
+        /** Adds up what the last attempt used. */
+        void settle() {
+            usage = usage.plus(current);
+            current = TokenUsage.NONE;
+        }
     }
 
     private interface Attempt<T> {
         T run() throws IOException;
     }
 
-    private <T> T withRetries(String method, Attempt<T> attempt, java.util.function.BooleanSupplier delivered) {
+    private <T> T withRetries(
+            String method, Tally tally, Attempt<T> attempt, java.util.function.BooleanSupplier delivered) {
         for (int number = 1; ; number++) {
             LlmException failure;
+            tally.attempt(number);
             try {
                 return attempt.run();
             } catch (LlmException e) {
@@ -151,7 +194,7 @@ final class GeminiTransport {
         return client.newCall(request);
     }
 
-    private JsonNode once(String model, String method, ObjectNode body) throws IOException {
+    private JsonNode once(String model, String method, ObjectNode body, Tally tally) throws IOException {
         Call call = newCall(model, method, body, "");
         call.timeout().timeout(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
         try (Response response = call.execute()) {
@@ -159,11 +202,13 @@ final class GeminiTransport {
             if (!response.isSuccessful()) {
                 throw new LlmException(failures.fromHttp(response.code(), text));
             }
-            return parse(text);
+            JsonNode parsed = parse(text);
+            tally.current = GeminiResponses.usage(parsed);
+            return parsed;
         }
     }
 
-    private void streamOnce(String model, ObjectNode body, StreamListener listener) throws IOException {
+    private void streamOnce(String model, ObjectNode body, StreamListener listener, Tally tally) throws IOException {
         try (Response response =
                 newCall(model, "streamGenerateContent", body, "?alt=sse").execute()) {
             if (!response.isSuccessful()) {
@@ -185,6 +230,11 @@ final class GeminiTransport {
                 JsonNode error = event.get("error");
                 if (error != null) {
                     throw new LlmException(failures.fromStreamEvent(error));
+                }
+                // Each event reports the running totals: the last one seen is what this attempt used.
+                TokenUsage used = GeminiResponses.usage(event);
+                if (!used.isNone()) {
+                    tally.current = used;
                 }
                 if (!listener.onEvent(event)) {
                     return;

@@ -33,7 +33,7 @@ class GeminiFailuresTest {
     }
 
     private void synthesize() {
-        gemini.models.conceptSynthesizer().synthesize("The NATO phonetic alphabet");
+        gemini.models.conceptSynthesizer().synthesize("The NATO phonetic alphabet", gemini.calls::add);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -132,7 +132,7 @@ class GeminiFailuresTest {
             slow.enqueue(json(200, fixture("concepts-success.json"))
                     .setHeadersDelay(2, java.util.concurrent.TimeUnit.SECONDS));
             assertFailure(
-                    () -> slow.models.conceptSynthesizer().synthesize("x"),
+                    () -> slow.models.conceptSynthesizer().synthesize("x", slow.calls::add),
                     ProviderFailure.Unreachable.class,
                     "Gemini timed out");
             slow.enqueue(GeminiServer.sse(GeminiServer.event("{\"phrasings\":[", null), 4096)
@@ -142,7 +142,8 @@ class GeminiFailuresTest {
                             .phrasingGenerator()
                             .generate(
                                     new dev.recollect.ports.out.PhrasingGenerator.Request("t", null, List.of(), 4),
-                                    p -> true),
+                                    p -> true,
+                                    dev.recollect.ports.out.LlmCall.Listener.IGNORE),
                     ProviderFailure.Unreachable.class,
                     "timed out");
         }

@@ -35,7 +35,8 @@ class GeminiGenerationTest {
                 .phrasingGenerator()
                 .generate(
                         new PhrasingGenerator.Request("Code words for J to R", "Juliett to Romeo.", existing, count),
-                        received::add);
+                        received::add,
+                        gemini.calls::add);
         return received;
     }
 
@@ -43,7 +44,8 @@ class GeminiGenerationTest {
     void aConceptRequestCarriesTheKeyInItsHeaderAndAskForStructuredJson() throws Exception {
         gemini.enqueue(json(200, fixture("concepts-success.json")));
 
-        List<ConceptIdea> ideas = gemini.models.conceptSynthesizer().synthesize("The NATO phonetic alphabet");
+        List<ConceptIdea> ideas =
+                gemini.models.conceptSynthesizer().synthesize("The NATO phonetic alphabet", gemini.calls::add);
 
         RecordedRequest request = gemini.server.takeRequest();
         assertThat(request.getPath()).isEqualTo("/v1beta/models/gemini-2.5-flash:generateContent");
@@ -109,7 +111,10 @@ class GeminiGenerationTest {
 
         assertThatThrownBy(() -> gemini.models
                         .phrasingGenerator()
-                        .generate(new PhrasingGenerator.Request("Code words", null, List.of(), 4), received::add))
+                        .generate(
+                                new PhrasingGenerator.Request("Code words", null, List.of(), 4),
+                                received::add,
+                                gemini.calls::add))
                 .isInstanceOf(LlmException.class)
                 .satisfies(e -> assertThat(((LlmException) e).providerFailure())
                         .isInstanceOf(ProviderFailure.Unreachable.class))
@@ -137,10 +142,13 @@ class GeminiGenerationTest {
         List<GeneratedPhrasing> received = new ArrayList<>();
         gemini.models
                 .phrasingGenerator()
-                .generate(new PhrasingGenerator.Request("Code words", null, List.of(), 4), p -> {
-                    received.add(p);
-                    return false;
-                });
+                .generate(
+                        new PhrasingGenerator.Request("Code words", null, List.of(), 4),
+                        p -> {
+                            received.add(p);
+                            return false;
+                        },
+                        gemini.calls::add);
         assertThat(received).hasSize(1);
     }
 
@@ -153,7 +161,10 @@ class GeminiGenerationTest {
 
         assertThatThrownBy(() -> gemini.models
                         .phrasingGenerator()
-                        .generate(new PhrasingGenerator.Request("Code words", null, List.of(), 4), received::add))
+                        .generate(
+                                new PhrasingGenerator.Request("Code words", null, List.of(), 4),
+                                received::add,
+                                gemini.calls::add))
                 .satisfies(e ->
                         assertThat(((LlmException) e).providerFailure()).isInstanceOf(ProviderFailure.Truncated.class));
         assertThat(received).hasSize(1);
@@ -163,14 +174,14 @@ class GeminiGenerationTest {
     void blockedPromptsAndOutputsAreContentBlocked() {
         gemini.enqueue(json(200, fixture("prompt-blocked.json")));
         assertFailure(
-                () -> gemini.models.conceptSynthesizer().synthesize("x"),
+                () -> gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add),
                 ProviderFailure.ContentBlocked.class,
                 "blocked the prompt: SAFETY");
         gemini.enqueue(sse("data: " + fixture("prompt-blocked.json").replace("\n", "") + "\r\n\r\n", 4096));
         assertFailure(() -> generate(List.of(), 4), ProviderFailure.ContentBlocked.class, "blocked the prompt");
         gemini.enqueue(json(200, fixture("output-blocked.json")));
         assertFailure(
-                () -> gemini.models.conceptSynthesizer().synthesize("x"),
+                () -> gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add),
                 ProviderFailure.ContentBlocked.class,
                 "blocked the output: SAFETY");
         gemini.enqueue(sse(GeminiServer.event("{\"phrasings\":[", "RECITATION"), 4096));
@@ -182,14 +193,14 @@ class GeminiGenerationTest {
     void unusableAnswersAreInvalidOutput() {
         gemini.enqueue(json(200, "{\"candidates\":[]}"));
         assertFailure(
-                () -> gemini.models.conceptSynthesizer().synthesize("x"),
+                () -> gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add),
                 ProviderFailure.InvalidOutput.class,
                 "no candidates");
         String noConcepts = "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"{\\\"concepts\\\":[]}\"}]},"
                 + "\"finishReason\":\"SOMETHING_NEW\"}]}";
         gemini.enqueue(json(200, noConcepts));
         assertFailure(
-                () -> gemini.models.conceptSynthesizer().synthesize("x"),
+                () -> gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add),
                 ProviderFailure.InvalidOutput.class,
                 "no valid concept (finish reason SOMETHING_NEW)");
     }
@@ -200,7 +211,7 @@ class GeminiGenerationTest {
             gemini.enqueue(json(200, "{\"candidates\": [ oops"));
         }
         assertFailure(
-                () -> gemini.models.conceptSynthesizer().synthesize("x"),
+                () -> gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add),
                 ProviderFailure.InvalidOutput.class,
                 "malformed JSON");
         assertThat(gemini.server.getRequestCount()).isEqualTo(4);
@@ -210,7 +221,8 @@ class GeminiGenerationTest {
     void anUnknownFinishReasonIsTolerated() {
         String text = fixture("concepts-success.json").replace("\"STOP\"", "\"SOMETHING_NEW\"");
         gemini.enqueue(json(200, text));
-        assertThat(gemini.models.conceptSynthesizer().synthesize("x")).hasSize(2);
+        assertThat(gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add))
+                .hasSize(2);
         gemini.enqueue(sse(fixture("phrasings-stream.sse").replace("\"STOP\"", "\"OTHER\""), 4096));
         assertThat(generate(List.of(), 4)).hasSize(3);
     }

@@ -26,6 +26,8 @@ final class GeminiServer implements AutoCloseable {
     final RecordingSleeper sleeper = new RecordingSleeper(new MutableClock(Instant.parse("2026-11-22T00:00:00Z")));
     final GeminiModels models;
     final GeminiModels.Config config;
+    /** Every call the adapter reported, in order. */
+    final java.util.List<dev.recollect.ports.out.LlmCall> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     GeminiServer() {
         this(c -> c);

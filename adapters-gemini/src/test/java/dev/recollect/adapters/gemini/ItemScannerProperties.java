@@ -73,7 +73,10 @@ class ItemScannerProperties {
             List<GeneratedPhrasing> received = new ArrayList<>();
             gemini.models
                     .phrasingGenerator()
-                    .generate(new PhrasingGenerator.Request("Code words", null, List.of(), 4), received::add);
+                    .generate(
+                            new PhrasingGenerator.Request("Code words", null, List.of(), 4),
+                            received::add,
+                            gemini.calls::add);
             assertThat(received)
                     .extracting(GeneratedPhrasing::question)
                     .containsExactlyElementsOf(GeminiServer.RECORDED_QUESTIONS);
