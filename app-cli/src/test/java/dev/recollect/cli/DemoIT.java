@@ -22,6 +22,6 @@ class DemoIT {
                 .contains("Chlorophyll  (0 phrasings)");
         CliRun info = CliRun.of("", "db", "info", "--home", HOME);
         assertThat(info.exitCode()).isZero();
-        assertThat(info.out()).contains("Schema version 8; 0 pending migrations.");
+        assertThat(info.out()).contains("Schema version 9; 0 pending migrations.");
     }
 }

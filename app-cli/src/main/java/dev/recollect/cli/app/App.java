@@ -5,12 +5,14 @@ import dev.recollect.adapters.jdbi.JdbiPersistence;
 import dev.recollect.cli.CliException;
 import dev.recollect.cli.CommonOptions;
 import dev.recollect.cli.ExitCode;
+import dev.recollect.domain.DomainException;
 import dev.recollect.domain.failure.RetryPolicy;
 import dev.recollect.domain.fsrs.Scheduler;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.migration.BuiltInMigrations;
 import dev.recollect.domain.migration.DocumentMigration;
 import dev.recollect.domain.review.Reviewer;
+import dev.recollect.domain.usage.PriceTable;
 import dev.recollect.ports.out.IdGenerator;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.RateLimitRule;
@@ -130,6 +132,22 @@ public final class App implements AutoCloseable {
     /** The clock every service reads. */
     public Clock clock() {
         return clock;
+    }
+
+    /** The variable that adds to or overrides the model prices, as {@code model=input/output,…} per million tokens. */
+    public static final String PRICES = "RECOLLECT_PRICES";
+
+    /**
+     * Model prices for cost estimates: Google's list prices, with {@value #PRICES}'s overrides.
+     *
+     * @throws CliException naming the variable when its value is malformed
+     */
+    public PriceTable prices() {
+        try {
+            return PriceTable.GEMINI_LIST_PRICES.with(PriceTable.parse(env.getOrDefault(PRICES, "")));
+        } catch (DomainException e) {
+            throw CliException.invalid(PRICES + ": " + e.getMessage());
+        }
     }
 
     /** The job use cases, with the reference's policy and rate limit. */

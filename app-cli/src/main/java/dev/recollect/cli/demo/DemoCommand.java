@@ -153,8 +153,8 @@ public final class DemoCommand extends AppCommand {
     /** The model, with a generator that cancels {@code job} once the first concept's phrasings are written. */
     private static Model cancellingAfterFirstConcept(App app, Model model, String user, GenerationJob job) {
         AtomicBoolean cancelled = new AtomicBoolean();
-        PhrasingGenerator generator = (request, sink) -> {
-            model.generator().generate(request, sink);
+        PhrasingGenerator generator = (request, sink, calls) -> {
+            model.generator().generate(request, sink, calls);
             if (cancelled.compareAndSet(false, true)) {
                 app.jobs().cancel(new CancelJob.Command(user, job.id().toString()));
             }

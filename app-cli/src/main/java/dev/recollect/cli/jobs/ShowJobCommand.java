@@ -35,6 +35,8 @@ public final class ShowJobCommand extends AppCommand {
 
     /** Prints {@code job} and its concepts for people, and returns its JSON document; the demo uses it too. */
     public static Map<String, Object> print(App app, Output out, GenerationJob job) {
+        // Read first: a malformed price table is refused before anything is printed.
+        var prices = app.prices();
         List<Map<String, Object>> concepts = new ArrayList<>();
         out.line(Views.jobLine(job));
         List<Concept> found = new ArrayList<>(app.persistence().concepts().findByJob(job.id()));
@@ -48,7 +50,10 @@ public final class ShowJobCommand extends AppCommand {
                 out.line("    - %s  [%s]", phrasing.question(), phrasing.correctAnswer());
             }
         }
+        UsageView usage = new UsageView(app.persistence().jobs().usage(job.id()), prices);
+        out.line("  " + usage.line());
         Map<String, Object> document = new LinkedHashMap<>(Views.job(job));
+        document.put("usage", usage.document());
         document.put("concepts", concepts);
         return document;
     }

@@ -76,6 +76,8 @@ public final class StatsJobsCommand extends AppCommand {
         document.put("completedPerHour", Math.round(perHour * 10) / 10.0);
         document.put("durationP50Ms", stats.p50DurationMs());
         document.put("durationP95Ms", stats.p95DurationMs());
+        UsageView usage = new UsageView(stats.usage(), app.prices());
+        document.put("usage", usage.document());
         document.put("queueDepth", queue.pending());
         document.put(
                 "oldestPending",
@@ -93,6 +95,7 @@ public final class StatsJobsCommand extends AppCommand {
                 perHour,
                 seconds(stats.p50DurationMs()),
                 seconds(stats.p95DurationMs())));
+        out.line(usage.line());
         out.line(
                 "Queue: %d pending (oldest %s), %d in progress",
                 queue.pending(), queue.oldestPending() == null ? "none" : queue.oldestPending(), queue.liveLeases());

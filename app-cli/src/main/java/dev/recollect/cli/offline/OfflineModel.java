@@ -6,6 +6,7 @@ import dev.recollect.domain.failure.ProviderFailure;
 import dev.recollect.domain.generation.ConceptIdea;
 import dev.recollect.domain.generation.GeneratedPhrasing;
 import dev.recollect.ports.out.ConceptSynthesizer;
+import dev.recollect.ports.out.LlmCall;
 import dev.recollect.ports.out.LlmException;
 import dev.recollect.ports.out.PhrasingGenerator;
 import java.io.IOException;
@@ -52,8 +53,9 @@ public final class OfflineModel implements ConceptSynthesizer, PhrasingGenerator
         return library.topics().stream().map(Topic::name).toList();
     }
 
+    /** Makes no call to any provider, so reports none to {@code calls}: its jobs cost no tokens. */
     @Override
-    public List<ConceptIdea> synthesize(String prompt) {
+    public List<ConceptIdea> synthesize(String prompt, LlmCall.Listener calls) {
         Topic topic = topicFor(prompt)
                 .orElseThrow(() -> new LlmException(
                         new ProviderFailure.Misconfigured("the offline sample model only knows these topics: "
@@ -63,8 +65,9 @@ public final class OfflineModel implements ConceptSynthesizer, PhrasingGenerator
                 .toList();
     }
 
+    /** Makes no call to any provider, so reports none to {@code calls}: its jobs cost no tokens. */
     @Override
-    public void generate(Request request, Sink sink) {
+    public void generate(Request request, Sink sink, LlmCall.Listener calls) {
         Set<String> existing = new HashSet<>();
         request.existingQuestions().forEach(q -> existing.add(q.strip().toLowerCase(Locale.ROOT)));
         Optional<SampleConcept> concept = library.topics().stream()

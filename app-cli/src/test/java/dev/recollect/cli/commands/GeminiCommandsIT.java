@@ -64,6 +64,11 @@ class GeminiCommandsIT {
                 + "}]},\"finishReason\":\"STOP\"}]}";
     }
 
+    /** {@code response} with a {@code usageMetadata} of {@code usage}. */
+    private static String withUsage(String response, String usage) {
+        return response.substring(0, response.length() - 1) + ",\"usageMetadata\":" + usage + "}";
+    }
+
     @Test
     void aJobIsGeneratedWithGeminiAndItsPhrasingsEmbedded() throws Exception {
         String concepts = text(Map.of(
@@ -89,7 +94,11 @@ class GeminiCommandsIT {
                 String path = request.getPath();
                 try {
                     if (path.contains(":generateContent")) {
-                        return new MockResponse().setBody(concepts);
+                        return new MockResponse()
+                                .setBody(withUsage(
+                                        concepts,
+                                        "{\"promptTokenCount\":100,\"candidatesTokenCount\":50,"
+                                                + "\"totalTokenCount\":150}"));
                     }
                     if (path.contains(":embedContent")) {
                         return new MockResponse()
@@ -107,7 +116,14 @@ class GeminiCommandsIT {
                     }
                     return new MockResponse()
                             .setHeader("Content-Type", "text/event-stream")
-                            .setChunkedBody("data: " + text(Map.of("phrasings", phrasings)) + "\r\n\r\n", 17);
+                            .setChunkedBody(
+                                    "data: "
+                                            + withUsage(
+                                                    text(Map.of("phrasings", phrasings)),
+                                                    "{\"promptTokenCount\":200,\"candidatesTokenCount\":300,"
+                                                            + "\"thoughtsTokenCount\":40,\"totalTokenCount\":540}")
+                                            + "\r\n\r\n",
+                                    17);
                 } catch (Exception e) {
                     return new MockResponse().setResponseCode(500);
                 }
@@ -128,6 +144,42 @@ class GeminiCommandsIT {
         RecordedRequest first = gemini.takeRequest();
         assertThat(first.getPath()).isEqualTo("/v1beta/models/gemini-test-model:generateContent");
         assertThat(first.getHeader("x-goog-api-key")).isEqualTo("good-key");
+
+        // One concept call and two phrasing calls: 500 prompt tokens at $0.50 and 730 output and thinking tokens at
+        // $4 per million make $0.00025 + $0.00292.
+        Map<String, String> priced = new java.util.HashMap<>(env("good-key"));
+        priced.put("RECOLLECT_PRICES", "gemini-test-model=0.50/4");
+        String id = job.get("id").asText();
+        JsonNode usage = JSON.readTree(
+                        run(priced, "jobs", "show", "--user", user, id).out())
+                .get("usage");
+        assertThat(usage.get("calls").asLong()).isEqualTo(3);
+        assertThat(usage.get("promptTokens").asLong()).isEqualTo(500);
+        assertThat(usage.get("outputTokens").asLong()).isEqualTo(650);
+        assertThat(usage.get("thinkingTokens").asLong()).isEqualTo(80);
+        assertThat(usage.get("totalTokens").asLong()).isEqualTo(1230);
+        assertThat(usage.get("estimatedCostUsd").asText()).isEqualTo("0.003170");
+        assertThat(usage.get("unpricedModels")).isEmpty();
+        assertThat(usage.get("byModel").get(0).get("model").asText()).isEqualTo("gemini-test-model");
+
+        JsonNode unpriced = JSON.readTree(
+                        run(env("good-key"), "jobs", "show", "--user", user, id).out())
+                .get("usage");
+        assertThat(unpriced.get("estimatedCostUsd").asText()).isEqualTo("0.000000");
+        assertThat(unpriced.get("unpricedModels").get(0).asText()).isEqualTo("gemini-test-model");
+
+        JsonNode stats = JSON.readTree(
+                        run(priced, "jobs", "stats", "--since", "1h").out())
+                .get("usage");
+        assertThat(stats.get("byModel").findValuesAsText("model")).contains("gemini-test-model");
+
+        priced.put("RECOLLECT_PRICES", "gemini-test-model=cheap");
+        CliRun malformed = run(priced, "jobs", "show", "--user", user, id);
+        assertThat(malformed.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(malformed.err())
+                .contains("RECOLLECT_PRICES: Price entry 'gemini-test-model=cheap' is malformed")
+                .doesNotContain("Exception");
+        assertThat(malformed.out()).isEmpty();
     }
 
     @Test
