@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# recollect jobs stats on 1,000,000 jobs against one sequential count(*), in one run on one local PostgreSQL.
+# recollect jobs stats (tokens included) on 1,000,000 jobs against one sequential count(*), in one run on one local PostgreSQL.
 # Usage: benchmarks/jobs/stats.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -106,4 +106,21 @@ class LauncherIT {
         assertThat(started.get("mdc").get("attempt").asText()).isEqualTo("1");
         assertThat(started.get("mdc").get("jobId").asText()).hasSize(36);
     }
+
+    @Test
+    void aWorkerLogsItsMetricsWhenAsked() throws Exception {
+        launch("jobs", "create", "--user", "metrics-log", "--prompt", "Photosynthesis");
+        launch("jobs", "work", "--until-idle", "--provider", "offline", "--metrics-every", "1h");
+
+        List<String> metrics = Files.readAllLines(HOME.resolve("logs/recollect.log")).stream()
+                .filter(line -> line.contains("dev.recollect.cli.metrics"))
+                .toList();
+        // An hour never passed: these lines are the last, partial interval, published when the worker closed.
+        assertThat(metrics)
+                .anySatisfy(line -> assertThat(line).contains("recollect.jobs.completed{}"))
+                .anySatisfy(
+                        line -> assertThat(line).contains("recollect.jobs.phase.duration{phase=phrasing_generation}"))
+                .anySatisfy(line -> assertThat(line).contains("recollect.llm.calls{outcome=success,stage=concepts}"))
+                .anySatisfy(line -> assertThat(line).contains("recollect.jobs.queue.depth{} value=0"));
+    }
 }

@@ -15,6 +15,7 @@ import dev.recollect.domain.review.Reviewer;
 import dev.recollect.domain.usage.PriceTable;
 import dev.recollect.ports.out.IdGenerator;
 import dev.recollect.ports.out.JobSignals;
+import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.Sleeper;
 import dev.recollect.ports.service.GenerationJobs;
@@ -169,21 +170,28 @@ public final class App implements AutoCloseable {
                 random.split());
     }
 
-    /** The generation pipeline over {@code model}. */
+    /** The generation pipeline over {@code model}, recording no metrics. */
     public JobPipeline pipeline(Model model) {
-        return new JobPipeline(new JobPipeline.Dependencies(
-                persistence.jobs(),
-                persistence.concepts(),
-                persistence.phrasings(),
-                model.synthesizer(),
-                model.generator(),
-                model.embedder(),
-                JobPolicy.DEFAULT,
-                RetryPolicy.DEFAULT,
-                IdGenerator.random(),
-                clock,
-                Sleeper.system(),
-                random.split()));
+        return pipeline(model, Metrics.NONE);
+    }
+
+    /** The generation pipeline over {@code model}, recording into {@code metrics}. */
+    public JobPipeline pipeline(Model model, Metrics metrics) {
+        return new JobPipeline(
+                new JobPipeline.Dependencies(
+                        persistence.jobs(),
+                        persistence.concepts(),
+                        persistence.phrasings(),
+                        model.synthesizer(),
+                        model.generator(),
+                        model.embedder(),
+                        JobPolicy.DEFAULT,
+                        RetryPolicy.DEFAULT,
+                        IdGenerator.random(),
+                        clock,
+                        Sleeper.system(),
+                        random.split()),
+                metrics);
     }
 
     /**

@@ -34,12 +34,12 @@ public final class StatsJobsCommand extends AppCommand {
     @Option(names = "--since", defaultValue = "24h", description = "The window: 90s, 30m, 24h, 7d; default 24h.")
     String since;
 
-    /** A span such as {@code 30m} or {@code 7d}. */
-    static Duration span(String text) {
+    /** A span such as {@code 30m} or {@code 7d}, given as {@code option}. */
+    static Duration span(String text, String option) {
         Matcher m = SPAN.matcher(text.strip());
         if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
             throw CliException.invalid(
-                    "--since must be a positive number and a unit s, m, h or d (like 24h), got " + text);
+                    option + " must be a positive number and a unit s, m, h or d (like 24h), got " + text);
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
@@ -52,7 +52,7 @@ public final class StatsJobsCommand extends AppCommand {
 
     @Override
     protected int run(App app, Output out) {
-        Duration window = span(since);
+        Duration window = span(since, "--since");
         Instant now = app.clock().instant();
         JobStore.JobStats stats = app.persistence().jobs().stats(now.minus(window));
         JobStore.WorkerActivity queue = app.persistence().jobs().workerActivity(now);

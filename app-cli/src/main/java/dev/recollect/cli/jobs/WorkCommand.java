@@ -10,9 +10,12 @@ import dev.recollect.cli.app.Model;
 import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.ports.in.ProcessJob;
+import dev.recollect.ports.metrics.MicrometerMetrics;
 import dev.recollect.ports.out.JobSignals;
+import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.service.JobWorker;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,6 +48,12 @@ public final class WorkCommand extends AppCommand {
             description = "auto (Gemini when GEMINI_API_KEY is set), gemini, or offline (bundled sample content).")
     Model.Provider provider;
 
+    @Option(
+            names = "--metrics-every",
+            description = "Log the job, LLM and queue metrics (docs/operations.md) at this interval, such as 60s,"
+                    + " and once more on exit; off by default.")
+    String metricsEvery;
+
     @Override
     protected int run(App app, Output out) throws Exception {
         if (concurrency < 1 || concurrency > 16) {
@@ -53,10 +62,21 @@ public final class WorkCommand extends AppCommand {
         if (workerId != null && workerId.isBlank()) {
             throw CliException.invalid("--worker-id must not be blank");
         }
+        Duration every = metricsEvery == null ? null : StatsJobsCommand.span(metricsEvery, "--metrics-every");
         Model model = Model.resolve(provider, environment(), false);
         out.err().println("Model: " + model.description() + "; database: " + app.description());
         List<GenerationJob> finished = Collections.synchronizedList(new ArrayList<>());
-        int processed = work(app, model, out, untilIdle, finished, workerId, concurrency);
+        int processed;
+        if (every == null) {
+            processed = work(app, model, out, untilIdle, finished, workerId, concurrency, Metrics.NONE);
+        } else {
+            // Closing the registry publishes the last, partial interval, so even a short run logs its figures.
+            try (MetricsLog log = MetricsLog.every(every)) {
+                Metrics metrics = new MicrometerMetrics(log.registry())
+                        .bindQueue(app.persistence().jobs(), app.clock(), every);
+                processed = work(app, model, out, untilIdle, finished, workerId, concurrency, metrics);
+            }
+        }
         out.document(Map.of(
                 "processed",
                 processed,
@@ -78,7 +98,7 @@ public final class WorkCommand extends AppCommand {
     /** Runs one worker, one job at a time, over {@code model}, with progress on stderr; the demo runs it so. */
     public static int work(App app, Model model, Output out, boolean untilIdle, List<GenerationJob> finished)
             throws Exception {
-        return work(app, model, out, untilIdle, finished, null, 1);
+        return work(app, model, out, untilIdle, finished, null, 1, Metrics.NONE);
     }
 
     /**
@@ -86,6 +106,7 @@ public final class WorkCommand extends AppCommand {
      *
      * @param workerId the id written into the leases; {@code null} for this host and process
      * @param concurrency jobs processed at once
+     * @param metrics what the pipeline records into
      */
     private static int work(
             App app,
@@ -94,7 +115,8 @@ public final class WorkCommand extends AppCommand {
             boolean untilIdle,
             List<GenerationJob> finished,
             String workerId,
-            int concurrency)
+            int concurrency,
+            Metrics metrics)
             throws Exception {
         String id = workerId != null
                 ? workerId
@@ -106,7 +128,12 @@ public final class WorkCommand extends AppCommand {
         try (JobSignals signals = app.signals();
                 JobProgress progress = new JobProgress(app.persistence().jobs(), out.err(), interactive);
                 JobWorker worker = new JobWorker(
-                        app.persistence().jobs(), app.pipeline(model), settings, app.clock(), signals, outcome -> {
+                        app.persistence().jobs(),
+                        app.pipeline(model, metrics),
+                        settings,
+                        app.clock(),
+                        signals,
+                        outcome -> {
                             if (outcome instanceof ProcessJob.Outcome.Finished done) {
                                 finished.add(done.job());
                             }

@@ -111,6 +111,22 @@ final class ArchitectureRules {
                 .because("dependencies point inward");
     }
 
+    /**
+     * Within {@code portsPackage}, only {@code metricsPackage} uses Micrometer: it is an optional dependency, which a
+     * service that passes no registry must never need.
+     */
+    static ArchRule micrometerOnlyIn(String portsPackage, String metricsPackage) {
+        return noClasses()
+                .that()
+                .resideInAPackage(portsPackage)
+                .and()
+                .resideOutsideOfPackage(metricsPackage)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.micrometer..")
+                .because("Micrometer is optional: only the metrics package may load it");
+    }
+
     /** An adapter package publishes only its entry points; everything else is package-private. */
     static ArchRule onlyEntryPointsArePublic(String adapterPackage, Set<String> entryPoints) {
         return classes()

@@ -21,6 +21,8 @@ import dev.recollect.cli.architecture.fixture.domain.ReadsTheClock;
 import dev.recollect.cli.architecture.fixture.ports.KnowsOnlyTheDomain;
 import dev.recollect.cli.architecture.fixture.ports.UsesAnAdapter;
 import dev.recollect.cli.architecture.fixture.ports.UsesJdbi;
+import dev.recollect.cli.architecture.fixture.ports.UsesMicrometer;
+import dev.recollect.cli.architecture.fixture.ports.metrics.RecordsMetrics;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +73,14 @@ class ArchitectureRulesTest {
     @Test
     void portsKnowNoAdapter_acceptsAPortThatKnowsOnlyTheDomain() {
         assertThat(violates(portsRule(), KnowsOnlyTheDomain.class)).isFalse();
+    }
+
+    @Test
+    void micrometerOnlyIn_rejectsMicrometerOutsideTheMetricsPackage() {
+        ArchRule rule = ArchitectureRules.micrometerOnlyIn(FIXTURE + "ports..", FIXTURE + "ports.metrics..");
+        assertThat(violates(rule, UsesMicrometer.class)).isTrue();
+        assertThat(violates(rule, RecordsMetrics.class)).isFalse();
+        assertThat(violates(rule, KnowsOnlyTheDomain.class)).isFalse();
     }
 
     @Test

@@ -32,6 +32,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void micrometerOnlyInTheMetricsPackage() {
+        ArchitectureRules.micrometerOnlyIn("dev.recollect.ports..", "dev.recollect.ports.metrics..")
+                .check(PRODUCTION);
+    }
+
+    @Test
     void theJdbiAdapterPublishesOnlyItsEntryPoints() {
         ArchitectureRules.onlyEntryPointsArePublic(
                         "dev.recollect.adapters.jdbi..",

@@ -57,12 +57,15 @@ public final class MicrometerMetrics implements Metrics {
      */
     public MicrometerMetrics bindQueue(JobStore jobs, Clock clock, Duration refresh) {
         QueueSnapshot queue = new QueueSnapshot(jobs, clock, refresh);
+        // Strong references: gauges hold their object weakly by default, and nothing else holds the snapshot.
         Gauge.builder("recollect.jobs.queue.depth", queue, QueueSnapshot::depth)
                 .description("Pending generation jobs")
                 .baseUnit("jobs")
+                .strongReference(true)
                 .register(registry);
         TimeGauge.builder("recollect.jobs.queue.oldest.age", queue, TimeUnit.SECONDS, QueueSnapshot::oldestAgeSeconds)
                 .description("How long the oldest pending job has waited; 0 when none waits")
+                .strongReference(true)
                 .register(registry);
         return this;
     }

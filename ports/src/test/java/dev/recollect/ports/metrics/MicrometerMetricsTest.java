@@ -280,6 +280,18 @@ class MicrometerMetricsTest {
     }
 
     @Test
+    void theQueueGaugesOutliveAGarbageCollection() {
+        metrics.bindQueue(h.stores.jobs(), h.clock, Duration.ofSeconds(5));
+        h.create(user, "First");
+        // Gauges hold their object weakly unless told otherwise; nothing but the gauges holds the queue snapshot.
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+
+        assertThat(registry.get("recollect.jobs.queue.depth").gauge().value()).isEqualTo(1);
+    }
+
+    @Test
     void aQueueThatCannotBeReadShowsNoValue() {
         JobStore down = (JobStore) Proxy.newProxyInstance(
                 JobStore.class.getClassLoader(), new Class<?>[] {JobStore.class}, (proxy, method, args) -> {
