@@ -77,9 +77,11 @@ class GeminiUsageTest {
         assertThatThrownBy(() -> gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add))
                 .isInstanceOf(LlmException.class);
         gemini.enqueue(json(503, fixture("error-503.json")));
+        // Before its error, this attempt was billed 40 prompt tokens but handed out no item, so it is retried.
         gemini.enqueue(sse(
-                "data: {\"error\":{\"code\":500,\"status\":\"INTERNAL\",\"message\":\"oops\"},"
-                        + "\"usageMetadata\":{\"promptTokenCount\":40,\"totalTokenCount\":40}}\r\n\r\n",
+                "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"{\\\"phrasings\\\": [\"}]}}],"
+                        + "\"usageMetadata\":{\"promptTokenCount\":40,\"totalTokenCount\":40}}\r\n\r\n"
+                        + "data: {\"error\":{\"code\":500,\"status\":\"INTERNAL\",\"message\":\"oops\"}}\r\n\r\n",
                 64));
         gemini.enqueue(sse(fixture("phrasings-stream.sse"), 4096));
         generate();
@@ -88,7 +90,7 @@ class GeminiUsageTest {
                 .containsExactly(
                         // A blocked answer is billed: its 30 prompt tokens are reported with the failure.
                         new LlmCall("gemini-2.5-flash", TokenUsage.ofCall(30, 0, 0, 30), 2),
-                        new LlmCall("gemini-2.5-flash", TokenUsage.ofCall(150, 125, 0, 275), 3));
+                        new LlmCall("gemini-2.5-flash", new TokenUsage(2, 190, 125, 0, 315), 3));
     }
 
     @Test

@@ -36,10 +36,7 @@ public record PriceTable(Map<String, ModelPrice> prices) {
     /** The price of {@code model}: its own, else the longest known prefix's. */
     public Optional<ModelPrice> priceOf(String model) {
         String id = model.startsWith("models/") ? model.substring("models/".length()) : model;
-        ModelPrice exact = prices.get(id);
-        if (exact != null) {
-            return Optional.of(exact);
-        }
+        // The model's own id, when the table has it, is the longest key that begins it.
         return prices.keySet().stream()
                 .filter(id::startsWith)
                 .max(Comparator.comparingInt(String::length))

@@ -88,6 +88,8 @@ class UsageProperties {
         assertThat(table.priceOf("mine")).contains(ModelPrice.of("3", "4"));
         assertThat(table.priceOf("gemini-2.5-pro")).contains(ModelPrice.of("1.25", "10.00"));
         assertThat(PriceTable.parse("  ").prices()).isEmpty();
+        assertThat(PriceTable.parse("publishers/google/gemini-2.5-flash=0.5/3").prices())
+                .containsOnlyKeys("publishers/google/gemini-2.5-flash");
     }
 
     @Test

@@ -9,8 +9,10 @@ import dev.recollect.domain.fsrs.Scheduler;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;
-import dev.recollect.domain.migration.BuiltInMigrations;
+import dev.recollect.domain.migration.Decision;
 import dev.recollect.domain.migration.Document;
+import dev.recollect.domain.migration.DocumentMigration;
+import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.review.Reviewer;
 import dev.recollect.domain.stats.StatsDelta;
 import dev.recollect.domain.usage.TokenUsage;
@@ -40,6 +42,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The meters as a {@link SimpleMeterRegistry} sees them after the services' scenarios. */
@@ -232,35 +235,58 @@ class MicrometerMetricsTest {
 
     @Test
     void migrationBatchesAndRecordsAreCountedByOutcome() {
-        InMemoryMigrationLedger ledger = new InMemoryMigrationLedger();
+        InMemoryMigrationLedger ledger = new InMemoryMigrationLedger() {
+            private int failuresLeft = 1;
+
+            @Override
+            public Optional<MigrationBatch> process(
+                    MigrationBatch claimed,
+                    String worker,
+                    boolean dryRun,
+                    Function<Document, Decision> decide,
+                    java.time.Clock now) {
+                if (failuresLeft-- > 0) {
+                    throw new IllegalStateException("connection lost");
+                }
+                return super.process(claimed, worker, dryRun, decide, now);
+            }
+        };
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
-            Map<String, Object> fields = new java.util.LinkedHashMap<>();
-            fields.put("question", "Q" + i);
-            if (i % 5 == 0) {
-                fields.put("topic", "science");
-            }
-            docs.add(new Document(String.format("q%03d", i), fields, Fixtures.T0));
+            docs.add(new Document(String.format("q%03d", i), Map.of("question", "Q" + i), Fixtures.T0));
         }
         ledger.importDocuments("questions", docs);
+        DocumentMigration tidy = DocumentMigration.of("tidy", "Marks every fifth", "questions", doc -> {
+            if (doc.id().equals("q003")) {
+                return new Decision.Fail("unreadable");
+            }
+            int n = Integer.parseInt(doc.id().substring(1));
+            return n % 5 == 0 ? new Decision.Update(doc.with("seen", true)) : new Decision.Skip("not fifth");
+        });
         MigrationRunner runner = new MigrationRunner(
-                ledger, BuiltInMigrations.all(), new SequentialIds(), h.clock, new RecordingSleeper(h.clock), metrics);
-        var planned = (RunMigrations.Started.Planned)
-                runner.start(new RunMigrations.Start("remove-question-topic", false, 10));
+                ledger, List.of(tidy), new SequentialIds(), h.clock, new RecordingSleeper(h.clock), metrics);
+        var planned = (RunMigrations.Started.Planned) runner.start(new RunMigrations.Start("tidy", false, 10));
+        RunMigrations.Work work = new RunMigrations.Work(planned.run().id(), "w1", Duration.ZERO);
 
-        runner.work(new RunMigrations.Work(planned.run().id(), "w1", Duration.ZERO), p -> {});
+        runner.work(work, p -> {});
+        h.clock.advance(Duration.ofMinutes(10));
+        runner.work(work, p -> {});
 
-        assertThat(count("recollect.migration.batches", "migration", "remove-question-topic", "outcome", "completed"))
+        // The first batch failed once (to retry) and then completed; the other two completed at once.
+        assertThat(count("recollect.migration.batches", "migration", "tidy", "outcome", "retry"))
+                .isEqualTo(1);
+        assertThat(count("recollect.migration.batches", "migration", "tidy", "outcome", "completed"))
                 .isEqualTo(3);
-        assertThat(count("recollect.migration.records", "migration", "remove-question-topic", "outcome", "updated"))
+        assertThat(count("recollect.migration.records", "migration", "tidy", "outcome", "updated"))
                 .isEqualTo(5);
-        assertThat(count("recollect.migration.records", "outcome", "skipped")).isEqualTo(20);
-        assertThat(count("recollect.migration.records", "outcome", "failed")).isZero();
+        assertThat(count("recollect.migration.records", "outcome", "skipped")).isEqualTo(19);
+        assertThat(count("recollect.migration.records", "outcome", "failed")).isEqualTo(1);
     }
 
     @Test
     void theQueueGaugesReadTheStoreAtMostOncePerRefresh() {
-        metrics.bindQueue(h.stores.jobs(), h.clock, Duration.ofSeconds(5));
+        assertThat(metrics.bindQueue(h.stores.jobs(), h.clock, Duration.ofSeconds(5)))
+                .isSameAs(metrics);
         Meter depth = registry.get("recollect.jobs.queue.depth").gauge();
         var age = registry.get("recollect.jobs.queue.oldest.age").timeGauge();
         assertThat(registry.get("recollect.jobs.queue.depth").gauge().value()).isZero();

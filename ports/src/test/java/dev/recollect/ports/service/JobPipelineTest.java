@@ -396,6 +396,60 @@ class JobPipelineTest {
     }
 
     @Test
+    void tokensThatCannotBeRecordedDoNotCostTheJobItsPhrasings() {
+        GenerationJob job = h.create(user, "Glaciers");
+        dev.recollect.ports.out.JobStore real = h.stores.jobs();
+        // The store fails only usage writes; everything else goes through.
+        dev.recollect.ports.out.JobStore failingUsage =
+                (dev.recollect.ports.out.JobStore) java.lang.reflect.Proxy.newProxyInstance(
+                        getClass().getClassLoader(),
+                        new Class<?>[] {dev.recollect.ports.out.JobStore.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("recordUsage")) {
+                                throw new IllegalStateException("usage table unavailable");
+                            }
+                            try {
+                                return method.invoke(real, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        var stores = h.stores.bundle();
+        var bundle = new dev.recollect.ports.testing.StoreBundle(
+                failingUsage,
+                stores.concepts(),
+                stores.phrasings(),
+                stores.userStats(),
+                stores.rateLimiter(),
+                stores.reviews());
+        JobPipeline pipeline = new JobPipeline(dev.recollect.ports.testing.ScriptedPipelines.dependencies(
+                bundle,
+                h.llm,
+                Optional.empty(),
+                new dev.recollect.ports.testing.SequentialIds(),
+                h.clock,
+                h.sleeper,
+                3));
+
+        pipeline.process(job.id());
+
+        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(h.job(job.id()).questionsSaved()).isEqualTo(12);
+        assertThat(real.usage(job.id())).isEmpty();
+    }
+
+    @Test
+    void callsThatReportNoTokensLeaveNoUsage() {
+        GenerationJob job = h.create(user, "Glaciers");
+        h.llm.reportingNoTokens();
+
+        h.pipeline().process(job.id());
+
+        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(h.stores.jobs().usage(job.id())).isEmpty();
+    }
+
+    @Test
     void anInterruptedWaitStopsTheRunAndKeepsTheInterrupt() {
         GenerationJob job = h.create(user, "Deltas");
         h.llm.conceptsFail(new ProviderFailure.Unreachable("reset"));

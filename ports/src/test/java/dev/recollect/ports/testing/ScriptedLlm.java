@@ -27,6 +27,7 @@ public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator,
     private final List<String> prompts = new CopyOnWriteArrayList<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile ProviderFailure embedFailure;
+    private volatile boolean silent;
     private int generated;
     private final java.util.concurrent.atomic.AtomicInteger delivered = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -75,6 +76,12 @@ public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator,
         return this;
     }
 
+    /** From now on, calls report no tokens, as a provider without usage figures would. */
+    public ScriptedLlm reportingNoTokens() {
+        this.silent = true;
+        return this;
+    }
+
     /** The prompts concept calls received, in order. */
     public List<String> prompts() {
         return List.copyOf(prompts);
@@ -104,7 +111,7 @@ public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator,
         try {
             return synthesize(prompt);
         } finally {
-            calls.called(new LlmCall(MODEL, CONCEPT_CALL, 1));
+            calls.called(new LlmCall(MODEL, silent ? TokenUsage.NONE : CONCEPT_CALL, 1));
         }
     }
 
@@ -113,7 +120,7 @@ public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator,
         try {
             generate(request, sink);
         } finally {
-            calls.called(new LlmCall(MODEL, PHRASING_CALL, 1));
+            calls.called(new LlmCall(MODEL, silent ? TokenUsage.NONE : PHRASING_CALL, 1));
         }
     }
 
