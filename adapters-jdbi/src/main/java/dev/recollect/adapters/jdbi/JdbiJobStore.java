@@ -241,7 +241,7 @@ final class JdbiJobStore implements JobStore {
 
     @Override
     public void recordUsage(JobId id, String model, TokenUsage usage) {
-        db.inTransaction("record the tokens of job " + id, handle -> handle.createUpdate(
+        db.useTransaction("record the tokens of job " + id, handle -> handle.createUpdate(
                         """
                         INSERT INTO job_token_usage (job_id, model, job_created_at, calls, prompt_tokens,
                             output_tokens, thinking_tokens, total_tokens)
