@@ -202,11 +202,16 @@ class CommandsIT {
                         "inProgress",
                         "completedPerHour",
                         "durationP95Ms",
+                        "usage",
                         "since");
         CliRun human = cli.run("", "jobs", "stats");
-        assertThat(human.out()).contains("Jobs created in the last 24h", "Queue:", "Newest jobs:");
+        assertThat(human.out()).contains("Jobs created in the last 24h", "Tokens: ", "Queue:", "Newest jobs:");
         assertCode(cli.run("", "jobs", "stats", "--since", "0h"), 2, "--since");
         assertCode(cli.run("", "jobs", "stats", "--since", "soon"), 2, "--since");
+        assertCode(
+                cli.run("", "jobs", "work", "--until-idle", "--provider", "offline", "--metrics-every", "0s"),
+                2,
+                "--metrics-every must be a positive number");
         for (String span : new String[] {"90s", "30m", "7d"}) {
             assertThat(cli.json("jobs", "stats", "--since", span)
                             .get("completed")
