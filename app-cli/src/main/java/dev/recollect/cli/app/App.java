@@ -199,9 +199,15 @@ public final class App implements AutoCloseable {
      * {@link DocumentMigration} service (see docs/migrations.md).
      */
     public MigrationRunner migrations() {
+        return migrations(Metrics.NONE);
+    }
+
+    /** The migration runner, recording batches and records into {@code metrics}. */
+    public MigrationRunner migrations(Metrics metrics) {
         List<DocumentMigration> all = new ArrayList<>(BuiltInMigrations.all());
         ServiceLoader.load(DocumentMigration.class).forEach(all::add);
-        return new MigrationRunner(persistence.migrations(), all, IdGenerator.random(), clock, Sleeper.system());
+        return new MigrationRunner(
+                persistence.migrations(), all, IdGenerator.random(), clock, Sleeper.system(), metrics);
     }
 
     /** Job signals over LISTEN/NOTIFY; the caller closes them. */

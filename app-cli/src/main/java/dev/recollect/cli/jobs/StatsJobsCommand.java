@@ -1,9 +1,9 @@
 package dev.recollect.cli.jobs;
 
 import dev.recollect.cli.AppCommand;
-import dev.recollect.cli.CliException;
 import dev.recollect.cli.ExitCode;
 import dev.recollect.cli.Output;
+import dev.recollect.cli.Spans;
 import dev.recollect.cli.Views;
 import dev.recollect.cli.app.App;
 import dev.recollect.domain.failure.ErrorCode;
@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,30 +27,12 @@ import picocli.CommandLine.Option;
         description = "Counts, failures, throughput, durations, the queue and the newest jobs.",
         mixinStandardHelpOptions = true)
 public final class StatsJobsCommand extends AppCommand {
-    private static final Pattern SPAN = Pattern.compile("(\\d{1,6})([smhd])");
-
     @Option(names = "--since", defaultValue = "24h", description = "The window: 90s, 30m, 24h, 7d; default 24h.")
     String since;
 
-    /** A span such as {@code 30m} or {@code 7d}, given as {@code option}. */
-    static Duration span(String text, String option) {
-        Matcher m = SPAN.matcher(text.strip());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw CliException.invalid(
-                    option + " must be a positive number and a unit s, m, h or d (like 24h), got " + text);
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
-    }
-
     @Override
     protected int run(App app, Output out) {
-        Duration window = span(since, "--since");
+        Duration window = Spans.parse(since, "--since");
         Instant now = app.clock().instant();
         JobStore.JobStats stats = app.persistence().jobs().stats(now.minus(window));
         JobStore.WorkerActivity queue = app.persistence().jobs().workerActivity(now);

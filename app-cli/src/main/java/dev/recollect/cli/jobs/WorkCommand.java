@@ -3,6 +3,8 @@ package dev.recollect.cli.jobs;
 import dev.recollect.cli.AppCommand;
 import dev.recollect.cli.CliException;
 import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.MetricsLog;
+import dev.recollect.cli.MetricsOption;
 import dev.recollect.cli.Output;
 import dev.recollect.cli.Views;
 import dev.recollect.cli.app.App;
@@ -10,12 +12,10 @@ import dev.recollect.cli.app.Model;
 import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.ports.in.ProcessJob;
-import dev.recollect.ports.metrics.MicrometerMetrics;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.service.JobWorker;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code recollect jobs work}: a worker that claims pending jobs (and expired leases) and processes them. */
@@ -48,11 +49,8 @@ public final class WorkCommand extends AppCommand {
             description = "auto (Gemini when GEMINI_API_KEY is set), gemini, or offline (bundled sample content).")
     Model.Provider provider;
 
-    @Option(
-            names = "--metrics-every",
-            description = "Log the job, LLM and queue metrics (docs/operations.md) at this interval, such as 60s,"
-                    + " and once more on exit; off by default.")
-    String metricsEvery;
+    @Mixin
+    MetricsOption metricsOption;
 
     @Override
     protected int run(App app, Output out) throws Exception {
@@ -62,20 +60,14 @@ public final class WorkCommand extends AppCommand {
         if (workerId != null && workerId.isBlank()) {
             throw CliException.invalid("--worker-id must not be blank");
         }
-        Duration every = metricsEvery == null ? null : StatsJobsCommand.span(metricsEvery, "--metrics-every");
-        Model model = Model.resolve(provider, environment(), false);
-        out.err().println("Model: " + model.description() + "; database: " + app.description());
         List<GenerationJob> finished = Collections.synchronizedList(new ArrayList<>());
         int processed;
-        if (every == null) {
-            processed = work(app, model, out, untilIdle, finished, workerId, concurrency, Metrics.NONE);
-        } else {
-            // Closing the registry publishes the last, partial interval, so even a short run logs its figures.
-            try (MetricsLog log = MetricsLog.every(every)) {
-                Metrics metrics = new MicrometerMetrics(log.registry())
-                        .bindQueue(app.persistence().jobs(), app.clock(), every);
-                processed = work(app, model, out, untilIdle, finished, workerId, concurrency, metrics);
-            }
+        // Closing the log publishes the last, partial interval, so even a short run logs its figures.
+        try (MetricsLog metrics = metricsOption.open()) {
+            Model model = Model.resolve(provider, environment(), false);
+            out.err().println("Model: " + model.description() + "; database: " + app.description());
+            metrics.withQueue(app.persistence().jobs(), app.clock());
+            processed = work(app, model, out, untilIdle, finished, workerId, concurrency, metrics.metrics());
         }
         out.document(Map.of(
                 "processed",

@@ -3,6 +3,8 @@ package dev.recollect.cli.migrate;
 import dev.recollect.cli.AppCommand;
 import dev.recollect.cli.CliException;
 import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.MetricsLog;
+import dev.recollect.cli.MetricsOption;
 import dev.recollect.cli.Output;
 import dev.recollect.cli.app.App;
 import dev.recollect.domain.migration.BatchStats;
@@ -22,6 +24,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,8 +49,14 @@ final class MigrateCommands {
      * Works on a run with progress: a bar with rate and ETA on a terminal, a line per batch otherwise; returns the
      * exit code.
      */
-    static int work(App app, Output out, UUID run, String worker, Duration pause) {
-        RunMigrations runner = app.migrations();
+    static int work(App app, Output out, UUID run, String worker, Duration pause, MetricsOption metricsOption) {
+        // Closing the log publishes the last, partial interval, so even a short run logs its figures.
+        try (MetricsLog metrics = metricsOption.open()) {
+            return work(app.migrations(metrics.metrics()), out, run, worker, pause);
+        }
+    }
+
+    private static int work(RunMigrations runner, Output out, UUID run, String worker, Duration pause) {
         RunMigrations.RunReport start =
                 runner.status(run).orElseThrow(() -> CliException.notFound("No migration run " + run));
         boolean interactive = System.console() != null && !out.json();
@@ -143,6 +152,9 @@ final class MigrateCommands {
                 description = "A pause between batches, to spare the database.")
         long pauseMs;
 
+        @Mixin
+        MetricsOption metricsOption;
+
         @Option(names = "--plan-only", description = "Plan the run and stop: workers take it up with `migrate work`.")
         boolean planOnly;
 
@@ -151,6 +163,7 @@ final class MigrateCommands {
             if (pauseMs < 0) {
                 throw CliException.invalid("--pause-ms must be >= 0, got " + pauseMs);
             }
+            metricsOption.check();
             RunMigrations.Started started = app.migrations().start(new RunMigrations.Start(name, dryRun, batchSize));
             if (started instanceof RunMigrations.Started.UnknownMigration unknown) {
                 throw CliException.notFound(
@@ -166,7 +179,7 @@ final class MigrateCommands {
                 out.line("%s", planned.run().id());
                 return ExitCode.OK;
             }
-            return work(app, out, planned.run().id(), null, Duration.ofMillis(pauseMs));
+            return work(app, out, planned.run().id(), null, Duration.ofMillis(pauseMs), metricsOption);
         }
     }
 
@@ -182,12 +195,16 @@ final class MigrateCommands {
         @Option(names = "--pause-ms", defaultValue = "0", description = "A pause between batches.")
         long pauseMs;
 
+        @Mixin
+        MetricsOption metricsOption;
+
         @Override
         protected int run(App app, Output out) {
             if (pauseMs < 0) {
                 throw CliException.invalid("--pause-ms must be >= 0, got " + pauseMs);
             }
-            return work(app, out, runId(run), workerId, Duration.ofMillis(pauseMs));
+            metricsOption.check();
+            return work(app, out, runId(run), workerId, Duration.ofMillis(pauseMs), metricsOption);
         }
     }
 

@@ -20,9 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
 @PostgresTest
 class MigrateCommandsIT {
     private final Cli cli;
+    private final TestDatabase database;
 
     MigrateCommandsIT(TestDatabase database) {
         this.cli = new Cli(database);
+        this.database = database;
+    }
+
+    private int plannedRuns() throws Exception {
+        try (var connection = database.connect();
+                var rows = connection.createStatement().executeQuery("SELECT count(*) FROM migration_runs")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     private static void write(Path file, String... lines) throws Exception {
@@ -69,7 +79,8 @@ class MigrateCommandsIT {
         assertThat(dry.get("stats").get("updated").asInt()).isEqualTo(2);
         assertThat(dry.get("message").asText()).startsWith("Dry run: would update 2 of 3");
 
-        JsonNode real = cli.json("migrate", "run", "backfill-user-created-at", "--batch-size", "2");
+        JsonNode real =
+                cli.json("migrate", "run", "backfill-user-created-at", "--batch-size", "2", "--metrics-every", "1h");
         assertThat(real.get("stats").get("updated").asInt()).isEqualTo(2);
         assertThat(real.get("stats").get("skipped").get("alreadyHadCreatedAt").asInt())
                 .isEqualTo(1);
@@ -128,12 +139,22 @@ class MigrateCommandsIT {
     }
 
     @Test
-    void badArgumentsAreClearErrors(@TempDir Path dir) {
+    void badArgumentsAreClearErrors(@TempDir Path dir) throws Exception {
         assertCode(cli.run("", "migrate", "run", "no-such-migration"), ExitCode.NOT_FOUND, "No migration named");
         assertCode(cli.run("", "migrate", "run", "remove-question-topic", "--batch-size", "0"), 2, "batchSize");
         assertCode(cli.run("", "migrate", "status", "not-a-uuid"), 2, "RUN: not a run id");
         assertCode(cli.run("", "migrate", "work", "00000000-0000-0000-0000-000000000009"), 3, "No migration run");
         assertCode(cli.run("", "migrate", "run", "remove-question-topic", "--pause-ms", "-1"), 2, "--pause-ms");
+        int runs = plannedRuns();
+        assertCode(
+                cli.run("", "migrate", "run", "remove-question-topic", "--metrics-every", "soon"),
+                2,
+                "--metrics-every");
+        assertCode(
+                cli.run("", "migrate", "work", "00000000-0000-0000-0000-000000000009", "--metrics-every", "0m"),
+                2,
+                "--metrics-every");
+        assertThat(plannedRuns()).as("a refused run is not planned").isEqualTo(runs);
         assertCode(cli.run("", "import", "convex-export", dir.resolve("missing").toString()), 2, "neither a directory");
     }
 
