@@ -3,7 +3,7 @@ package dev.recollect.cli.jobs;
 import dev.recollect.cli.AppCommand;
 import dev.recollect.cli.ExitCode;
 import dev.recollect.cli.Output;
-import dev.recollect.cli.Spans;
+import dev.recollect.cli.Span;
 import dev.recollect.cli.Views;
 import dev.recollect.cli.app.App;
 import dev.recollect.domain.failure.ErrorCode;
@@ -27,12 +27,16 @@ import picocli.CommandLine.Option;
         description = "Counts, failures, throughput, durations, the queue and the newest jobs.",
         mixinStandardHelpOptions = true)
 public final class StatsJobsCommand extends AppCommand {
-    @Option(names = "--since", defaultValue = "24h", description = "The window: 90s, 30m, 24h, 7d; default 24h.")
-    String since;
+    @Option(
+            names = "--since",
+            defaultValue = "24h",
+            converter = Span.Converter.class,
+            description = "The window: 90s, 30m, 24h, 7d; default 24h.")
+    Span since;
 
     @Override
     protected int run(App app, Output out) {
-        Duration window = Spans.parse(since, "--since");
+        Duration window = since.duration();
         Instant now = app.clock().instant();
         JobStore.JobStats stats = app.persistence().jobs().stats(now.minus(window));
         JobStore.WorkerActivity queue = app.persistence().jobs().workerActivity(now);
@@ -66,7 +70,7 @@ public final class StatsJobsCommand extends AppCommand {
         document.put("recent", stats.recent().stream().map(Views::job).toList());
         out.document(document);
 
-        out.line("Jobs created in the last %s: %s", since, byStatus);
+        out.line("Jobs created in the last %s: %s", since.text(), byStatus);
         out.line("Failures by code: %s", failures.isEmpty() ? "none" : failures);
         out.line(String.format(
                 Locale.ROOT,

@@ -163,7 +163,6 @@ final class MigrateCommands {
             if (pauseMs < 0) {
                 throw CliException.invalid("--pause-ms must be >= 0, got " + pauseMs);
             }
-            metricsOption.check();
             RunMigrations.Started started = app.migrations().start(new RunMigrations.Start(name, dryRun, batchSize));
             if (started instanceof RunMigrations.Started.UnknownMigration unknown) {
                 throw CliException.notFound(
@@ -203,7 +202,6 @@ final class MigrateCommands {
             if (pauseMs < 0) {
                 throw CliException.invalid("--pause-ms must be >= 0, got " + pauseMs);
             }
-            metricsOption.check();
             return work(app, out, runId(run), workerId, Duration.ofMillis(pauseMs), metricsOption);
         }
     }

@@ -211,7 +211,7 @@ class CommandsIT {
         assertCode(
                 cli.run("", "jobs", "work", "--until-idle", "--provider", "offline", "--metrics-every", "0s"),
                 2,
-                "--metrics-every must be a positive number");
+                "Invalid value for option '--metrics-every': must be a positive number");
         for (String span : new String[] {"90s", "30m", "7d"}) {
             assertThat(cli.json("jobs", "stats", "--since", span)
                             .get("completed")
