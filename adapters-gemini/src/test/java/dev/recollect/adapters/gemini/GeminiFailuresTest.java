@@ -33,7 +33,7 @@ class GeminiFailuresTest {
     }
 
     private void synthesize() {
-        gemini.models.conceptSynthesizer().synthesize("The NATO phonetic alphabet", gemini.calls::add);
+        gemini.concepts("The NATO phonetic alphabet");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -131,21 +131,10 @@ class GeminiFailuresTest {
                         .withMaxAttempts(1))) {
             slow.enqueue(json(200, fixture("concepts-success.json"))
                     .setHeadersDelay(2, java.util.concurrent.TimeUnit.SECONDS));
-            assertFailure(
-                    () -> slow.models.conceptSynthesizer().synthesize("x", slow.calls::add),
-                    ProviderFailure.Unreachable.class,
-                    "Gemini timed out");
+            assertFailure(() -> slow.concepts("x"), ProviderFailure.Unreachable.class, "Gemini timed out");
             slow.enqueue(GeminiServer.sse(GeminiServer.event("{\"phrasings\":[", null), 4096)
                     .setBodyDelay(2, java.util.concurrent.TimeUnit.SECONDS));
-            assertFailure(
-                    () -> slow.models
-                            .phrasingGenerator()
-                            .generate(
-                                    new dev.recollect.ports.out.PhrasingGenerator.Request("t", null, List.of(), 4),
-                                    p -> true,
-                                    dev.recollect.ports.out.LlmCall.Listener.IGNORE),
-                    ProviderFailure.Unreachable.class,
-                    "timed out");
+            assertFailure(() -> slow.codeWords(p -> true), ProviderFailure.Unreachable.class, "timed out");
         }
     }
 

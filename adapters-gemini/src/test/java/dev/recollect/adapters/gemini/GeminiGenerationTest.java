@@ -44,8 +44,7 @@ class GeminiGenerationTest {
     void aConceptRequestCarriesTheKeyInItsHeaderAndAskForStructuredJson() throws Exception {
         gemini.enqueue(json(200, fixture("concepts-success.json")));
 
-        List<ConceptIdea> ideas =
-                gemini.models.conceptSynthesizer().synthesize("The NATO phonetic alphabet", gemini.calls::add);
+        List<ConceptIdea> ideas = gemini.concepts("The NATO phonetic alphabet");
 
         RecordedRequest request = gemini.server.takeRequest();
         assertThat(request.getPath()).isEqualTo("/v1beta/models/gemini-2.5-flash:generateContent");
@@ -109,12 +108,7 @@ class GeminiGenerationTest {
                 1024));
         List<GeneratedPhrasing> received = new ArrayList<>();
 
-        assertThatThrownBy(() -> gemini.models
-                        .phrasingGenerator()
-                        .generate(
-                                new PhrasingGenerator.Request("Code words", null, List.of(), 4),
-                                received::add,
-                                gemini.calls::add))
+        assertThatThrownBy(() -> gemini.codeWords(received::add))
                 .isInstanceOf(LlmException.class)
                 .satisfies(e -> assertThat(((LlmException) e).providerFailure())
                         .isInstanceOf(ProviderFailure.Unreachable.class))
@@ -140,15 +134,10 @@ class GeminiGenerationTest {
     void theSinkCanStopTheStream() {
         gemini.enqueue(sse(fixture("phrasings-stream.sse"), 4096));
         List<GeneratedPhrasing> received = new ArrayList<>();
-        gemini.models
-                .phrasingGenerator()
-                .generate(
-                        new PhrasingGenerator.Request("Code words", null, List.of(), 4),
-                        p -> {
-                            received.add(p);
-                            return false;
-                        },
-                        gemini.calls::add);
+        gemini.codeWords(p -> {
+            received.add(p);
+            return false;
+        });
         assertThat(received).hasSize(1);
     }
 
@@ -159,12 +148,7 @@ class GeminiGenerationTest {
         gemini.enqueue(sse(GeminiServer.event(cut, "MAX_TOKENS"), 4096));
         List<GeneratedPhrasing> received = new ArrayList<>();
 
-        assertThatThrownBy(() -> gemini.models
-                        .phrasingGenerator()
-                        .generate(
-                                new PhrasingGenerator.Request("Code words", null, List.of(), 4),
-                                received::add,
-                                gemini.calls::add))
+        assertThatThrownBy(() -> gemini.codeWords(received::add))
                 .satisfies(e ->
                         assertThat(((LlmException) e).providerFailure()).isInstanceOf(ProviderFailure.Truncated.class));
         assertThat(received).hasSize(1);
@@ -173,17 +157,11 @@ class GeminiGenerationTest {
     @Test
     void blockedPromptsAndOutputsAreContentBlocked() {
         gemini.enqueue(json(200, fixture("prompt-blocked.json")));
-        assertFailure(
-                () -> gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add),
-                ProviderFailure.ContentBlocked.class,
-                "blocked the prompt: SAFETY");
+        assertFailure(() -> gemini.concepts("x"), ProviderFailure.ContentBlocked.class, "blocked the prompt: SAFETY");
         gemini.enqueue(sse("data: " + fixture("prompt-blocked.json").replace("\n", "") + "\r\n\r\n", 4096));
         assertFailure(() -> generate(List.of(), 4), ProviderFailure.ContentBlocked.class, "blocked the prompt");
         gemini.enqueue(json(200, fixture("output-blocked.json")));
-        assertFailure(
-                () -> gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add),
-                ProviderFailure.ContentBlocked.class,
-                "blocked the output: SAFETY");
+        assertFailure(() -> gemini.concepts("x"), ProviderFailure.ContentBlocked.class, "blocked the output: SAFETY");
         gemini.enqueue(sse(GeminiServer.event("{\"phrasings\":[", "RECITATION"), 4096));
         assertFailure(() -> generate(List.of(), 4), ProviderFailure.ContentBlocked.class, "RECITATION");
         assertThat(gemini.server.getRequestCount()).isEqualTo(4);
@@ -192,15 +170,12 @@ class GeminiGenerationTest {
     @Test
     void unusableAnswersAreInvalidOutput() {
         gemini.enqueue(json(200, "{\"candidates\":[]}"));
-        assertFailure(
-                () -> gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add),
-                ProviderFailure.InvalidOutput.class,
-                "no candidates");
+        assertFailure(() -> gemini.concepts("x"), ProviderFailure.InvalidOutput.class, "no candidates");
         String noConcepts = "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"{\\\"concepts\\\":[]}\"}]},"
                 + "\"finishReason\":\"SOMETHING_NEW\"}]}";
         gemini.enqueue(json(200, noConcepts));
         assertFailure(
-                () -> gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add),
+                () -> gemini.concepts("x"),
                 ProviderFailure.InvalidOutput.class,
                 "no valid concept (finish reason SOMETHING_NEW)");
     }
@@ -210,10 +185,7 @@ class GeminiGenerationTest {
         for (int i = 0; i < 4; i++) {
             gemini.enqueue(json(200, "{\"candidates\": [ oops"));
         }
-        assertFailure(
-                () -> gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add),
-                ProviderFailure.InvalidOutput.class,
-                "malformed JSON");
+        assertFailure(() -> gemini.concepts("x"), ProviderFailure.InvalidOutput.class, "malformed JSON");
         assertThat(gemini.server.getRequestCount()).isEqualTo(4);
     }
 
@@ -221,8 +193,7 @@ class GeminiGenerationTest {
     void anUnknownFinishReasonIsTolerated() {
         String text = fixture("concepts-success.json").replace("\"STOP\"", "\"SOMETHING_NEW\"");
         gemini.enqueue(json(200, text));
-        assertThat(gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add))
-                .hasSize(2);
+        assertThat(gemini.concepts("x")).hasSize(2);
         gemini.enqueue(sse(fixture("phrasings-stream.sse").replace("\"STOP\"", "\"OTHER\""), 4096));
         assertThat(generate(List.of(), 4)).hasSize(3);
     }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.SplittableRandom;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -17,7 +18,7 @@ final class GeminiServer implements AutoCloseable {
     static final String KEY = "AQ.test-key-7f3a9c-never-print-me";
 
     /** The questions of {@code phrasings.json} that pass the DTO constraints, in order. */
-    static final java.util.List<String> RECORDED_QUESTIONS = java.util.List.of(
+    static final List<String> RECORDED_QUESTIONS = List.of(
             "Which code word stands for the letter Q?",
             "In the NATO alphabet, M is spoken as Mike.",
             "Which letter does the code word Oscar stand for?");
@@ -27,7 +28,7 @@ final class GeminiServer implements AutoCloseable {
     final GeminiModels models;
     final GeminiModels.Config config;
     /** Every call the adapter reported, in order. */
-    final java.util.List<dev.recollect.ports.out.LlmCall> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<dev.recollect.ports.out.LlmCall> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     GeminiServer() {
         this(c -> c);
@@ -80,6 +81,20 @@ final class GeminiServer implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Asks the adapter for four phrasings about "Code words", handing them to {@code sink}; records the call. */
+    void codeWords(dev.recollect.ports.out.PhrasingGenerator.Sink sink) {
+        models.phrasingGenerator()
+                .generate(
+                        new dev.recollect.ports.out.PhrasingGenerator.Request("Code words", null, List.of(), 4),
+                        sink,
+                        calls::add);
+    }
+
+    /** Asks the adapter for concepts about {@code prompt}; records the call. */
+    List<dev.recollect.domain.generation.ConceptIdea> concepts(String prompt) {
+        return models.conceptSynthesizer().synthesize(prompt, calls::add);
     }
 
     void enqueue(MockResponse response) {

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.out.LlmCall;
 import dev.recollect.ports.out.LlmException;
-import dev.recollect.ports.out.PhrasingGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -24,18 +23,11 @@ class GeminiUsageTest {
         gemini.close();
     }
 
-    private void generate() {
-        gemini.models
-                .phrasingGenerator()
-                .generate(
-                        new PhrasingGenerator.Request("Code words", null, List.of(), 4), p -> true, gemini.calls::add);
-    }
-
     @Test
     void aConceptCallReportsItsPromptOutputAndThinkingTokens() {
         gemini.enqueue(json(200, fixture("concepts-success.json")));
 
-        gemini.models.conceptSynthesizer().synthesize("NATO", gemini.calls::add);
+        gemini.concepts("NATO");
 
         assertThat(gemini.calls)
                 .containsExactly(new LlmCall("gemini-2.5-flash", TokenUsage.ofCall(120, 96, 12, 228), 1));
@@ -45,7 +37,7 @@ class GeminiUsageTest {
     void aStreamReportsItsLastEventsTotalsNotTheirSum() {
         gemini.enqueue(sse(fixture("phrasings-stream.sse"), 64));
 
-        generate();
+        gemini.codeWords(p -> true);
 
         assertThat(gemini.calls)
                 .containsExactly(new LlmCall("gemini-2.5-flash", TokenUsage.ofCall(150, 125, 0, 275), 1));
@@ -56,12 +48,7 @@ class GeminiUsageTest {
         gemini.enqueue(sse(fixture("phrasings-stream.sse"), 4096));
         List<Object> received = new ArrayList<>();
 
-        gemini.models
-                .phrasingGenerator()
-                .generate(
-                        new PhrasingGenerator.Request("Code words", null, List.of(), 4),
-                        p -> received.add(p) && false,
-                        gemini.calls::add);
+        gemini.codeWords(p -> received.add(p) && false);
 
         assertThat(received).hasSize(1);
         // The first item closes in the third event, whose running totals are 150 and 75.
@@ -74,8 +61,7 @@ class GeminiUsageTest {
         gemini.enqueue(json(503, fixture("error-503.json")));
         gemini.enqueue(json(200, fixture("output-blocked.json")));
 
-        assertThatThrownBy(() -> gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add))
-                .isInstanceOf(LlmException.class);
+        assertThatThrownBy(() -> gemini.concepts("x")).isInstanceOf(LlmException.class);
         gemini.enqueue(json(503, fixture("error-503.json")));
         // Before its error, this attempt was billed 40 prompt tokens but handed out no item, so it is retried.
         gemini.enqueue(sse(
@@ -84,7 +70,7 @@ class GeminiUsageTest {
                         + "data: {\"error\":{\"code\":500,\"status\":\"INTERNAL\",\"message\":\"oops\"}}\r\n\r\n",
                 64));
         gemini.enqueue(sse(fixture("phrasings-stream.sse"), 4096));
-        generate();
+        gemini.codeWords(p -> true);
 
         assertThat(gemini.calls)
                 .containsExactly(
@@ -97,8 +83,7 @@ class GeminiUsageTest {
     void aCallThatNeverGotAnAnswerReportsNoTokens() {
         gemini.enqueue(json(401, fixture("error-401.json")));
 
-        assertThatThrownBy(() -> gemini.models.conceptSynthesizer().synthesize("x", gemini.calls::add))
-                .isInstanceOf(LlmException.class);
+        assertThatThrownBy(() -> gemini.concepts("x")).isInstanceOf(LlmException.class);
 
         assertThat(gemini.calls).containsExactly(new LlmCall("gemini-2.5-flash", TokenUsage.NONE, 1));
     }

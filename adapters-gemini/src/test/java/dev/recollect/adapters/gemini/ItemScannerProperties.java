@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recollect.domain.generation.GeneratedPhrasing;
 import dev.recollect.domain.testing.SeededProperty;
-import dev.recollect.ports.out.PhrasingGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -71,12 +70,7 @@ class ItemScannerProperties {
         try (GeminiServer gemini = new GeminiServer()) {
             gemini.enqueue(GeminiServer.sse(events.toString(), chunk));
             List<GeneratedPhrasing> received = new ArrayList<>();
-            gemini.models
-                    .phrasingGenerator()
-                    .generate(
-                            new PhrasingGenerator.Request("Code words", null, List.of(), 4),
-                            received::add,
-                            gemini.calls::add);
+            gemini.codeWords(received::add);
             assertThat(received)
                     .extracting(GeneratedPhrasing::question)
                     .containsExactlyElementsOf(GeminiServer.RECORDED_QUESTIONS);
