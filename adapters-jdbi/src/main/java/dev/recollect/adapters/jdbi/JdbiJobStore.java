@@ -18,6 +18,8 @@ import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.RateLimiter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** Generation jobs in PostgreSQL. */
 final class JdbiJobStore implements JobStore {
@@ -276,8 +279,7 @@ final class JdbiJobStore implements JobStore {
     private static final String USAGE_SUMS = "model, sum(calls) AS calls, sum(prompt_tokens) AS prompt,"
             + " sum(output_tokens) AS output, sum(thinking_tokens) AS thinking, sum(total_tokens) AS total";
 
-    private static ModelUsage modelUsage(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-            throws java.sql.SQLException {
+    private static ModelUsage modelUsage(ResultSet rs, StatementContext ctx) throws SQLException {
         return new ModelUsage(
                 rs.getString("model"),
                 new TokenUsage(

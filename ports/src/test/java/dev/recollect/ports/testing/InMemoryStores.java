@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -38,7 +40,7 @@ public final class InMemoryStores {
     private final Object lock = new Object();
     private final Map<JobId, GenerationJob> jobs = new LinkedHashMap<>();
     private final Map<JobId, Lease> leases = new LinkedHashMap<>();
-    private final Map<JobId, java.util.SortedMap<String, TokenUsage>> usage = new LinkedHashMap<>();
+    private final Map<JobId, SortedMap<String, TokenUsage>> usage = new LinkedHashMap<>();
     private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
 
     private final JobStore jobStore = new Jobs();
@@ -264,7 +266,7 @@ public final class InMemoryStores {
         public void recordUsage(JobId id, String model, TokenUsage used) {
             synchronized (lock) {
                 if (jobs.containsKey(id)) {
-                    usage.computeIfAbsent(id, k -> new java.util.TreeMap<>()).merge(model, used, TokenUsage::plus);
+                    usage.computeIfAbsent(id, k -> new TreeMap<>()).merge(model, used, TokenUsage::plus);
                 }
             }
         }
@@ -272,9 +274,7 @@ public final class InMemoryStores {
         @Override
         public List<ModelUsage> usage(JobId id) {
             synchronized (lock) {
-                return usage.getOrDefault(id, new java.util.TreeMap<>()).entrySet().stream()
-                        .map(e -> new ModelUsage(e.getKey(), e.getValue()))
-                        .toList();
+                return byModel(usage.getOrDefault(id, new TreeMap<>()));
             }
         }
 
@@ -304,10 +304,10 @@ public final class InMemoryStores {
                         }
                     }
                 }
-                java.util.SortedMap<String, TokenUsage> used = new java.util.TreeMap<>();
+                SortedMap<String, TokenUsage> used = new TreeMap<>();
                 jobs.values().stream()
                         .filter(job -> !job.createdAt().isBefore(since))
-                        .flatMap(job -> usage.getOrDefault(job.id(), new java.util.TreeMap<>()).entrySet().stream())
+                        .flatMap(job -> usage.getOrDefault(job.id(), new TreeMap<>()).entrySet().stream())
                         .forEach(e -> used.merge(e.getKey(), e.getValue(), TokenUsage::plus));
                 List<GenerationJob> recent = jobs.values().stream()
                         .sorted(Comparator.comparing(GenerationJob::createdAt)
@@ -321,11 +321,15 @@ public final class InMemoryStores {
                         completed,
                         percentile(durations, 0.5),
                         percentile(durations, 0.95),
-                        used.entrySet().stream()
-                                .map(e -> new ModelUsage(e.getKey(), e.getValue()))
-                                .toList(),
+                        byModel(used),
                         recent);
             }
+        }
+
+        private static List<ModelUsage> byModel(SortedMap<String, TokenUsage> usage) {
+            return usage.entrySet().stream()
+                    .map(e -> new ModelUsage(e.getKey(), e.getValue()))
+                    .toList();
         }
 
         @Override
