@@ -16,22 +16,10 @@ public final class ScriptedPipelines {
 
     /** The pipeline over {@code stores}, without an embedder, with random ids. */
     public static JobPipeline over(StoreBundle stores, ScriptedLlm llm, Clock clock, Sleeper sleeper) {
-        return over(stores, llm, Optional.empty(), IdGenerator.random(), clock, sleeper, 17);
+        return new JobPipeline(dependencies(stores, llm, Optional.empty(), IdGenerator.random(), clock, sleeper, 17));
     }
 
-    /** The pipeline over {@code stores} with everything given; {@code seed} seeds the retry jitter. */
-    public static JobPipeline over(
-            StoreBundle stores,
-            ScriptedLlm llm,
-            Optional<Embedder> embedder,
-            IdGenerator ids,
-            Clock clock,
-            Sleeper sleeper,
-            long seed) {
-        return new JobPipeline(dependencies(stores, llm, embedder, ids, clock, sleeper, seed));
-    }
-
-    /** What {@link #over} builds its pipeline from. */
+    /** A pipeline's dependencies over {@code stores} with everything given; {@code seed} seeds the retry jitter. */
     public static JobPipeline.Dependencies dependencies(
             StoreBundle stores,
             ScriptedLlm llm,
