@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,14 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL server on this machine, started and stopped by this JVM: the embedded database of the CLI and the
- * database of the tests.
+ * A throwaway PostgreSQL server on this machine, started and stopped by this JVM: the database of the tests and the
+ * benchmarks. (The CLI's persistent, shared server is {@link SharedPostgres}.)
  *
  * <p>Binaries come from the machine or, where it has none, from the bundled artifact ({@link BinarySource}). The
  * server listens on 127.0.0.1 only, with no Unix socket. When this JVM runs as root, PostgreSQL (which refuses root)
- * runs as an unprivileged account. An <em>ephemeral</em> cluster lives in a fresh directory that is deleted on
- * {@link #close()}; a cluster left behind by a JVM that was killed is stopped and deleted by the next start in the
- * same base directory, so no server outlives its owner for long.
+ * runs as an unprivileged account. Every cluster lives in a fresh directory of its own, which {@link #close()} deletes;
+ * when the server account cannot enter the base directory (a checkout under {@code /root}, say), that directory is a
+ * fresh one in the temporary directory instead, unique to this server and deleted with it. A cluster left behind by a
+ * JVM that was killed is stopped and deleted by the next start, which can tell it by its owner file.
  *
  * <p>Thread-safe; {@link #close()} is idempotent.
  */
@@ -46,6 +44,7 @@ public final class LocalPostgres implements AutoCloseable {
     private final OsCommands commands;
     private final PostgresBinaries binaries;
     private final Path clusterDirectory;
+    private final Path ownedBase;
     private final Path dataDirectory;
     private final int port;
     private final Process process;
@@ -56,7 +55,6 @@ public final class LocalPostgres implements AutoCloseable {
      * What to start.
      *
      * @param baseDirectory where clusters (and unpacked bundled binaries) live
-     * @param clusterName the cluster's directory under the base; {@code null} for an ephemeral cluster
      * @param source where the binaries come from
      * @param superuser the database superuser that {@code initdb} creates
      * @param settings server settings passed as {@code -c name=value}, on top of the defaults
@@ -64,7 +62,6 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public record Options(
             Path baseDirectory,
-            String clusterName,
             BinarySource source,
             String superuser,
             Map<String, String> settings,
@@ -75,38 +72,21 @@ public final class LocalPostgres implements AutoCloseable {
             Objects.requireNonNull(superuser, "superuser");
             Objects.requireNonNull(startTimeout, "startTimeout");
             settings = Map.copyOf(settings);
-            if (clusterName != null && !clusterName.matches("[A-Za-z0-9._-]+")) {
-                throw new IllegalArgumentException("clusterName must be a plain directory name: " + clusterName);
-            }
         }
 
-        /** An ephemeral cluster under {@code baseDirectory}, tuned for tests: no fsync, no synchronous commit. */
+        /** A cluster under {@code baseDirectory}, tuned for tests: no fsync, no synchronous commit. */
         public static Options ephemeralForTests(Path baseDirectory) {
             return new Options(
                     baseDirectory,
-                    null,
                     BinarySource.AUTO,
                     "recollect",
                     Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"),
                     Duration.ofSeconds(60));
         }
 
-        /**
-         * A persistent cluster named {@code clusterName} under {@code baseDirectory}, with PostgreSQL's durable
-         * defaults. The caller must make sure that one process at a time starts it.
-         */
-        public static Options persistent(Path baseDirectory, String clusterName) {
-            return new Options(
-                    baseDirectory, clusterName, BinarySource.AUTO, "recollect", Map.of(), Duration.ofSeconds(60));
-        }
-
         /** The same options with another binary source. */
         public Options withSource(BinarySource newSource) {
-            return new Options(baseDirectory, clusterName, newSource, superuser, settings, startTimeout);
-        }
-
-        boolean ephemeral() {
-            return clusterName == null;
+            return new Options(baseDirectory, newSource, superuser, settings, startTimeout);
         }
     }
 
@@ -115,12 +95,14 @@ public final class LocalPostgres implements AutoCloseable {
             OsCommands commands,
             PostgresBinaries binaries,
             Path clusterDirectory,
+            Path ownedBase,
             int port,
             Process process) {
         this.options = options;
         this.commands = commands;
         this.binaries = binaries;
         this.clusterDirectory = clusterDirectory;
+        this.ownedBase = ownedBase;
         this.dataDirectory = clusterDirectory.resolve("data");
         this.port = port;
         this.process = process;
@@ -129,35 +111,42 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /**
-     * Starts a server, initialising its cluster first if needed.
+     * Starts a server in a new cluster.
      *
      * @throws LocalPostgresException with the server's own words when it cannot start
      */
     public static LocalPostgres start(Options options) {
         OsCommands commands = OsCommands.forCurrentUser();
-        Path base = usableBase(options.baseDirectory(), commands);
-        StaleClusters.reap(base);
-        PostgresBinaries binaries = PostgresBinaries.locate(options.source(), base.resolve("binaries"));
-        Path cluster = clusterDirectory(base, options);
-        Path data = cluster.resolve("data");
-        if (!Files.exists(data.resolve("PG_VERSION"))) {
-            initdb(binaries, commands, data, options.superuser());
-        } else if (!options.ephemeral()) {
-            // A server of this cluster outlived the process that started it (killed, or the machine slept).
-            StaleClusters.stopLeftover(data);
+        Path requested = createBase(options.baseDirectory());
+        StaleClusters.reap(requested);
+        StaleClusters.reapTemporary(temporaryDirectory());
+        Path ownedBase = reachable(requested, commands) ? null : temporaryBase();
+        if (ownedBase != null) {
+            log.info("the server account cannot enter {}; this cluster lives in {}", requested, ownedBase);
         }
-        LocalPostgresException last = null;
-        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-            int port = freePort();
-            try {
-                Process process = launch(binaries, commands, cluster, port, options);
-                log.info("PostgreSQL ({}) ready on 127.0.0.1:{} in {}", binaries.origin(), port, cluster);
-                return new LocalPostgres(options, commands, binaries, cluster, port, process);
-            } catch (PortTakenException e) {
-                last = e;
+        Path base = ownedBase != null ? ownedBase : requested;
+        try {
+            PostgresBinaries binaries = PostgresBinaries.locate(options.source(), base.resolve("binaries"));
+            Path cluster = newCluster(base);
+            Cluster.initdb(binaries, commands, cluster.resolve("data"), options.superuser(), List.of("-A", "trust"));
+            LocalPostgresException last = null;
+            for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+                int port = Cluster.freePort();
+                try {
+                    Process process = launch(binaries, commands, cluster, port, options);
+                    log.info("PostgreSQL ({}) ready on 127.0.0.1:{} in {}", binaries.origin(), port, cluster);
+                    return new LocalPostgres(options, commands, binaries, cluster, ownedBase, port, process);
+                } catch (PortTakenException e) {
+                    last = e;
+                }
             }
+            throw new LocalPostgresException("could not find a free port for PostgreSQL", last);
+        } catch (RuntimeException e) {
+            if (ownedBase != null) {
+                StaleClusters.delete(ownedBase);
+            }
+            throw e;
         }
-        throw new LocalPostgresException("could not find a free port for PostgreSQL", last);
     }
 
     /** The port the server listens on, on 127.0.0.1. */
@@ -182,7 +171,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** The process id of the postmaster, for operators and for tests that check nothing is left running. */
     public long serverPid() {
-        return StaleClusters.postmasterPid(dataDirectory).orElseThrow();
+        return Postmaster.read(dataDirectory).orElseThrow().pid();
     }
 
     /** Where the binaries came from, for diagnostics. */
@@ -190,7 +179,7 @@ public final class LocalPostgres implements AutoCloseable {
         return binaries.origin();
     }
 
-    /** Stops the server with a fast shutdown and, for an ephemeral cluster, deletes its directory. */
+    /** Stops the server with a fast shutdown and deletes its cluster. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -219,9 +208,7 @@ public final class LocalPostgres implements AutoCloseable {
             process.destroyForcibly();
         }
         waitForExit();
-        if (options.ephemeral()) {
-            StaleClusters.delete(clusterDirectory);
-        }
+        StaleClusters.delete(ownedBase != null ? ownedBase : clusterDirectory);
     }
 
     private void waitForExit() {
@@ -234,93 +221,71 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private static Path usableBase(Path requested, OsCommands commands) {
+    private static Path createBase(Path requested) {
         try {
-            Files.createDirectories(requested);
+            return Files.createDirectories(requested).toAbsolutePath().normalize();
         } catch (IOException e) {
             throw new LocalPostgresException("could not create " + requested, e);
         }
+    }
+
+    /** Whether the server account can work under {@code base}; as root, after opening it to that account. */
+    private static boolean reachable(Path base, OsCommands commands) {
         if (commands.runAs().isEmpty()) {
-            return requested;
+            return true;
         }
-        OsCommands.makeTraversable(requested);
-        if (commands.serverAccountCanWrite(requested) || canBeHandedOver(requested, commands)) {
-            return requested;
-        }
-        // A parent such as /root is closed to the server account: use a directory it can reach.
-        Path fallback = Path.of(
-                System.getProperty("java.io.tmpdir"),
-                "recollect-postgres-" + commands.runAs().get());
-        log.info(
-                "{} is not reachable by account {}; using {}",
-                requested,
-                commands.runAs().get(),
-                fallback);
-        try {
-            Files.createDirectories(fallback);
-        } catch (IOException e) {
-            throw new LocalPostgresException("could not create " + fallback, e);
-        }
-        OsCommands.makeTraversable(fallback);
-        return fallback;
+        OsCommands.makeTraversable(base);
+        return commands.serverAccountCanEnter(base);
     }
 
-    private static boolean canBeHandedOver(Path directory, OsCommands commands) {
-        Path probe = directory.resolve(".probe");
+    private static Path temporaryDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /**
+     * A fresh directory in the temporary directory that the server account can enter, owned by this JVM: for tests
+     * that need clusters outside their working directory (the data root of {@link SharedPostgres}, when the working
+     * directory is closed to the server account). When this JVM exits, the servers of the clusters in it are stopped
+     * and it is deleted; if the JVM is killed, the next start of a {@code LocalPostgres} does both.
+     */
+    public static Path scratchDirectory() {
+        Path directory = temporaryBase();
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            StaleClusters.stopServersIn(directory);
+                            StaleClusters.delete(directory);
+                        },
+                        "scratch-directory-delete"));
+        return directory;
+    }
+
+    /** A fresh directory in the temporary directory for one cluster, for a base the server account cannot enter. */
+    private static Path temporaryBase() {
         try {
-            Files.createDirectories(probe);
-            commands.handOver(probe);
-            return commands.serverAccountCanWrite(probe);
+            Path base = Files.createTempDirectory(temporaryDirectory(), StaleClusters.TEMPORARY_PREFIX);
+            OsCommands.makeTraversable(base);
+            StaleClusters.claim(base);
+            return base;
         } catch (IOException e) {
-            return false;
-        } finally {
-            StaleClusters.delete(probe);
+            throw new LocalPostgresException("could not create a directory in " + temporaryDirectory(), e);
         }
     }
 
-    private static Path clusterDirectory(Path base, Options options) {
+    private static Path newCluster(Path base) {
         try {
-            Path cluster = options.ephemeral()
-                    ? Files.createTempDirectory(base, "cluster-")
-                    : Files.createDirectories(base.resolve(options.clusterName()));
+            Path cluster = Files.createTempDirectory(base, "cluster-");
             OsCommands.makeTraversable(cluster);
-            if (options.ephemeral()) {
-                StaleClusters.claim(cluster);
-            }
+            StaleClusters.claim(cluster);
             return cluster;
         } catch (IOException e) {
             throw new LocalPostgresException("could not create a cluster directory under " + base, e);
         }
     }
 
-    private static void initdb(PostgresBinaries binaries, OsCommands commands, Path data, String superuser) {
-        try {
-            Files.createDirectories(data);
-        } catch (IOException e) {
-            throw new LocalPostgresException("could not create " + data, e);
-        }
-        commands.handOver(data);
-        commands.runAsServerAccount(List.of(
-                binaries.program("initdb").toString(),
-                "-D",
-                data.toString(),
-                "-U",
-                superuser,
-                "-A",
-                "trust",
-                "-E",
-                "UTF8",
-                "--no-locale",
-                "--no-sync"));
-    }
-
     private static Process launch(
             PostgresBinaries binaries, OsCommands commands, Path cluster, int port, Options options) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("listen_addresses", "127.0.0.1");
-        settings.put("unix_socket_directories", "");
-        settings.put("max_connections", "200");
-        settings.put("lc_messages", "C");
+        Map<String, String> settings = Cluster.baseSettings();
         settings.putAll(options.settings());
         List<String> command = new ArrayList<>(List.of(
                 binaries.program("postgres").toString(),
@@ -340,14 +305,6 @@ public final class LocalPostgres implements AutoCloseable {
         ServerLog serverLog = new ServerLog(process, cluster.resolve("postgres.log"));
         serverLog.start();
         return serverLog.awaitReady(options.startTimeout(), port);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new LocalPostgresException("could not find a free port", e);
-        }
     }
 
     /** The server chose a port that another process took first. */

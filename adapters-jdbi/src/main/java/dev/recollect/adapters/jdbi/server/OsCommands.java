@@ -75,6 +75,19 @@ final class OsCommands {
         }
     }
 
+    /** Whether the server account can enter {@code directory}, which needs every parent to be searchable. */
+    boolean serverAccountCanEnter(Path directory) {
+        if (runAs.isEmpty()) {
+            return Files.isExecutable(directory);
+        }
+        try {
+            run(wrap(List.of("test", "-x", directory.toString())));
+            return true;
+        } catch (LocalPostgresException e) {
+            return false;
+        }
+    }
+
     /** Hands a directory tree to the server account; a no-op when not root. */
     void handOver(Path root) {
         if (runAs.isEmpty()) {

@@ -18,38 +18,31 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Servers started outside the shared test server: persistent clusters, failures, and the root fallbacks. */
+/** Throwaway servers started outside the shared test server: failures, and the root fallbacks. */
 class LocalPostgresIT {
     private final Path base = TestServer.clusterBase().resolveSibling("postgres-local-it");
 
     @Test
-    void givenANamedCluster_thenItsDataOutlivesTheServer() throws SQLException {
-        LocalPostgres.Options options = new LocalPostgres.Options(
-                base, "persistent", BinarySource.AUTO, "owner", Map.of(), Duration.ofSeconds(60));
-        StaleClusters.delete(base.resolve("persistent"));
-        try (LocalPostgres first = LocalPostgres.start(options);
-                Connection connection = connect(first)) {
-            connection.createStatement().execute("CREATE TABLE kept (value int); INSERT INTO kept VALUES (42)");
-        }
-        try (LocalPostgres second = LocalPostgres.start(options);
-                Connection connection = connect(second)) {
-            ResultSet kept = connection.createStatement().executeQuery("SELECT value FROM kept");
-            kept.next();
-            assertThat(kept.getInt(1)).isEqualTo(42);
-            assertThat(second.superuser()).isEqualTo("owner");
-            assertThat(second.port()).isPositive();
-            assertThat(second.jdbcUrl("x")).isEqualTo("jdbc:postgresql://127.0.0.1:" + second.port() + "/x");
-            assertThat(ProcessHandle.of(second.serverPid()).map(ProcessHandle::isAlive))
+    void givenAServer_thenItAnswersAndItsClusterGoesWithIt() throws SQLException {
+        Path cluster;
+        try (LocalPostgres server = LocalPostgres.start(LocalPostgres.Options.ephemeralForTests(base));
+                Connection connection = connect(server)) {
+            ResultSet one = connection.createStatement().executeQuery("SELECT 1");
+            one.next();
+            assertThat(one.getInt(1)).isEqualTo(1);
+            assertThat(server.superuser()).isEqualTo("recollect");
+            assertThat(server.jdbcUrl("x")).isEqualTo("jdbc:postgresql://127.0.0.1:" + server.port() + "/x");
+            assertThat(ProcessHandle.of(server.serverPid()).map(ProcessHandle::isAlive))
                     .contains(true);
-            assertThat(second.clusterDirectory()).endsWith(Path.of("persistent"));
+            cluster = server.clusterDirectory();
         }
-        assertThat(base.resolve("persistent/data/PG_VERSION")).exists();
+        assertThat(cluster).doesNotExist();
     }
 
     @Test
     void givenASettingTheServerRejects_thenStartFailsWithTheServersOwnWords() {
         LocalPostgres.Options options = new LocalPostgres.Options(
-                base, null, BinarySource.AUTO, "recollect", Map.of("max_connections", "-5"), Duration.ofSeconds(60));
+                base, BinarySource.AUTO, "recollect", Map.of("max_connections", "-5"), Duration.ofSeconds(60));
         assertThatThrownBy(() -> LocalPostgres.start(options))
                 .isInstanceOf(LocalPostgresException.class)
                 .hasMessageContaining("PostgreSQL exited during start-up")
@@ -57,25 +50,26 @@ class LocalPostgresIT {
     }
 
     @Test
-    void givenAClusterNameThatIsAPath_thenOptionsRefuseIt() {
-        assertThatThrownBy(() -> new LocalPostgres.Options(
-                        base, "../escape", BinarySource.AUTO, "x", Map.of(), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("clusterName");
-    }
-
-    @Test
-    void givenRootAndABaseTheServerAccountCannotReach_thenATemporaryDirectoryIsUsed() throws Exception {
+    void givenRootAndABaseTheServerAccountCannotReach_thenAFreshTemporaryDirectoryIsUsedAndDeleted() throws Exception {
         Assumptions.assumeTrue(new UnixSystem().getUid() == 0, "only root hands clusters to another account");
         Path closed = Files.createDirectories(base.resolveSibling("postgres-closed"));
         Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
         Path unreachable = closed.resolve("inner");
-        try (LocalPostgres server = LocalPostgres.start(LocalPostgres.Options.ephemeralForTests(unreachable));
-                Connection connection = connect(server)) {
-            assertThat(server.clusterDirectory().startsWith(closed)).isFalse();
-            assertThat(server.clusterDirectory().toString()).startsWith(System.getProperty("java.io.tmpdir"));
+        Path first;
+        Path second;
+        try (LocalPostgres one = LocalPostgres.start(LocalPostgres.Options.ephemeralForTests(unreachable));
+                LocalPostgres two = LocalPostgres.start(LocalPostgres.Options.ephemeralForTests(unreachable));
+                Connection connection = connect(one)) {
+            first = one.clusterDirectory().getParent();
+            second = two.clusterDirectory().getParent();
             assertThat(connection.isValid(5)).isTrue();
         }
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        assertThat(first.getParent()).isEqualTo(temporary);
+        assertThat(first.getFileName().toString()).startsWith("recollect-ephemeral-");
+        assertThat(second).as("one directory per server, never a shared one").isNotEqualTo(first);
+        assertThat(first).doesNotExist();
+        assertThat(second).doesNotExist();
     }
 
     @Test

@@ -30,9 +30,14 @@ class ServerPlumbingTest {
     }
 
     @Test
-    void aClusterWhoseOwnerLivesIsKeptAndOneWithAGarbledOwnerIsReaped() throws IOException {
+    void aClusterWhoseOwnerLivesIsKept_andOnlyOnesProvablyOrphanedAreReaped() throws IOException {
         Path alive = Files.createDirectories(root.resolve("cluster-alive"));
         StaleClusters.claim(alive);
+        Path gone = Files.createDirectories(root.resolve("cluster-gone"));
+        Files.writeString(gone.resolve("owner.pid"), Long.MAX_VALUE + " -");
+        Path reused = Files.createDirectories(root.resolve("cluster-pid-reused"));
+        // This JVM's pid, but another start: the owner was a process that has since given its pid to this one.
+        Files.writeString(reused.resolve("owner.pid"), ProcessHandle.current().pid() + " 2000-01-01T00:00:00Z");
         Path garbled = Files.createDirectories(root.resolve("cluster-garbled"));
         Files.writeString(garbled.resolve("owner.pid"), "not a pid");
         Path unowned = Files.createDirectories(root.resolve("not-a-cluster"));
@@ -40,16 +45,40 @@ class ServerPlumbingTest {
         StaleClusters.reap(root);
 
         assertThat(alive).exists();
-        assertThat(garbled).doesNotExist();
+        assertThat(gone).doesNotExist();
+        assertThat(reused).doesNotExist();
+        assertThat(garbled).as("an owner file not in the format proves nothing").exists();
         assertThat(unowned).exists();
-        assertThat(StaleClusters.postmasterPid(alive)).isEmpty();
-        Files.createDirectories(alive.resolve("data"));
-        Files.writeString(alive.resolve("data/postmaster.pid"), "4242\n/data\n");
-        assertThat(StaleClusters.postmasterPid(alive.resolve("data"))).contains(4242L);
-        Files.writeString(alive.resolve("data/postmaster.pid"), "");
-        assertThat(StaleClusters.postmasterPid(alive.resolve("data"))).isEmpty();
         StaleClusters.delete(root.resolve("never-existed"));
         StaleClusters.reap(root.resolve("never-existed"));
+    }
+
+    @Test
+    void thePostmasterFileIsReadLineByLine() throws IOException {
+        Path data = Files.createDirectories(root.resolve("data"));
+        assertThat(Postmaster.read(data)).isEmpty();
+        Files.writeString(
+                data.resolve("postmaster.pid"), "4242\n" + data + "\n1764700000\n5433\n\n127.0.0.1\n  1 2\nready   \n");
+        Postmaster postmaster = Postmaster.read(data).orElseThrow();
+        assertThat(postmaster.pid()).isEqualTo(4242L);
+        assertThat(postmaster.port()).isEqualTo(5433);
+        assertThat(postmaster.startedAt()).isEqualTo(java.time.Instant.ofEpochSecond(1764700000));
+        assertThat(postmaster.ready()).isTrue();
+        assertThat(postmaster.isOf(data)).isTrue();
+        assertThat(postmaster.isOf(root)).isFalse();
+        Files.writeString(data.resolve("postmaster.pid"), "4243\n");
+        assertThat(Postmaster.read(data).orElseThrow().ready())
+                .as("still starting")
+                .isFalse();
+        assertThat(Postmaster.read(data).orElseThrow().port()).isZero();
+        Files.writeString(data.resolve("postmaster.pid"), "");
+        assertThat(Postmaster.read(data)).isEmpty();
+        Files.writeString(
+                data.resolve("postmaster.pid"),
+                String.valueOf(ProcessHandle.current().pid()) + "\n" + data + "\n");
+        assertThat(Postmaster.running(data))
+                .as("a live process that is not PostgreSQL")
+                .isEmpty();
     }
 
     @Test
