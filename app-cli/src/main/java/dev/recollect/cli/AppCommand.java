@@ -1,29 +1,22 @@
 package dev.recollect.cli;
 
+import dev.recollect.adapters.jdbi.server.SharedPostgres;
 import dev.recollect.cli.app.App;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** A command that works on the database: it opens the {@link App}, runs, and closes it, whatever happens. */
-public abstract class AppCommand implements Callable<Integer> {
-    /** The database and output options. */
-    @Mixin
-    protected CommonOptions common;
-
-    /** The command's spec, for its streams. */
-    @Spec
-    protected CommandSpec spec;
-
+public abstract class AppCommand extends BaseCommand {
     @Override
     public final Integer call() throws Exception {
-        Output out = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), common.json());
+        Output out = output();
         try {
             App app;
             try {
-                app = App.open(common, environment(), out.err(), checksSchema());
+                app = App.open(
+                        common,
+                        environment(),
+                        out.err(),
+                        checksSchema(),
+                        new App.Use(role(), spec.qualifiedName().replaceFirst("^recollect ", "")));
             } catch (CliException e) {
                 return unavailable(e, out);
             }
@@ -35,21 +28,17 @@ public abstract class AppCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> environment = System.getenv();
-
-    /** The environment the command reads its settings from: the process's, unless a caller gave another. */
-    protected Map<String, String> environment() {
-        return environment;
-    }
-
-    /** Runs the command with {@code env} instead of the process environment (an in-process caller's settings). */
-    void useEnvironment(Map<String, String> env) {
-        this.environment = Map.copyOf(env);
-    }
-
     /** Whether the command needs an external database's schema to be current; the schema commands do not. */
     protected boolean checksSchema() {
         return true;
+    }
+
+    /**
+     * What the command does with the database: a one-shot command by default. Workers and interactive commands say
+     * so, and {@code db stop} refuses to stop the server under them.
+     */
+    protected SharedPostgres.Role role() {
+        return SharedPostgres.Role.COMMAND;
     }
 
     /** What to do when the database cannot be opened: by default, fail with the reason. */

@@ -59,7 +59,8 @@ public final class Output {
         return out;
     }
 
-    void flush() {
+    /** Flushes both streams. */
+    public void flush() {
         out.flush();
         err.flush();
     }

@@ -127,8 +127,8 @@ public final class RecollectCli implements Runnable {
             } catch (NoSuchMethodException e) {
                 command = fallback.create(type);
             }
-            if (command instanceof AppCommand app) {
-                app.useEnvironment(env);
+            if (command instanceof BaseCommand base) {
+                base.useEnvironment(env);
             }
             return command;
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.recollect.adapters.jdbi.server.SharedPostgres;
+import dev.recollect.adapters.jdbi.testing.TestHomes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,17 +13,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The {@code ./recollect} launcher end to end, as a newcomer runs it: {@code demo} on the embedded PostgreSQL in a
- * fresh home with the offline model; again with {@code --json} on the same home, which restarts the cluster; and two
- * processes started at once on one home.
+ * fresh home with the offline model; again with {@code --json} on the same home; and two processes started at once on
+ * one home.
  */
 class LauncherIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path HOME = Path.of("target", "launcher-home").toAbsolutePath();
+    private static final SharedPostgres.Settings SETTINGS = TestHomes.create("launcher");
+    private static final Path HOME = SETTINGS.home();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+
+    @AfterAll
+    static void stopTheServer() {
+        TestHomes.stop(SETTINGS);
+    }
 
     /** A launched process, its stdout read to the end, and its stderr. */
     private record Launched(int exitCode, String out, String err) {}
@@ -30,9 +40,8 @@ class LauncherIT {
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("recollect").toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
-        builder.environment().put("RECOLLECT_HOME", HOME.toString());
-        builder.environment().remove("GEMINI_API_KEY");
-        builder.environment().remove("RECOLLECT_DATABASE_URL");
+        builder.environment().clear();
+        builder.environment().putAll(TestHomes.environment(SETTINGS));
         builder.redirectError(err.toFile());
         return builder.start();
     }
@@ -44,7 +53,7 @@ class LauncherIT {
     }
 
     private static Launched launch(String... arguments) throws IOException, InterruptedException {
-        Path err = Files.createTempFile("launcher", ".err");
+        Path err = Files.createTempFile(TARGET, "launcher", ".err");
         Launched launched = finish(start(List.of(arguments), err), err);
         assertThat(launched.exitCode()).as(launched.out() + launched.err()).isZero();
         return launched;
@@ -79,8 +88,8 @@ class LauncherIT {
 
     @Test
     void twoProcessesStartedAtOnceOnOneHomeBothSucceed() throws Exception {
-        Path firstErr = Files.createTempFile("first", ".err");
-        Path secondErr = Files.createTempFile("second", ".err");
+        Path firstErr = Files.createTempFile(TARGET, "first", ".err");
+        Path secondErr = Files.createTempFile(TARGET, "second", ".err");
         Process first = start(List.of("db", "info", "--json"), firstErr);
         Process second = start(List.of("db", "info", "--json"), secondErr);
         for (Launched launched : List.of(finish(first, firstErr), finish(second, secondErr))) {

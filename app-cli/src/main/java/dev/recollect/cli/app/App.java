@@ -2,9 +2,9 @@ package dev.recollect.cli.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.recollect.adapters.jdbi.JdbiPersistence;
+import dev.recollect.adapters.jdbi.server.SharedPostgres;
 import dev.recollect.cli.CliException;
 import dev.recollect.cli.CommonOptions;
-import dev.recollect.cli.ExitCode;
 import dev.recollect.domain.DomainException;
 import dev.recollect.domain.failure.RetryPolicy;
 import dev.recollect.domain.fsrs.Scheduler;
@@ -22,13 +22,12 @@ import dev.recollect.ports.service.GenerationJobs;
 import dev.recollect.ports.service.JobPipeline;
 import dev.recollect.ports.service.MigrationRunner;
 import dev.recollect.ports.service.Reviews;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 
@@ -39,7 +38,7 @@ import java.util.SplittableRandom;
 public final class App implements AutoCloseable {
     private static final int POOL_SIZE = 8;
 
-    private final EmbeddedDatabase embedded;
+    private final SharedPostgres.Attachment embedded;
     private final HikariDataSource dataSource;
     private final JdbiPersistence persistence;
     private final String description;
@@ -47,7 +46,11 @@ public final class App implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final SplittableRandom random;
 
-    private App(EmbeddedDatabase embedded, HikariDataSource dataSource, String description, Map<String, String> env) {
+    private App(
+            SharedPostgres.Attachment embedded,
+            HikariDataSource dataSource,
+            String description,
+            Map<String, String> env) {
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.persistence = JdbiPersistence.over(dataSource);
@@ -59,20 +62,16 @@ public final class App implements AutoCloseable {
 
     /**
      * Opens the database the options name: an external one (whose schema must be current, or {@code --auto-migrate}
-     * given), else the embedded one, migrated on open.
-     */
-    public static App open(CommonOptions options, Map<String, String> env, PrintWriter err) {
-        return open(options, env, err, true);
-    }
-
-    /**
-     * Opens the database without checking an external one's schema, for the commands that manage the schema.
+     * given), else the home's shared embedded server, started if needed and migrated.
      *
-     * @param checkSchema whether an external database's schema must be current
+     * @param checkSchema whether an external database's schema must be current; the schema commands need not
+     * @param use what the command does with the database, and its name, for {@code db status} and {@code db stop}
      */
-    public static App open(CommonOptions options, Map<String, String> env, PrintWriter err, boolean checkSchema) {
+    public static App open(
+            CommonOptions options, Map<String, String> env, PrintWriter err, boolean checkSchema, Use use) {
         if (options.external()) {
-            HikariDataSource pool = pool(options.databaseUrl(), options.databaseUser(), options.databasePassword());
+            HikariDataSource pool =
+                    pool(options.databaseUrl(), options.databaseUser(), options.databasePassword(), use.poolSize());
             try {
                 if (options.autoMigrate()) {
                     JdbiPersistence.migrateSchema(pool);
@@ -86,27 +85,52 @@ public final class App implements AutoCloseable {
                 throw e;
             }
         }
-        EmbeddedDatabase embedded;
+        SharedPostgres.Settings settings = EmbeddedSettings.of(options.home(), env);
+        SharedPostgres.Attachment embedded = SharedPostgres.attach(settings, use.role(), use.command(), notice -> {
+            err.println(notice);
+            err.flush();
+        });
         try {
-            embedded = EmbeddedDatabase.open(options.home(), err);
-        } catch (IOException e) {
-            throw new CliException(
-                    ExitCode.UNEXPECTED, "could not use " + options.home() + " for the embedded database: " + e, e);
-        }
-        try {
-            HikariDataSource pool = pool(embedded.jdbcUrl(), embedded.user(), "");
-            JdbiPersistence.migrateSchema(pool);
-            return new App(embedded, pool, embedded.describe(), env);
+            HikariDataSource pool = pool(
+                    embedded.jdbcUrl(SharedPostgres.DATABASE), embedded.user(), embedded.password(), use.poolSize());
+            try {
+                if (!JdbiPersistence.schemaIsCurrent(pool)) {
+                    JdbiPersistence.migrateSchema(pool);
+                }
+                return new App(embedded, pool, describe(embedded), env);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
-            closeQuietly(embedded);
+            embedded.close();
             throw e;
         }
     }
 
-    /** Opens a pool without checking the schema, for {@code db migrate} and {@code db info}. */
-    static HikariDataSource pool(String url, String user, String password) {
+    /**
+     * What a command does with the database.
+     *
+     * @param role what it does, which decides whether {@code db stop} waits for it or refuses
+     * @param command its name, for people
+     */
+    public record Use(SharedPostgres.Role role, String command) {
+        int poolSize() {
+            // One-shot commands use a connection or two; twenty of them and a worker stay far below the server's 200.
+            return role == SharedPostgres.Role.WORKER ? POOL_SIZE : 3;
+        }
+    }
+
+    private static String describe(SharedPostgres.Attachment embedded) {
+        SharedPostgres.Location location = embedded.location();
+        return "embedded PostgreSQL in " + location.clusterDirectory() + " ("
+                + embedded.server().binaries() + ", port " + embedded.server().port() + ")";
+    }
+
+    /** Opens a pool without checking the schema. */
+    static HikariDataSource pool(String url, String user, String password, int size) {
         try {
-            return JdbiPersistence.pool(url, user, password, POOL_SIZE);
+            return JdbiPersistence.pool(url, user, password, size);
         } catch (IllegalArgumentException e) {
             throw CliException.invalid("--database-url: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -215,19 +239,19 @@ public final class App implements AutoCloseable {
         return persistence.signals();
     }
 
-    @Override
-    public void close() {
-        dataSource.close();
-        if (embedded != null) {
-            closeQuietly(embedded);
-        }
+    /** Where the embedded database's data lives; empty for an external database. */
+    public Optional<SharedPostgres.Location> embeddedLocation() {
+        return Optional.ofNullable(embedded).map(SharedPostgres.Attachment::location);
     }
 
-    private static void closeQuietly(EmbeddedDatabase embedded) {
+    @Override
+    public void close() {
         try {
-            embedded.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            dataSource.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
         }
     }
 }

@@ -11,12 +11,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code recollect db}: the schema. */
+/** {@code recollect db}: the embedded server ({@code start}, {@code stop}, {@code status}) and the schema. */
 @Command(
         name = "db",
-        description = "Migrate the database's schema, or show its version.",
+        description = "The embedded database's server, and the schema of any database.",
         mixinStandardHelpOptions = true,
-        subcommands = {DbCommand.Migrate.class, DbCommand.Info.class})
+        subcommands = {
+            DbCommand.Migrate.class,
+            DbCommand.Info.class,
+            ServerCommands.Start.class,
+            ServerCommands.Stop.class,
+            ServerCommands.Status.class
+        })
 public final class DbCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -65,8 +71,10 @@ public final class DbCommand implements Runnable {
             document.put("version", info.currentVersion());
             document.put("pending", info.pending());
             document.put("current", info.isCurrent());
+            app.embeddedLocation().ifPresent(location -> document.put("data", ServerViews.location(location)));
             out.document(document);
             out.line("Database: %s", app.description());
+            app.embeddedLocation().ifPresent(location -> out.line("Data: %s", ServerViews.describe(location)));
             out.line("Schema version %s; %d pending migrations.", info.currentVersion(), info.pending());
             return ExitCode.OK;
         }

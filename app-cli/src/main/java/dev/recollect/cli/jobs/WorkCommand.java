@@ -1,5 +1,6 @@
 package dev.recollect.cli.jobs;
 
+import dev.recollect.adapters.jdbi.server.SharedPostgres;
 import dev.recollect.cli.AppCommand;
 import dev.recollect.cli.CliException;
 import dev.recollect.cli.ExitCode;
@@ -34,6 +35,12 @@ import picocli.CommandLine.Option;
         description = "Process jobs: until stopped (Ctrl-C), or until none is left with --until-idle.",
         mixinStandardHelpOptions = true)
 public final class WorkCommand extends AppCommand {
+    /** A worker runs until stopped: {@code db stop} refuses to pull the server from under it. */
+    @Override
+    protected SharedPostgres.Role role() {
+        return SharedPostgres.Role.WORKER;
+    }
+
     @Option(names = "--concurrency", defaultValue = "1", description = "Jobs processed at once (1 to 16).")
     int concurrency;
 

@@ -1,5 +1,6 @@
 package dev.recollect.cli.migrate;
 
+import dev.recollect.adapters.jdbi.server.SharedPostgres;
 import dev.recollect.cli.AppCommand;
 import dev.recollect.cli.CliException;
 import dev.recollect.cli.ExitCode;
@@ -137,6 +138,12 @@ final class MigrateCommands {
     /** {@code migrate run NAME}. */
     @Command(name = "run", description = "Plan a run of a migration and work on it.", mixinStandardHelpOptions = true)
     static final class RunCommand extends AppCommand {
+        /** A run works until its batches are done: {@code db stop} refuses to pull the server from under it. */
+        @Override
+        protected SharedPostgres.Role role() {
+            return SharedPostgres.Role.WORKER;
+        }
+
         @Parameters(paramLabel = "NAME", description = "The migration (see `migrate list`).")
         String name;
 
@@ -185,6 +192,12 @@ final class MigrateCommands {
     /** {@code migrate work RUN}: one more worker on a run. */
     @Command(name = "work", description = "Work on a run next to other workers.", mixinStandardHelpOptions = true)
     static class WorkCommand extends AppCommand {
+        /** A migration worker: {@code db stop} refuses to pull the server from under it. */
+        @Override
+        protected SharedPostgres.Role role() {
+            return SharedPostgres.Role.WORKER;
+        }
+
         @Parameters(paramLabel = "RUN", description = "The run's id.")
         String run;
 

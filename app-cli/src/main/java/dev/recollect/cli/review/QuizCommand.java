@@ -1,5 +1,6 @@
 package dev.recollect.cli.review;
 
+import dev.recollect.adapters.jdbi.server.SharedPostgres;
 import dev.recollect.cli.AppCommand;
 import dev.recollect.cli.CliException;
 import dev.recollect.cli.ExitCode;
@@ -33,6 +34,12 @@ import picocli.CommandLine.Option;
         description = "Take a quiz in the terminal (answers on stdin).",
         mixinStandardHelpOptions = true)
 public final class QuizCommand extends AppCommand {
+    /** A person is answering: {@code db stop} refuses to pull the server from under them. */
+    @Override
+    protected SharedPostgres.Role role() {
+        return SharedPostgres.Role.INTERACTIVE;
+    }
+
     @Option(names = "--user", required = true, description = "The learner.")
     String user;
 

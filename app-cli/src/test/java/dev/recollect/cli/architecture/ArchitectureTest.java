@@ -48,7 +48,19 @@ class ArchitectureTest {
                                 "dev.recollect.adapters.jdbi.server.LocalPostgres",
                                 "dev.recollect.adapters.jdbi.server.LocalPostgres$Options",
                                 "dev.recollect.adapters.jdbi.server.LocalPostgresException",
-                                "dev.recollect.adapters.jdbi.server.BinarySource"))
+                                "dev.recollect.adapters.jdbi.server.BinarySource",
+                                "dev.recollect.adapters.jdbi.server.SharedPostgres",
+                                "dev.recollect.adapters.jdbi.server.SharedPostgres$Attachment",
+                                "dev.recollect.adapters.jdbi.server.SharedPostgres$Location",
+                                "dev.recollect.adapters.jdbi.server.SharedPostgres$Role",
+                                "dev.recollect.adapters.jdbi.server.SharedPostgres$Server",
+                                "dev.recollect.adapters.jdbi.server.SharedPostgres$Settings",
+                                "dev.recollect.adapters.jdbi.server.SharedPostgres$Status",
+                                "dev.recollect.adapters.jdbi.server.SharedPostgres$StopOutcome",
+                                "dev.recollect.adapters.jdbi.server.SharedPostgres$StopOutcome$NotRunning",
+                                "dev.recollect.adapters.jdbi.server.SharedPostgres$StopOutcome$Refused",
+                                "dev.recollect.adapters.jdbi.server.SharedPostgres$StopOutcome$Stopped",
+                                "dev.recollect.adapters.jdbi.server.SharedPostgres$User"))
                 .allowEmptyShould(true)
                 .check(PRODUCTION);
     }
