@@ -55,7 +55,7 @@ class SharedPostgresIT {
 
             SharedPostgres.Status status = SharedPostgres.status(settings);
             assertThat(status.running()).isTrue();
-            assertThat(status.location().insideHome() || !isRoot()).isTrue();
+            assertThat(status.location()).isEqualTo(worker.location());
             assertThat(status.users())
                     .extracting(SharedPostgres.User::role, SharedPostgres.User::command)
                     .containsExactlyInAnyOrder(
