@@ -4,6 +4,7 @@ import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.DomainException;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.UserId;
+import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.failure.JobError;
 import dev.recollect.domain.job.JobTransition.Applied;
 import dev.recollect.domain.job.JobTransition.Reason;
@@ -36,7 +37,11 @@ import java.util.Optional;
  * @param createdAt when it was created
  * @param startedAt when a worker first started it; {@code null} before
  * @param completedAt when it reached a terminal state; {@code null} before
- * @param attempts how many times a worker has started it
+ * @param attempts how many times a worker has started it, over its whole life: the fence that keeps a worker that
+ *     lost the job from writing to it, so it only ever grows
+ * @param rescues how many of the starts since it was last queued took it over from a worker that was lost (its lease
+ *     ran out, or was released by a worker shutting down); worker loss is not the job's error
+ * @param retries how many times its owner has queued it again after it failed
  */
 public record GenerationJob(
         JobId id,
@@ -56,7 +61,9 @@ public record GenerationJob(
         Instant createdAt,
         Instant startedAt,
         Instant completedAt,
-        int attempts) {
+        int attempts,
+        int rescues,
+        int retries) {
 
     /** Checks the invariants a stored job must satisfy. */
     public GenerationJob {
@@ -68,8 +75,11 @@ public record GenerationJob(
         Objects.requireNonNull(createdAt, "createdAt");
         conceptIds = List.copyOf(conceptIds);
         pendingConceptIds = List.copyOf(pendingConceptIds);
-        if (questionsGenerated < 0 || questionsSaved < 0 || attempts < 0) {
-            throw new DomainException("questionsGenerated, questionsSaved and attempts must be >= 0");
+        if (questionsGenerated < 0 || questionsSaved < 0 || attempts < 0 || rescues < 0 || retries < 0) {
+            throw new DomainException("questionsGenerated, questionsSaved, attempts, rescues and retries must be >= 0");
+        }
+        if (rescues > attempts) {
+            throw new DomainException("a job cannot be rescued more often than it was started");
         }
         if (status == JobStatus.FAILED && error == null) {
             throw new DomainException("a failed job needs its error");
@@ -99,6 +109,8 @@ public record GenerationJob(
                 now,
                 null,
                 null,
+                0,
+                0,
                 0);
     }
 
@@ -126,6 +138,52 @@ public record GenerationJob(
                 .status(JobStatus.PROCESSING)
                 .startedAt(startedAt == null ? start : startedAt)
                 .attempts(attempts + 1));
+    }
+
+    /**
+     * A worker takes over a processing job whose worker was lost (its lease ran out, or was released when that worker
+     * shut down): a new attempt, which fences off the lost worker, counted as a rescue rather than as the job's
+     * error.
+     */
+    public JobTransition rescue(Instant now) {
+        if (status != JobStatus.PROCESSING) {
+            return refuse(status.isTerminal() ? Reason.ALREADY_TERMINAL : Reason.NOT_STARTED);
+        }
+        return apply(builder().attempts(attempts + 1).rescues(rescues + 1));
+    }
+
+    /**
+     * Its owner queues a failed job again: failed becomes pending, its error and end are cleared, the retry is
+     * counted and its rescues start again from zero. What it saved stays, and the next worker resumes from it.
+     * Only failed jobs can be retried, and only when the failure is retryable unless {@code force}.
+     */
+    public JobTransition retry(boolean force) {
+        if (status != JobStatus.FAILED) {
+            return refuse(Reason.NOT_FAILED);
+        }
+        if (!force && !error.retryable()) {
+            return refuse(Reason.NOT_RETRYABLE);
+        }
+        return apply(builder().reopen().rescues(0).retries(retries + 1));
+    }
+
+    /** Whether its workers were lost more often than {@code policy} allows: the job may be what kills them. */
+    public boolean rescuedTooOften(JobPolicy policy) {
+        return rescues > policy.maxRescues();
+    }
+
+    /**
+     * Why a job whose workers were lost too often fails: {@code UNKNOWN} (the closed set of codes has none for worker
+     * loss, and the cause is unknown by definition), not retryable, so that only a forced retry runs it again once
+     * the workers are known to be healthy.
+     */
+    public JobError lostWorkersError(JobPolicy policy) {
+        return new JobError(
+                ErrorCode.UNKNOWN,
+                "Its worker was lost " + rescues + " times (the limit is " + policy.maxRescues()
+                        + "): the job may be what stops them. Once the workers are healthy, force a retry to run it"
+                        + " again.",
+                false);
     }
 
     /**
@@ -172,6 +230,23 @@ public record GenerationJob(
         }
         return apply(
                 builder().questionsGenerated(questionsGenerated + accepted).questionsSaved(questionsSaved + saved));
+    }
+
+    /**
+     * Brings the count of phrasings saved up to {@code saved}, what the store holds for the job's concepts: a save
+     * whose progress was lost (the store went away between the two) is counted once the job knows. Counters only
+     * grow, so a smaller count changes nothing.
+     */
+    public JobTransition countSaved(int saved) {
+        if (saved < 0) {
+            throw new DomainException("saved must be >= 0, got " + saved);
+        }
+        Optional<Refused> refusal = requireProcessing();
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        int counted = Math.max(questionsSaved, saved);
+        return apply(builder().questionsSaved(counted).questionsGenerated(Math.max(questionsGenerated, counted)));
     }
 
     /**
@@ -270,6 +345,8 @@ public record GenerationJob(
         private Instant startedAt;
         private Instant completedAt;
         private int attempts;
+        private int rescues;
+        private int retries;
 
         Builder(GenerationJob job) {
             from = job;
@@ -286,6 +363,8 @@ public record GenerationJob(
             startedAt = job.startedAt;
             completedAt = job.completedAt;
             attempts = job.attempts;
+            rescues = job.rescues;
+            retries = job.retries;
         }
 
         Builder status(JobStatus value) {
@@ -353,6 +432,25 @@ public record GenerationJob(
             return this;
         }
 
+        /** Back to pending, as a job that never ended: no error, no end, no duration. */
+        Builder reopen() {
+            status = JobStatus.PENDING;
+            error = null;
+            completedAt = null;
+            durationMs = null;
+            return this;
+        }
+
+        Builder rescues(int value) {
+            rescues = value;
+            return this;
+        }
+
+        Builder retries(int value) {
+            retries = value;
+            return this;
+        }
+
         GenerationJob build() {
             return new GenerationJob(
                     from.id,
@@ -372,7 +470,9 @@ public record GenerationJob(
                     from.createdAt,
                     startedAt,
                     completedAt,
-                    attempts);
+                    attempts,
+                    rescues,
+                    retries);
         }
     }
 }

@@ -35,7 +35,11 @@ public sealed interface JobTransition {
         /** The job still has pending concepts, so it cannot complete. */
         CONCEPTS_STILL_PENDING,
         /** Another worker started the job since (a newer attempt); the older worker's writes are fenced off. */
-        SUPERSEDED
+        SUPERSEDED,
+        /** Only a failed job can be queued again. */
+        NOT_FAILED,
+        /** The job failed for a reason that running it again would not change; only a forced retry queues it. */
+        NOT_RETRYABLE
     }
 
     /** The job after the attempt: changed when applied, as it was when refused. */

@@ -112,7 +112,7 @@ class GenerationJobTest {
         assertThatThrownBy(() -> stored(JobStatus.COMPLETED, 0)).hasMessage("a completed job needs completedAt");
         assertThatThrownBy(() -> stored(JobStatus.PENDING, -1))
                 .isInstanceOf(DomainException.class)
-                .hasMessage("questionsGenerated, questionsSaved and attempts must be >= 0");
+                .hasMessage("questionsGenerated, questionsSaved, attempts, rescues and retries must be >= 0");
         assertThat(stored(JobStatus.PENDING, 0).status()).isEqualTo(JobStatus.PENDING);
     }
 
@@ -137,6 +137,8 @@ class GenerationJobTest {
                 T0,
                 null,
                 null,
+                0,
+                0,
                 0);
     }
 

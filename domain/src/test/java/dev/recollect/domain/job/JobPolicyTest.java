@@ -9,6 +9,8 @@ import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.failure.JobError;
 import dev.recollect.domain.testing.SeededProperty;
 import java.time.Duration;
+import java.time.Instant;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
@@ -86,27 +88,81 @@ class JobPolicyTest {
 
     @SeededProperty
     void everyValueIsValidated(@ForAll @IntRange(min = -3, max = 0) int bad) {
-        assertThatThrownBy(() -> new JobPolicy(bad, 3, 5000, Duration.ZERO, Duration.ZERO, 50, 4, 3))
+        assertThatThrownBy(() -> new JobPolicy(bad, 3, 5000, Duration.ZERO, Duration.ZERO, Duration.ZERO, 50, 4, 3))
                 .hasMessageStartingWith("maxActivePerUser must be at least 1");
-        assertThatThrownBy(() -> new JobPolicy(3, bad, 5000, Duration.ZERO, Duration.ZERO, 50, 4, 3))
+        assertThatThrownBy(() -> new JobPolicy(3, bad, 5000, Duration.ZERO, Duration.ZERO, Duration.ZERO, 50, 4, 3))
                 .hasMessageStartingWith("minPromptLength");
-        assertThatThrownBy(() -> new JobPolicy(3, 3, 5000, Duration.ZERO, Duration.ZERO, bad, 4, 3))
+        assertThatThrownBy(() -> new JobPolicy(3, 3, 5000, Duration.ZERO, Duration.ZERO, Duration.ZERO, bad, 4, 3))
                 .hasMessageStartingWith("maxConceptsPerJob");
-        assertThatThrownBy(() -> new JobPolicy(3, 3, 5000, Duration.ZERO, Duration.ZERO, 50, bad, 3))
+        assertThatThrownBy(() -> new JobPolicy(3, 3, 5000, Duration.ZERO, Duration.ZERO, Duration.ZERO, 50, bad, 3))
                 .hasMessageStartingWith("phrasingsPerConcept");
-        assertThatThrownBy(() -> new JobPolicy(3, 3, 5000, Duration.ZERO, Duration.ZERO, 50, 4, bad))
-                .hasMessageStartingWith("maxAttempts");
+        assertThatThrownBy(() -> new JobPolicy(3, 3, 5000, Duration.ZERO, Duration.ZERO, Duration.ZERO, 50, 4, bad))
+                .hasMessageStartingWith("maxRescues");
+    }
+
+    @SeededProperty
+    void eachEndedStatusIsKeptForItsOwnRetention(
+            @ForAll @IntRange(min = 0, max = 2000) int completedHours,
+            @ForAll @IntRange(min = 0, max = 2000) int failedHours,
+            @ForAll @IntRange(min = 0, max = 2000) int cancelledHours,
+            @ForAll @IntRange(min = 0, max = 2500) int elapsedHours) {
+        JobPolicy retention = JobPolicy.DEFAULT.toBuilder()
+                .completedRetention(Duration.ofHours(completedHours))
+                .failedRetention(Duration.ofHours(failedHours))
+                .cancelledRetention(Duration.ofHours(cancelledHours))
+                .build();
+        Instant end = T0.plusSeconds(1);
+        Instant now = end.plus(Duration.ofHours(elapsedHours));
+        GenerationJob completed = newJob().start(T0).job().complete("t", end).job();
+        GenerationJob failed =
+                newJob().fail(new JobError(ErrorCode.UNKNOWN, "x", false), end).job();
+        GenerationJob cancelled = newJob().cancel(end).job();
+        assertThat(retention.isExpired(completed, now)).isEqualTo(elapsedHours >= completedHours);
+        assertThat(retention.isExpired(failed, now)).isEqualTo(elapsedHours >= failedHours);
+        assertThat(retention.isExpired(cancelled, now)).isEqualTo(elapsedHours >= cancelledHours);
+        assertThat(retention.isExpired(newJob(), now))
+                .as("a job that did not end is kept")
+                .isFalse();
+    }
+
+    @Example
+    void aJobThatDidNotEndHasNoRetention() {
+        assertThatThrownBy(() -> JobPolicy.DEFAULT.retention(JobStatus.PENDING)).hasMessageContaining("never expires");
+        assertThatThrownBy(() -> JobPolicy.DEFAULT.retention(JobStatus.PROCESSING))
+                .hasMessageContaining("never expires");
+    }
+
+    @SeededProperty
+    void theCapAllowsAnotherJobExactlyBelowTheMaximum(
+            @ForAll @IntRange(min = 0, max = 50) int active, @ForAll @IntRange(min = 1, max = 20) int cap) {
+        JobPolicy policy = new JobPolicy(cap, 3, 5000, Duration.ZERO, Duration.ZERO, Duration.ZERO, 50, 4, 10);
+        assertThat(policy.allowsAnother(active)).isEqualTo(active < cap);
+        if (policy.allowsAnother(active) && active > 0) {
+            assertThat(policy.allowsAnother(active - 1))
+                    .as("fewer active jobs never lose a place")
+                    .isTrue();
+        }
+    }
+
+    @Example
+    void theReferencesCapIsThreeActiveJobs_andANegativeCountIsAMistake() {
+        assertThat(JobPolicy.DEFAULT.allowsAnother(2)).isTrue();
+        assertThat(JobPolicy.DEFAULT.allowsAnother(3)).isFalse();
+        assertThat(JobPolicy.DEFAULT.maxRescues()).isEqualTo(10);
+        assertThatThrownBy(() -> JobPolicy.DEFAULT.allowsAnother(-1)).hasMessageContaining("active");
     }
 
     @Test
     void lengthsAndRetentionsAreValidated() {
-        assertThatThrownBy(() -> new JobPolicy(3, 10, 9, Duration.ZERO, Duration.ZERO, 50, 4, 3))
+        assertThatThrownBy(() -> new JobPolicy(3, 10, 9, Duration.ZERO, Duration.ZERO, Duration.ZERO, 50, 4, 3))
                 .hasMessageStartingWith("maxPromptLength must be >= minPromptLength");
-        assertThatThrownBy(() -> new JobPolicy(3, 3, 9, Duration.ofDays(-1), Duration.ZERO, 50, 4, 3))
+        assertThatThrownBy(() -> new JobPolicy(3, 3, 9, Duration.ofDays(-1), Duration.ZERO, Duration.ZERO, 50, 4, 3))
                 .hasMessageStartingWith("completedRetention");
-        assertThatThrownBy(() -> new JobPolicy(3, 3, 9, Duration.ZERO, null, 50, 4, 3))
+        assertThatThrownBy(() -> new JobPolicy(3, 3, 9, Duration.ZERO, null, Duration.ZERO, 50, 4, 3))
                 .hasMessageStartingWith("failedRetention");
-        assertThat(new JobPolicy(1, 1, 1, Duration.ZERO, Duration.ZERO, 1, 1, 1).maxActivePerUser())
+        assertThatThrownBy(() -> new JobPolicy(3, 3, 9, Duration.ZERO, Duration.ZERO, Duration.ofDays(-1), 50, 4, 3))
+                .hasMessageStartingWith("cancelledRetention");
+        assertThat(new JobPolicy(1, 1, 1, Duration.ZERO, Duration.ZERO, Duration.ZERO, 1, 1, 1).maxActivePerUser())
                 .isEqualTo(1);
     }
 }
