@@ -1,21 +1,45 @@
 package dev.recollect.adapters.jdbi;
 
+import dev.recollect.ports.out.StoreUnavailableException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The adapter's access to JDBI: transactions that wrap failures, and column readers shared by the stores. */
+/**
+ * The adapter's access to JDBI: transactions that wrap failures, and column readers shared by the stores.
+ *
+ * <p>This is the adapter's edge for transient failures ({@link Transience}): an operation that fails because the
+ * connection failed, or because PostgreSQL rolled it back in a conflict, is run again with a bounded, growing backoff,
+ * for up to {@link #RETRY_BUDGET}. A transaction whose connection failed while it was committing is not: it may have
+ * committed, and running it again could apply it twice. That failure, and an outage longer than the budget, end in a
+ * {@link StoreUnavailableException}, which callers treat as "try again once the store answers, reading back what was
+ * saved". An outage is logged once when it begins and once when it ends, not on every retry.
+ */
 final class Database {
+    /** How long one operation keeps trying through an outage. */
+    static final Duration RETRY_BUDGET = Duration.ofSeconds(20);
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final long FIRST_WAIT_MILLIS = 100;
+    private static final long LONGEST_WAIT_MILLIS = 2_000;
+
     private final Jdbi jdbi;
+    private final AtomicBoolean down = new AtomicBoolean();
 
     Database(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -23,11 +47,14 @@ final class Database {
 
     /** Runs {@code work} in a READ COMMITTED transaction; a JDBI failure becomes a {@link PersistenceException}. */
     <T> T inTransaction(String operation, HandleCallback<T, RuntimeException> work) {
-        try {
-            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
-        } catch (JdbiException e) {
-            throw new PersistenceException(operation + " failed: " + e.getMessage(), e);
-        }
+        return run(
+                operation,
+                progress -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                    progress.set(Progress.WORKING);
+                    T result = work.withHandle(handle);
+                    progress.set(Progress.COMMITTING);
+                    return result;
+                }));
     }
 
     /** Like {@link #inTransaction}, for statements whose row count tells the caller nothing. */
@@ -40,10 +67,78 @@ final class Database {
 
     /** Runs {@code work} on a handle without an explicit transaction. */
     <T> T withHandle(String operation, HandleCallback<T, RuntimeException> work) {
+        return run(
+                operation,
+                progress -> jdbi.withHandle(handle -> {
+                    progress.set(Progress.WORKING);
+                    return work.withHandle(handle);
+                }));
+    }
+
+    /** How far an attempt got, which decides whether its failure may be retried. */
+    private enum Progress {
+        /** Nothing was sent: the connection was being taken, or the transaction set up. */
+        STARTING,
+        /** Statements were sent, and a failure rolled them back. */
+        WORKING,
+        /** The work was done and the commit sent: a failure leaves its outcome unknown. */
+        COMMITTING
+    }
+
+    private <T> T run(String operation, Function<AtomicReference<Progress>, T> attempt) {
+        long deadline = System.nanoTime() + RETRY_BUDGET.toNanos();
+        long wait = FIRST_WAIT_MILLIS;
+        while (true) {
+            AtomicReference<Progress> progress = new AtomicReference<>(Progress.STARTING);
+            try {
+                T result = attempt.apply(progress);
+                if (down.compareAndSet(true, false)) {
+                    log.warn("PostgreSQL answers again");
+                }
+                return result;
+            } catch (JdbiException e) {
+                Transience transience = Transience.of(e);
+                if (transience == Transience.UNKNOWN) {
+                    // A driver or pool failure without any SQL state is the connection's: HikariCP's "Connection is
+                    // closed" after a restart, which JDBI throws from restoring the isolation level in a finally
+                    // block, losing the statement's own failure. A failure of JDBI's own (a mapping, say) has no
+                    // SQLException, and is permanent.
+                    transience = Transience.fromDriver(e) ? Transience.CONNECTION : Transience.PERMANENT;
+                }
+                if (transience == Transience.PERMANENT) {
+                    throw new PersistenceException(operation + " failed: " + e.getMessage(), e);
+                }
+                if (transience == Transience.CONNECTION && progress.get() == Progress.COMMITTING) {
+                    throw new StoreUnavailableException(
+                            operation + ": the connection failed while committing, so whether it committed is unknown",
+                            e);
+                }
+                if (System.nanoTime() + wait * 1_000_000 > deadline) {
+                    throw transience == Transience.CONNECTION
+                            ? new StoreUnavailableException(
+                                    operation + ": PostgreSQL stayed unreachable for " + RETRY_BUDGET.toSeconds()
+                                            + " s: " + e.getMessage(),
+                                    e)
+                            : new PersistenceException(operation + " kept conflicting: " + e.getMessage(), e);
+                }
+                if (transience == Transience.CONNECTION && down.compareAndSet(false, true)) {
+                    log.warn(
+                            "PostgreSQL is unreachable; retrying for up to {} s: {}",
+                            RETRY_BUDGET.toSeconds(),
+                            e.getMessage());
+                }
+                pause(operation, wait, e);
+                wait = Math.min(wait * 2, LONGEST_WAIT_MILLIS);
+            }
+        }
+    }
+
+    private static void pause(String operation, long millis, JdbiException cause) {
         try {
-            return jdbi.withHandle(work);
-        } catch (JdbiException e) {
-            throw new PersistenceException(operation + " failed: " + e.getMessage(), e);
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException(operation + ": interrupted while waiting for PostgreSQL", cause);
         }
     }
 

@@ -27,6 +27,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -38,7 +39,10 @@ final class JdbiJobStore implements JobStore {
             """
             id, user_id, prompt, ip_address, status, phase, questions_generated, questions_saved, estimated_total,
             topic, concept_ids, pending_concept_ids, duration_ms, error_code, error_message, error_retryable,
-            created_at, started_at, completed_at, attempts""";
+            created_at, started_at, completed_at, attempts, rescues, retries""";
+
+    /** How many expired jobs one cleanup transaction deletes at most. */
+    static final int CLEANUP_BATCH = 1000;
 
     private final Database db;
     private final JdbiRateLimiter rateLimiter;
@@ -51,25 +55,75 @@ final class JdbiJobStore implements JobStore {
     @Override
     public Admission createIfAllowed(GenerationJob job, JobPolicy policy, RateLimitRule limit, Instant now) {
         return db.inTransaction("create job " + job.id(), handle -> {
-            // The cap check, the rate-limit check and both inserts happen under the user's lock (and the IP's),
-            // so concurrent requests for one user are serialised and can never exceed the cap.
-            Database.lock(handle, "jobs:user:" + job.userId());
-            List<String> identifiers = new ArrayList<>(List.of("user:" + job.userId()));
-            job.ip().ifPresent(ip -> {
-                Database.lock(handle, "jobs:ip:" + ip);
-                identifiers.add("ip:" + ip);
-            });
-            int active = countActive(handle, job.userId());
-            if (active >= policy.maxActivePerUser()) {
-                return new Admission.TooManyActive(active, policy.maxActivePerUser());
-            }
-            RateLimiter.Decision decision = rateLimiter.tryAcquire(handle, identifiers, limit, now);
-            if (decision instanceof RateLimiter.Decision.Limited limited) {
-                return new Admission.RateLimited(limited.retryAfterSeconds());
+            Optional<Admission> refused = refuse(handle, job.userId(), job.ipAddress(), policy, limit, now);
+            if (refused.isPresent()) {
+                return refused.get();
             }
             insert(handle, job);
             return new Admission.Created(job);
         });
+    }
+
+    @Override
+    public RetryAdmission retryIfAllowed(
+            JobId id,
+            UserId owner,
+            String ip,
+            Function<GenerationJob, JobTransition> retry,
+            JobPolicy policy,
+            RateLimitRule limit,
+            Instant now) {
+        return db.inTransaction("retry job " + id, handle -> {
+            // The user's lock first, as a creation takes it, then the job's row: one order for every writer.
+            Database.lock(handle, "jobs:user:" + owner);
+            Optional<GenerationJob> current = handle.createQuery(
+                            "SELECT " + COLUMNS + " FROM generation_jobs WHERE id = :id FOR UPDATE")
+                    .bind("id", id.value())
+                    .mapTo(Rows.JobRow.class)
+                    .map(Rows.JobRow::toDomain)
+                    .findOne()
+                    .filter(job -> job.userId().equals(owner));
+            if (current.isEmpty()) {
+                return new RetryAdmission.Missing();
+            }
+            JobTransition transition = retry.apply(current.get());
+            if (transition instanceof JobTransition.Refused refusal) {
+                return new RetryAdmission.Refused(refusal);
+            }
+            Optional<Admission> refused = refuse(handle, owner, ip, policy, limit, now);
+            if (refused.isPresent()) {
+                return (RetryAdmission) refused.get();
+            }
+            update(handle, transition.job());
+            handle.createUpdate("UPDATE generation_jobs SET worker_id = NULL, lease_expires_at = NULL WHERE id = :id")
+                    .bind("id", id.value())
+                    .execute();
+            return new RetryAdmission.Retried(transition.job());
+        });
+    }
+
+    /**
+     * The cap and the rate limit, under the user's lock (and the IP's): the store counts, the policy decides, and the
+     * request is recorded against the limit when both allow it. Concurrent requests of one user are serialised, so
+     * they can never exceed the cap together.
+     */
+    private Optional<Admission> refuse(
+            Handle handle, UserId user, String ip, JobPolicy policy, RateLimitRule limit, Instant now) {
+        Database.lock(handle, "jobs:user:" + user);
+        List<String> identifiers = new ArrayList<>(List.of("user:" + user));
+        if (ip != null) {
+            Database.lock(handle, "jobs:ip:" + ip);
+            identifiers.add("ip:" + ip);
+        }
+        int active = countActive(handle, user);
+        if (!policy.allowsAnother(active)) {
+            return Optional.of(new Admission.TooManyActive(active, policy.maxActivePerUser()));
+        }
+        RateLimiter.Decision decision = rateLimiter.tryAcquire(handle, identifiers, limit, now);
+        if (decision instanceof RateLimiter.Decision.Limited limited) {
+            return Optional.of(new Admission.RateLimited(limited.retryAfterSeconds()));
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -83,12 +137,17 @@ final class JdbiJobStore implements JobStore {
     }
 
     @Override
-    public Page<GenerationJob> listRecent(UserId userId, PageRequest page) {
+    public Page<GenerationJob> listRecent(UserId userId, Set<JobStatus> statuses, PageRequest page) {
         List<GenerationJob> rows = db.withHandle("list jobs of " + userId, handle -> {
             String keyset = page.after().isPresent() ? "AND (created_at, id) < (:at, :id)" : "";
-            var query = handle.createQuery("SELECT " + COLUMNS + " FROM generation_jobs WHERE user_id = :user " + keyset
+            var query = handle.createQuery("SELECT " + COLUMNS + " FROM generation_jobs WHERE user_id = :user "
+                            + " AND status = ANY(:statuses) " + keyset
                             + " ORDER BY created_at DESC, id DESC LIMIT :limit")
                     .bind("user", userId.value())
+                    .bindArray(
+                            "statuses",
+                            String.class,
+                            statuses.stream().map(JobStatus::wireName).toList())
                     .bind("limit", page.size() + 1);
             page.after().ifPresent(c -> query.bind("at", timestamp(c.at())).bind("id", c.id()));
             return query.mapTo(Rows.JobRow.class).map(Rows.JobRow::toDomain).list();
@@ -155,20 +214,38 @@ final class JdbiJobStore implements JobStore {
 
     @Override
     public CleanupCounts deleteExpired(JobPolicy policy, Instant now) {
-        List<String> deleted = db.inTransaction("delete expired jobs", handle -> handle.createQuery(
-                        """
-                        DELETE FROM generation_jobs
-                        WHERE (status IN ('completed', 'cancelled') AND completed_at <= :finishedCutoff)
-                           OR (status = 'failed' AND completed_at <= :failedCutoff)
-                        RETURNING status""")
-                .bind("finishedCutoff", timestamp(policy.expiryCutoff(JobStatus.COMPLETED, now)))
-                .bind("failedCutoff", timestamp(policy.expiryCutoff(JobStatus.FAILED, now)))
-                .mapTo(String.class)
-                .list());
-        return new CleanupCounts(
-                (int) deleted.stream().filter("completed"::equals).count(),
-                (int) deleted.stream().filter("failed"::equals).count(),
-                (int) deleted.stream().filter("cancelled"::equals).count());
+        // In batches, each its own short transaction, so that a backlog never holds locks or a transaction for long.
+        int completed = 0;
+        int failed = 0;
+        int cancelled = 0;
+        while (true) {
+            List<String> deleted = db.inTransaction("delete expired jobs", handle -> handle.createQuery(
+                            """
+                            DELETE FROM generation_jobs WHERE id IN (
+                                SELECT id FROM generation_jobs
+                                WHERE (status = 'completed' AND completed_at <= :completedCutoff)
+                                   OR (status = 'failed' AND completed_at <= :failedCutoff)
+                                   OR (status = 'cancelled' AND completed_at <= :cancelledCutoff)
+                                LIMIT :batch FOR UPDATE SKIP LOCKED)
+                            RETURNING status""")
+                    .bind("completedCutoff", timestamp(policy.expiryCutoff(JobStatus.COMPLETED, now)))
+                    .bind("failedCutoff", timestamp(policy.expiryCutoff(JobStatus.FAILED, now)))
+                    .bind("cancelledCutoff", timestamp(policy.expiryCutoff(JobStatus.CANCELLED, now)))
+                    .bind("batch", CLEANUP_BATCH)
+                    .mapTo(String.class)
+                    .list());
+            completed += (int) deleted.stream().filter("completed"::equals).count();
+            failed += (int) deleted.stream().filter("failed"::equals).count();
+            cancelled += (int) deleted.stream().filter("cancelled"::equals).count();
+            if (deleted.size() < CLEANUP_BATCH) {
+                return new CleanupCounts(completed, failed, cancelled);
+            }
+        }
+    }
+
+    @Override
+    public int deleteAdmissionsBefore(Instant before) {
+        return rateLimiter.deleteOlderThan(before);
     }
 
     @Override
@@ -200,7 +277,8 @@ final class JdbiJobStore implements JobStore {
             }
             List<GenerationJob> claimed = new ArrayList<>(claimable.size());
             for (GenerationJob job : claimable) {
-                claimed.add(job.start(now).job());
+                // A processing job here lost its worker: taking it over is a rescue, not the job's error.
+                claimed.add((job.status() == JobStatus.PROCESSING ? job.rescue(now) : job.start(now)).job());
             }
             updateAll(handle, claimed, workerId, now.plus(lease));
             return claimed;
@@ -376,10 +454,10 @@ final class JdbiJobStore implements JobStore {
         var insert = handle.createUpdate("INSERT INTO generation_jobs (id, user_id, prompt, ip_address, created_at,"
                         + " status, phase, questions_generated, questions_saved, estimated_total, topic, concept_ids,"
                         + " pending_concept_ids, duration_ms, error_code, error_message, error_retryable, started_at,"
-                        + " completed_at, attempts)"
+                        + " completed_at, attempts, rescues, retries)"
                         + " SELECT v.id, u.user_id, u.prompt, u.ip, u.created, v.status, v.phase, v.generated, v.saved,"
                         + " v.estimated, v.topic, v.concepts::uuid[], v.pending::uuid[], v.duration, v.code, v.message,"
-                        + " v.retryable, v.started, v.completed, v.attempts"
+                        + " v.retryable, v.started, v.completed, v.attempts, v.rescues, v.retries"
                         + " FROM " + MUTABLE_COLUMNS
                         + " JOIN unnest(:ids::uuid[], :users::text[], :prompts::text[], :ips::text[],"
                         + " :created::timestamptz[]) AS u(id, user_id, prompt, ip, created) ON u.id = v.id")
@@ -405,7 +483,8 @@ final class JdbiJobStore implements JobStore {
                 + " estimated_total = v.estimated, topic = v.topic, concept_ids = v.concepts::uuid[],"
                 + " pending_concept_ids = v.pending::uuid[], duration_ms = v.duration, error_code = v.code,"
                 + " error_message = v.message, error_retryable = v.retryable, started_at = v.started,"
-                + " completed_at = v.completed, attempts = v.attempts" + lease
+                + " completed_at = v.completed, attempts = v.attempts, rescues = v.rescues, retries = v.retries"
+                + lease
                 + " FROM " + MUTABLE_COLUMNS + " WHERE j.id = v.id");
         bindMutable(update, jobs);
         if (workerId != null) {
@@ -418,9 +497,10 @@ final class JdbiJobStore implements JobStore {
     private static final String MUTABLE_COLUMNS = "unnest(:ids::uuid[], :statuses::text[], :phases::text[],"
             + " :generated::int[], :saved::int[], :estimated::int[], :topics::text[], :concepts::text[],"
             + " :pending::text[], :durations::bigint[], :codes::text[], :messages::text[], :retryables::boolean[],"
-            + " :started::timestamptz[], :completed::timestamptz[], :attempts::int[])"
+            + " :started::timestamptz[], :completed::timestamptz[], :attempts::int[], :rescues::int[],"
+            + " :retries::int[])"
             + " AS v(id, status, phase, generated, saved, estimated, topic, concepts, pending, duration, code, message,"
-            + " retryable, started, completed, attempts)";
+            + " retryable, started, completed, attempts, rescues, retries)";
 
     private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindMutable(
             S statement, List<GenerationJob> jobs) {
@@ -447,7 +527,9 @@ final class JdbiJobStore implements JobStore {
                         .orElse(null)))
                 .bindArray("started", String.class, column(jobs, j -> text(j.startedAt())))
                 .bindArray("completed", String.class, column(jobs, j -> text(j.completedAt())))
-                .bindArray("attempts", Integer.class, column(jobs, GenerationJob::attempts));
+                .bindArray("attempts", Integer.class, column(jobs, GenerationJob::attempts))
+                .bindArray("rescues", Integer.class, column(jobs, GenerationJob::rescues))
+                .bindArray("retries", Integer.class, column(jobs, GenerationJob::retries));
     }
 
     private static <T> List<T> column(List<GenerationJob> jobs, Function<GenerationJob, T> value) {

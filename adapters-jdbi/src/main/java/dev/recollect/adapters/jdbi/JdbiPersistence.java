@@ -3,6 +3,7 @@ package dev.recollect.adapters.jdbi;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.recollect.ports.out.ConceptStore;
+import dev.recollect.ports.out.ExclusiveLocks;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.MigrationLedger;
@@ -114,7 +115,7 @@ public final class JdbiPersistence {
      * The version of this build's last schema migration. {@code SchemaIT} checks it against the migrations on the
      * class path, so it cannot fall behind them.
      */
-    public static final int SCHEMA_VERSION = 9;
+    public static final int SCHEMA_VERSION = 10;
 
     /**
      * Whether {@code dataSource}'s schema is at least this build's, read from Flyway's history with one query: a
@@ -192,6 +193,11 @@ public final class JdbiPersistence {
     /** The rate limiter. */
     public RateLimiter rateLimiter() {
         return rateLimiter;
+    }
+
+    /** Work that one process of many does at a time, under PostgreSQL advisory locks. */
+    public ExclusiveLocks exclusiveLocks() {
+        return new AdvisoryLocks(dataSource);
     }
 
     private static Flyway flyway(DataSource dataSource) {

@@ -63,9 +63,20 @@ final class JdbiRateLimiter implements RateLimiter {
 
     @Override
     public int deleteOlderThan(Instant before) {
-        return db.inTransaction("delete old rate-limit events", handle -> handle.createUpdate(
-                        "DELETE FROM rate_limit_events WHERE occurred_at < :before")
-                .bind("before", timestamp(before))
-                .execute());
+        // In batches of short transactions, like the jobs' cleanup.
+        int total = 0;
+        while (true) {
+            int deleted = db.inTransaction("delete old rate-limit events", handle -> handle.createUpdate(
+                            """
+                            DELETE FROM rate_limit_events WHERE ctid IN (
+                                SELECT ctid FROM rate_limit_events WHERE occurred_at < :before LIMIT :batch)""")
+                    .bind("before", timestamp(before))
+                    .bind("batch", JdbiJobStore.CLEANUP_BATCH)
+                    .execute());
+            total += deleted;
+            if (deleted < JdbiJobStore.CLEANUP_BATCH) {
+                return total;
+            }
+        }
     }
 }

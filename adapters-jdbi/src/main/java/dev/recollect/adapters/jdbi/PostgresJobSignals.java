@@ -17,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * LISTEN/NOTIFY on a connection of its own: {@code recollect_job_created} wakes idle workers, and
- * {@code recollect_job_cancelled} reaches the listeners of cancellations. The triggers of migration V3 send them, so
+ * LISTEN/NOTIFY on a connection of its own: {@code recollect_job_created} wakes idle workers,
+ * {@code recollect_job_cancelled} reaches the listeners of cancellations, and {@code recollect_job_changed} (listened
+ * to only once someone watches) reaches the watchers of progress. The triggers of migrations V3 and V10 send them, so
  * every process that changes a job notifies every worker. A listener thread polls the connection every 100 ms and
- * reconnects if the connection breaks.
+ * reconnects if the connection breaks, logging once per outage.
  */
 final class PostgresJobSignals implements JobSignals {
     private static final Logger log = LoggerFactory.getLogger(PostgresJobSignals.class);
@@ -29,6 +30,8 @@ final class PostgresJobSignals implements JobSignals {
     private final DataSource dataSource;
     private final Object monitor = new Object();
     private final List<Consumer<JobId>> cancelListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<JobId>> changeListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean watchChanges;
     private final Thread listener;
     private volatile boolean running = true;
     private long wakeups;
@@ -60,6 +63,14 @@ final class PostgresJobSignals implements JobSignals {
     }
 
     @Override
+    public AutoCloseable onChanged(Consumer<JobId> changeListener) {
+        changeListeners.add(changeListener);
+        // The listener thread owns the connection, so it issues the LISTEN itself, at its next poll.
+        watchChanges = true;
+        return () -> changeListeners.remove(changeListener);
+    }
+
+    @Override
     public void close() {
         running = false;
         listener.interrupt();
@@ -86,8 +97,15 @@ final class PostgresJobSignals implements JobSignals {
 
     private void listen(Connection initial) {
         Connection connection = initial;
+        boolean listeningToChanges = false;
         while (running) {
             try {
+                if (watchChanges && !listeningToChanges) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("LISTEN recollect_job_changed");
+                    }
+                    listeningToChanges = true;
+                }
                 PGNotification[] notifications =
                         connection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
                 if (notifications != null) {
@@ -99,9 +117,13 @@ final class PostgresJobSignals implements JobSignals {
                 if (!running) {
                     break;
                 }
-                log.warn("Job signals lost their connection; reconnecting", e);
+                log.warn("Job signals lost their connection; reconnecting: {}", e.getMessage());
                 closeQuietly(connection);
                 connection = reconnect();
+                listeningToChanges = false;
+                if (connection != null) {
+                    log.warn("Job signals reconnected");
+                }
             }
         }
         closeQuietly(connection);
@@ -127,6 +149,10 @@ final class PostgresJobSignals implements JobSignals {
         if (notification.getName().equals("recollect_job_cancelled")) {
             JobId id = new JobId(UUID.fromString(notification.getParameter()));
             cancelListeners.forEach(l -> l.accept(id));
+            changeListeners.forEach(l -> l.accept(id));
+        } else if (notification.getName().equals("recollect_job_changed")) {
+            JobId id = new JobId(UUID.fromString(notification.getParameter()));
+            changeListeners.forEach(l -> l.accept(id));
         } else {
             synchronized (monitor) {
                 wakeups++;

@@ -72,7 +72,9 @@ final class Rows {
             Instant createdAt,
             Instant startedAt,
             Instant completedAt,
-            int attempts) {
+            int attempts,
+            int rescues,
+            int retries) {
         GenerationJob toDomain() {
             JobError error = errorCode == null
                     ? null
@@ -95,7 +97,9 @@ final class Rows {
                     createdAt,
                     startedAt,
                     completedAt,
-                    attempts);
+                    attempts,
+                    rescues,
+                    retries);
         }
 
         private static List<ConceptId> concepts(UUID[] ids) {

@@ -13,6 +13,7 @@ final class JdbiBundles {
                 persistence.phrasings(),
                 persistence.userStats(),
                 persistence.rateLimiter(),
-                persistence.reviews());
+                persistence.reviews(),
+                persistence.exclusiveLocks());
     }
 }

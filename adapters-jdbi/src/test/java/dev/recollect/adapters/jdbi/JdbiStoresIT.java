@@ -2,6 +2,7 @@ package dev.recollect.adapters.jdbi;
 
 import dev.recollect.adapters.jdbi.testing.PostgresTest;
 import dev.recollect.adapters.jdbi.testing.TestDatabase;
+import dev.recollect.ports.testing.ExclusiveLocksContract;
 import dev.recollect.ports.testing.JobClaimContract;
 import dev.recollect.ports.testing.JobStoreContract;
 import dev.recollect.ports.testing.LibraryStoreContract;
@@ -12,7 +13,12 @@ import dev.recollect.ports.testing.StoreBundle;
 /** The PostgreSQL stores pass the same contract suites as the in-memory ones. */
 @PostgresTest
 class JdbiStoresIT
-        implements JobStoreContract, JobClaimContract, LibraryStoreContract, RateLimiterContract, ReviewStoreContract {
+        implements JobStoreContract,
+                JobClaimContract,
+                LibraryStoreContract,
+                RateLimiterContract,
+                ReviewStoreContract,
+                ExclusiveLocksContract {
     private final StoreBundle stores;
 
     JdbiStoresIT(TestDatabase database) {

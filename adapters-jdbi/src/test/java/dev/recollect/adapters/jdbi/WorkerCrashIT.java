@@ -68,6 +68,9 @@ class WorkerCrashIT {
         GenerationJob done = persistence.jobs().find(job.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(done.attempts()).isEqualTo(2);
+        assertThat(done.rescues())
+                .as("the dead worker's loss is a rescue, not the job's error")
+                .isEqualTo(1);
         assertThat(done.questionsSaved()).isEqualTo(12);
         List<Phrasing> phrasings = new ArrayList<>();
         done.conceptIds().forEach(c -> phrasings.addAll(persistence.phrasings().findByConcept(c)));

@@ -2,8 +2,19 @@ package dev.recollect.ports.in;
 
 import dev.recollect.ports.out.JobStore;
 
-/** Deletes finished jobs past their retention: completed and cancelled after 7 days, failed after 30. */
+/**
+ * Housekeeping: deletes finished jobs past their retention (by default completed and cancelled after 7 days, failed
+ * after 30) and forgets rate-limit admissions older than the window, so that nothing grows without bound.
+ */
 public interface CleanupJobs {
     /** Deletes what has expired now; returns the counts. */
-    JobStore.CleanupCounts cleanup();
+    Result cleanup();
+
+    /**
+     * What a cleanup deleted.
+     *
+     * @param jobs the jobs, by status
+     * @param admissions the rate-limit admissions older than the window
+     */
+    record Result(JobStore.CleanupCounts jobs, int admissions) {}
 }

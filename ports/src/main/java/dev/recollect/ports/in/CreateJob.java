@@ -3,7 +3,6 @@ package dev.recollect.ports.in;
 import dev.recollect.domain.job.GenerationJob;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Turns a prompt into a pending generation job, unless a policy says no. */
@@ -18,11 +17,7 @@ public interface CreateJob {
      * @param prompt what to study; trimmed and checked by the job policy
      * @param ipAddress where the request came from, if known; limited per IP as well as per user
      */
-    record Command(
-            @NotBlank @Size(max = 200) String userId,
-            @NotNull String prompt,
-            @Size(max = 45) @Pattern(regexp = "[0-9A-Fa-f:.]+", message = "must be an IPv4 or IPv6 address")
-                    String ipAddress) {}
+    record Command(@NotBlank @Size(max = 200) String userId, @NotNull String prompt, @IpLiteral String ipAddress) {}
 
     /** The outcome. */
     sealed interface Result {

@@ -29,5 +29,14 @@ public interface ProcessJob {
          * @param job the job as the other worker has it
          */
         record Superseded(GenerationJob job) implements Outcome {}
+
+        /**
+         * The store became unreachable mid-way. The job is as the store last saved it, still processing at this
+         * attempt: run it again once the store answers, and it resumes from what it saved.
+         *
+         * @param job the job as this attempt last knew it
+         * @param cause what the store said
+         */
+        record Interrupted(GenerationJob job, String cause) implements Outcome {}
     }
 }

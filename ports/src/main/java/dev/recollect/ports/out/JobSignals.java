@@ -23,6 +23,17 @@ public interface JobSignals extends AutoCloseable {
      */
     AutoCloseable onCancelled(Consumer<JobId> listener);
 
+    /**
+     * Calls {@code listener} with the id of every job whose status, phase or progress changes from now on, on a
+     * thread of the implementation; for watching a job without polling it. Signals that cannot tell (the polling
+     * kind) never call it, and a watcher then reads the job at its own, slower pace.
+     *
+     * @return a handle whose {@code close} stops the calls
+     */
+    default AutoCloseable onChanged(Consumer<JobId> listener) {
+        return () -> {};
+    }
+
     /** Stops listening and frees what the signals hold. */
     @Override
     void close();

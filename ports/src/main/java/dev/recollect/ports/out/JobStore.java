@@ -12,26 +12,51 @@ import dev.recollect.domain.paging.PageRequest;
 import dev.recollect.domain.usage.TokenUsage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Generation jobs. Every method is atomic; {@link #createIfAllowed} and {@link #transition} serialise per job. */
 public interface JobStore {
     /**
-     * Inserts {@code job} only if its user has fewer than {@code policy.maxActivePerUser()} pending or processing
-     * jobs and {@code limit} allows one more request for the user (and the job's IP, when it has one); records the
-     * request against the limit when it does. The check and the insert are one atomic step, so concurrent calls for
-     * one user can never exceed the cap.
+     * Inserts {@code job} only if {@code policy} {@linkplain JobPolicy#allowsAnother allows another} active job to
+     * its user and {@code limit} allows one more request for the user (and the job's IP, when it has one); records the
+     * request against the limit when it does. The store counts and locks, the policy decides; the check and the insert
+     * are one atomic step under the user's lock, so concurrent calls for one user can never exceed the cap.
      */
     Admission createIfAllowed(GenerationJob job, JobPolicy policy, RateLimitRule limit, Instant now);
+
+    /**
+     * Applies {@code retry} (failed to pending) to job {@code id} of {@code owner}, only if {@code policy} allows
+     * the owner another active job and {@code limit} allows one more request for the owner (and {@code ip}, when
+     * given): the same checks under the same lock as {@link #createIfAllowed}, so a retry and a creation racing for
+     * the last place cannot both win. A refused transition is answered before the cap and the limit, and consumes
+     * neither.
+     *
+     * @param ip where the request came from, or {@code null}
+     */
+    RetryAdmission retryIfAllowed(
+            JobId id,
+            UserId owner,
+            String ip,
+            Function<GenerationJob, JobTransition> retry,
+            JobPolicy policy,
+            RateLimitRule limit,
+            Instant now);
 
     /** The job with {@code id}, whoever owns it. */
     Optional<GenerationJob> find(JobId id);
 
     /** A user's jobs, newest first by creation time (ties broken by id). */
-    Page<GenerationJob> listRecent(UserId userId, PageRequest page);
+    default Page<GenerationJob> listRecent(UserId userId, PageRequest page) {
+        return listRecent(userId, EnumSet.allOf(JobStatus.class), page);
+    }
+
+    /** A user's jobs in one of {@code statuses}, newest first by creation time (ties broken by id). */
+    Page<GenerationJob> listRecent(UserId userId, Set<JobStatus> statuses, PageRequest page);
 
     /**
      * Applies {@code change} to the current version of the job and saves the result if it was applied; a refused
@@ -49,8 +74,17 @@ public interface JobStore {
      */
     List<JobTransition> transitionAll(List<JobId> ids, Function<GenerationJob, JobTransition> change);
 
-    /** Deletes the terminal jobs past their retention at {@code now}; returns what it deleted. */
+    /**
+     * Deletes the terminal jobs past their retention at {@code now}, in bounded batches, so that a backlog never holds
+     * one long transaction; returns what it deleted.
+     */
     CleanupCounts deleteExpired(JobPolicy policy, Instant now);
+
+    /**
+     * Forgets the admissions that {@link #createIfAllowed} and {@link #retryIfAllowed} recorded for the rate limit
+     * before {@code before}, in bounded batches; returns how many. Call it with the start of the longest window in use.
+     */
+    int deleteAdmissionsBefore(Instant before);
 
     /** How many pending or processing jobs {@code userId} has. */
     int countActive(UserId userId);
@@ -165,14 +199,39 @@ public interface JobStore {
          * @param active how many the user has
          * @param maximum the cap
          */
-        record TooManyActive(int active, int maximum) implements Admission {}
+        record TooManyActive(int active, int maximum) implements Admission, RetryAdmission {}
 
         /**
          * The rate limit is reached.
          *
          * @param retryAfterSeconds when the next request will be allowed, in whole seconds (rounded up)
          */
-        record RateLimited(long retryAfterSeconds) implements Admission {}
+        record RateLimited(long retryAfterSeconds) implements Admission, RetryAdmission {}
+    }
+
+    /** What {@link #retryIfAllowed} decided: the cap and the limit as for a creation, or an answer about the job. */
+    sealed interface RetryAdmission
+            permits RetryAdmission.Retried,
+                    RetryAdmission.Missing,
+                    RetryAdmission.Refused,
+                    Admission.TooManyActive,
+                    Admission.RateLimited {
+        /**
+         * The job is pending again.
+         *
+         * @param job the job as saved
+         */
+        record Retried(GenerationJob job) implements RetryAdmission {}
+
+        /** There is no such job, or it is not the owner's: one answer for both, so ids reveal nothing. */
+        record Missing() implements RetryAdmission {}
+
+        /**
+         * The job refused the retry (not failed, or failed for good without force); nothing changed.
+         *
+         * @param refusal the job and the reason
+         */
+        record Refused(JobTransition.Refused refusal) implements RetryAdmission {}
     }
 
     /**

@@ -37,6 +37,9 @@ public interface Metrics {
     /** A job was refused, for {@code reason}. */
     default void jobRejected(Rejection reason) {}
 
+    /** A failed job was queued again by its owner. */
+    default void jobRetried() {}
+
     /** {@code job} reached a terminal status: completed, failed or cancelled. */
     default void jobFinished(GenerationJob job) {}
 

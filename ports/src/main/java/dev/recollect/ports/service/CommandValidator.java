@@ -5,6 +5,7 @@ import dev.recollect.domain.DomainException;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
+import dev.recollect.domain.ratelimit.IpAddress;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -49,6 +50,11 @@ final class CommandValidator {
         } catch (DomainException e) {
             throw new InvalidCommandException(List.of(e.getMessage()));
         }
+    }
+
+    /** The canonical form of an address that {@code @IpLiteral} accepted; {@code null} stays {@code null}. */
+    static String ip(String text) {
+        return text == null ? null : IpAddress.parse(text).orElseThrow().canonical();
     }
 
     static JobId jobId(String text) {

@@ -5,6 +5,7 @@ import dev.recollect.domain.JobId;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
+import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.job.JobTransition;
 import dev.recollect.domain.job.PromptCheck;
 import dev.recollect.domain.paging.Cursor;
@@ -15,17 +16,20 @@ import dev.recollect.ports.in.CleanupJobs;
 import dev.recollect.ports.in.CreateJob;
 import dev.recollect.ports.in.GetJob;
 import dev.recollect.ports.in.ListRecentJobs;
+import dev.recollect.ports.in.RetryJob;
 import dev.recollect.ports.out.IdGenerator;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.out.RateLimitRule;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
-/** The job use cases other than processing: create, read, list, cancel and clean up. */
-public final class GenerationJobs implements CreateJob, GetJob, ListRecentJobs, CancelJob, CleanupJobs {
+/** The job use cases other than processing: create, read, list, cancel, retry and clean up. */
+public final class GenerationJobs implements CreateJob, GetJob, ListRecentJobs, CancelJob, RetryJob, CleanupJobs {
     private final JobStore jobs;
     private final JobPolicy policy;
     private final RateLimitRule limit;
@@ -83,14 +87,11 @@ public final class GenerationJobs implements CreateJob, GetJob, ListRecentJobs, 
             return new CreateJob.Result.InvalidPrompt(CreateJob.PromptProblem.CONTROL_CHARACTER, check.message());
         }
         String prompt = ((PromptCheck.Accepted) check).prompt();
-        GenerationJob job =
-                GenerationJob.create(new JobId(ids.next()), user, prompt, command.ipAddress(), clock.instant());
+        GenerationJob job = GenerationJob.create(
+                new JobId(ids.next()), user, prompt, CommandValidator.ip(command.ipAddress()), clock.instant());
         JobStore.Admission admission = jobs.createIfAllowed(job, policy, limit, clock.instant());
         if (admission instanceof JobStore.Admission.TooManyActive tooMany) {
-            return new CreateJob.Result.TooManyActiveJobs(
-                    tooMany.active(),
-                    tooMany.maximum(),
-                    "Too many concurrent jobs. Maximum " + tooMany.maximum() + " jobs allowed.");
+            return new CreateJob.Result.TooManyActiveJobs(tooMany.active(), tooMany.maximum(), tooManyMessage(tooMany));
         }
         if (admission instanceof JobStore.Admission.RateLimited limited) {
             return new CreateJob.Result.RateLimited(limited.retryAfterSeconds(), limit.message());
@@ -110,10 +111,18 @@ public final class GenerationJobs implements CreateJob, GetJob, ListRecentJobs, 
         UserId user = CommandValidator.userId(query.userId());
         try {
             Cursor after = query.cursor() == null ? null : Cursor.decode(query.cursor());
-            return jobs.listRecent(user, PageRequest.of(query.limit(), after));
+            Set<JobStatus> statuses =
+                    query.statuses().isEmpty() ? EnumSet.allOf(JobStatus.class) : EnumSet.copyOf(query.statuses());
+            return jobs.listRecent(user, statuses, PageRequest.of(query.limit(), after));
         } catch (DomainException e) {
             throw new InvalidCommandException(List.of(e.getMessage()));
         }
+    }
+
+    @Override
+    public ListRecentJobs.Quota quota(String userId) {
+        UserId user = CommandValidator.userId(userId);
+        return new ListRecentJobs.Quota(jobs.countActive(user), policy.maxActivePerUser());
     }
 
     @Override
@@ -137,8 +146,51 @@ public final class GenerationJobs implements CreateJob, GetJob, ListRecentJobs, 
     }
 
     @Override
-    public JobStore.CleanupCounts cleanup() {
-        return jobs.deleteExpired(policy, clock.instant());
+    public RetryJob.Result retry(RetryJob.Command command) {
+        CommandValidator.valid(command);
+        UserId user = CommandValidator.userId(command.userId());
+        JobId id = CommandValidator.jobId(command.jobId());
+        JobStore.RetryAdmission admission = jobs.retryIfAllowed(
+                id,
+                user,
+                CommandValidator.ip(command.ipAddress()),
+                job -> job.retry(command.force()),
+                policy,
+                limit,
+                clock.instant());
+        if (admission instanceof JobStore.RetryAdmission.Retried retried) {
+            metrics.jobRetried();
+            return new RetryJob.Result.Retried(retried.job());
+        }
+        if (admission instanceof JobStore.Admission.TooManyActive tooMany) {
+            metrics.jobRejected(Metrics.Rejection.TOO_MANY_ACTIVE);
+            return new RetryJob.Result.TooManyActiveJobs(tooMany.active(), tooMany.maximum(), tooManyMessage(tooMany));
+        }
+        if (admission instanceof JobStore.Admission.RateLimited limited) {
+            metrics.jobRejected(Metrics.Rejection.RATE_LIMITED);
+            return new RetryJob.Result.RateLimited(limited.retryAfterSeconds(), limit.message());
+        }
+        if (admission instanceof JobStore.RetryAdmission.Refused refused) {
+            GenerationJob job = refused.refusal().job();
+            return new RetryJob.Result.NotRetryable(
+                    job,
+                    refused.refusal().reason() == JobTransition.Reason.NOT_RETRYABLE
+                            ? "Job failed with " + job.error().code() + ", which running it again would not change;"
+                                    + " force the retry to run it again anyway"
+                            : "Cannot retry job with status: " + job.status().wireName());
+        }
+        return new RetryJob.Result.NotFound();
+    }
+
+    private static String tooManyMessage(JobStore.Admission.TooManyActive tooMany) {
+        return "Too many concurrent jobs. Maximum " + tooMany.maximum() + " jobs allowed.";
+    }
+
+    @Override
+    public CleanupJobs.Result cleanup() {
+        var now = clock.instant();
+        JobStore.CleanupCounts expired = jobs.deleteExpired(policy, now);
+        return new CleanupJobs.Result(expired, jobs.deleteAdmissionsBefore(now.minus(limit.window())));
     }
 
     private Optional<GenerationJob> owned(UserId user, JobId id) {

@@ -34,6 +34,7 @@ import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.out.PhrasingGenerator;
 import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.Sleeper;
+import dev.recollect.ports.out.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,11 +224,24 @@ public final class JobPipeline implements ProcessJob {
 
         Outcome execute() {
             try {
-                if (attempt > deps.policy().maxAttempts()) {
-                    throw new PipelineFailure(new JobError(
-                            ErrorCode.UNKNOWN,
-                            "The job was started " + attempt + " times without finishing; giving up.",
-                            true));
+                attempt();
+            } catch (StoreUnavailableException unavailable) {
+                // Not the job's error: the job keeps what it saved, and its worker resumes it once the store answers.
+                // This includes a failure that could not be recorded: the next run meets it again.
+                log.warn(
+                        "Job {}: the store became unreachable in attempt {}: {}",
+                        id,
+                        attempt,
+                        unavailable.getMessage());
+                return new Outcome.Interrupted(job, unavailable.getMessage());
+            }
+            return job.attempts() == attempt ? new Outcome.Finished(job) : new Outcome.Superseded(job);
+        }
+
+        private void attempt() {
+            try {
+                if (job.rescuedTooOften(deps.policy())) {
+                    throw new PipelineFailure(job.lostWorkersError(deps.policy()));
                 }
                 if (job.conceptIds().isEmpty()) {
                     createConcepts();
@@ -235,17 +249,23 @@ public final class JobPipeline implements ProcessJob {
                 for (ConceptId concept : List.copyOf(job.pendingConceptIds())) {
                     generatePhrasings(concept);
                 }
+                int saved = job.conceptIds().stream()
+                        .mapToInt(concept ->
+                                deps.phrasings().findByConcept(concept).size())
+                        .sum();
+                update(j -> j.countSaved(saved));
                 update(j -> j.complete(j.prompt(), deps.clock().instant()));
                 finished();
             } catch (PipelineFailure failure) {
                 fail(failure.error);
             } catch (Halt halt) {
                 // Cancelled, or taken over by a newer attempt: stop quietly, keeping what was saved.
+            } catch (StoreUnavailableException unavailable) {
+                throw unavailable;
             } catch (RuntimeException unexpected) {
                 log.error("Job {} failed unexpectedly in attempt {}", id, attempt, unexpected);
                 fail(new JobError(ErrorCode.UNKNOWN, "An unexpected error occurred while generating.", true));
             }
-            return job.attempts() == attempt ? new Outcome.Finished(job) : new Outcome.Superseded(job);
         }
 
         private void createConcepts() {
@@ -393,7 +413,8 @@ public final class JobPipeline implements ProcessJob {
                             Optional.empty(),
                             Duration.between(before, deps.clock().instant()));
                     return result;
-                } catch (Halt | PipelineFailure stop) {
+                } catch (Halt | PipelineFailure | StoreUnavailableException stop) {
+                    // Saving what a call streamed can fail on the store; that is not the call's failure.
                     throw stop;
                 } catch (RuntimeException e) {
                     JobError error = ErrorClassifier.classify(e, stage);

@@ -5,12 +5,16 @@ import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.ports.in.ProcessJob;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.Sleeper;
+import dev.recollect.ports.out.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +35,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #close()} shuts down gracefully: it stops claiming, lets running jobs finish for the grace period, then
  * releases the leases of those still running so that another worker can take them over at once.
+ *
+ * <p>The store going away (a restart, a network cut) is weathered, not fatal: claiming and heartbeats wait for it with
+ * a bounded backoff, logged once per outage, and a job interrupted by it is resumed by this worker from what it saved,
+ * as long as the worker still holds its lease once the store answers.
  */
 public final class JobWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
+    private static final Duration FIRST_WAIT = Duration.ofMillis(250);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
 
     private final JobStore jobs;
     private final JobPipeline pipeline;
@@ -46,6 +57,8 @@ public final class JobWorker implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final ExecutorService executor;
     private final ScheduledExecutorService heartbeat;
+    private final Sleeper sleeper;
+    private final Outage outage = new Outage(log, "The job store");
 
     /**
      * How a worker behaves.
@@ -55,8 +68,15 @@ public final class JobWorker implements AutoCloseable {
      * @param lease how long a claim lasts without a heartbeat
      * @param idlePoll how long to wait between claims when there was nothing to do
      * @param gracePeriod how long {@link #close()} waits for running jobs
+     * @param heartbeat how often the leases of running jobs are renewed; shorter than the lease
      */
-    public record Settings(String workerId, int concurrency, Duration lease, Duration idlePoll, Duration gracePeriod) {
+    public record Settings(
+            String workerId,
+            int concurrency,
+            Duration lease,
+            Duration idlePoll,
+            Duration gracePeriod,
+            Duration heartbeat) {
         /** Checks the values. */
         public Settings {
             Objects.requireNonNull(workerId, "workerId");
@@ -66,6 +86,16 @@ public final class JobWorker implements AutoCloseable {
             }
             Objects.requireNonNull(idlePoll, "idlePoll");
             Objects.requireNonNull(gracePeriod, "gracePeriod");
+            Objects.requireNonNull(heartbeat, "heartbeat");
+            if (heartbeat.toMillis() < 1 || heartbeat.compareTo(lease) >= 0) {
+                throw new IllegalArgumentException(
+                        "the heartbeat must be shorter than the lease (" + lease + "), got " + heartbeat);
+            }
+        }
+
+        /** Settings whose heartbeat is a third of the lease, so that two beats can be lost before it runs out. */
+        public Settings(String workerId, int concurrency, Duration lease, Duration idlePoll, Duration gracePeriod) {
+            this(workerId, concurrency, lease, idlePoll, gracePeriod, lease.dividedBy(3));
         }
 
         /** One job at a time, a 30-second lease, polling every second, a 30-second grace period. */
@@ -86,6 +116,23 @@ public final class JobWorker implements AutoCloseable {
             Clock clock,
             JobSignals signals,
             Consumer<ProcessJob.Outcome> listener) {
+        this(jobs, pipeline, settings, clock, signals, listener, Sleeper.system());
+    }
+
+    /**
+     * A worker that waits for an unreachable store with {@code sleeper}.
+     *
+     * @param listener told how each job ended, for progress displays; called from worker threads
+     */
+    public JobWorker(
+            JobStore jobs,
+            JobPipeline pipeline,
+            Settings settings,
+            Clock clock,
+            JobSignals signals,
+            Consumer<ProcessJob.Outcome> listener,
+            Sleeper sleeper) {
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -94,7 +141,7 @@ public final class JobWorker implements AutoCloseable {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.executor = Executors.newFixedThreadPool(settings.concurrency(), daemon("recollect-job"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("recollect-heartbeat"));
-        long every = Math.max(1, settings.lease().toMillis() / 3);
+        long every = settings.heartbeat().toMillis();
         heartbeat.scheduleAtFixedRate(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
         this.cancellations = signals.onCancelled(this::interrupt);
     }
@@ -113,10 +160,15 @@ public final class JobWorker implements AutoCloseable {
     public int runUntilIdle() {
         int processed = 0;
         List<GenerationJob> batch;
-        while (!stopping.get() && !(batch = claim()).isEmpty()) {
+        while (!stopping.get() && !(batch = claimWhenReachable()).isEmpty()) {
             processed += runAll(batch);
         }
         return processed;
+    }
+
+    /** Claims a batch, waiting out an outage of the store; empty when there is nothing to do or the worker stops. */
+    private List<GenerationJob> claimWhenReachable() {
+        return whenReachable(this::claim).orElse(List.of());
     }
 
     /**
@@ -133,6 +185,28 @@ public final class JobWorker implements AutoCloseable {
 
     private List<GenerationJob> claim() {
         return jobs.claim(settings.concurrency(), settings.workerId(), settings.lease(), clock.instant());
+    }
+
+    /**
+     * Calls the store until it answers, waiting out an outage with a growing backoff; empty when the worker stops (or
+     * its thread is interrupted) first.
+     */
+    private <T> Optional<T> whenReachable(Supplier<T> call) {
+        Duration wait = FIRST_WAIT;
+        while (!stopping.get() && !Thread.currentThread().isInterrupted()) {
+            try {
+                T answer = call.get();
+                outage.answered();
+                return Optional.of(answer);
+            } catch (StoreUnavailableException e) {
+                outage.failed(e);
+                if (!pause(wait)) {
+                    break;
+                }
+                wait = longer(wait);
+            }
+        }
+        return Optional.empty();
     }
 
     private int runAll(List<GenerationJob> batch) {
@@ -157,7 +231,16 @@ public final class JobWorker implements AutoCloseable {
     private void runOne(GenerationJob job) {
         threads.put(job.id(), Thread.currentThread());
         try {
-            listener.accept(pipeline.run(job));
+            ProcessJob.Outcome outcome = pipeline.run(job);
+            while (outcome instanceof ProcessJob.Outcome.Interrupted && !stopping.get()) {
+                Optional<GenerationJob> resumable = awaitStore(job);
+                if (resumable.isEmpty()) {
+                    break;
+                }
+                log.info("Job {}: resuming attempt {} after the store came back", job.id(), job.attempts());
+                outcome = pipeline.run(resumable.get());
+            }
+            listener.accept(outcome);
         } finally {
             synchronized (threads) {
                 threads.remove(job.id());
@@ -168,6 +251,38 @@ public final class JobWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the store answers, then returns the job as saved if this worker still holds it at the same attempt
+     * (its lease renewed); empty when another worker took it over meanwhile, it ended, or this worker stops.
+     */
+    private Optional<GenerationJob> awaitStore(GenerationJob interrupted) {
+        return whenReachable(() -> {
+                    Instant until = clock.instant().plus(settings.lease());
+                    return jobs.renewLease(interrupted.id(), interrupted.attempts(), settings.workerId(), until)
+                            ? jobs.find(interrupted.id())
+                                    .filter(job -> job.attempts() == interrupted.attempts()
+                                            && !job.status().isTerminal())
+                            : Optional.<GenerationJob>empty();
+                })
+                .flatMap(job -> job);
+    }
+
+    /** Waits for {@code duration}; false when interrupted, which means the worker is stopping or the job cancelled. */
+    private boolean pause(Duration duration) {
+        try {
+            sleeper.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Duration longer(Duration wait) {
+        Duration doubled = wait.multipliedBy(2);
+        return doubled.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : doubled;
+    }
+
     /** The heartbeat: extends the lease of every job running here. Package-private so that tests can beat it. */
     void renewLeases() {
         var until = clock.instant().plus(settings.lease());
@@ -175,6 +290,9 @@ public final class JobWorker implements AutoCloseable {
             try {
                 // A job another worker took over is simply not renewed; its run stops at its next fenced write.
                 jobs.renewLease(id, attempt, settings.workerId(), until);
+                outage.answered();
+            } catch (StoreUnavailableException e) {
+                outage.failed(e);
             } catch (RuntimeException e) {
                 log.warn("Could not renew the lease of job {}", id, e);
             }
@@ -199,7 +317,14 @@ public final class JobWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        running.forEach((id, attempt) -> jobs.releaseLease(id, attempt, settings.workerId()));
+        running.forEach((id, attempt) -> {
+            try {
+                jobs.releaseLease(id, attempt, settings.workerId());
+            } catch (RuntimeException e) {
+                // Unreleased, the lease simply runs out and another worker rescues the job then.
+                log.warn("Could not release the lease of job {}: {}", id, e.getMessage());
+            }
+        });
         executor.shutdownNow();
         heartbeat.shutdownNow();
         try {

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recollect.domain.UserId;
+import dev.recollect.domain.failure.ErrorCode;
+import dev.recollect.domain.failure.JobError;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.paging.Page;
 import dev.recollect.ports.in.CancelJob;
+import dev.recollect.ports.in.CleanupJobs;
 import dev.recollect.ports.in.CreateJob;
 import dev.recollect.ports.in.GetJob;
 import dev.recollect.ports.in.ListRecentJobs;
+import dev.recollect.ports.in.RetryJob;
+import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.testing.PipelineHarness;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,7 +83,11 @@ class GenerationJobsTest {
     void invalidCommandsNameTheirFields() {
         assertThatThrownBy(() -> h.jobs.create(new CreateJob.Command(" ", "prompt", "not an ip")))
                 .isInstanceOf(InvalidCommandException.class)
-                .hasMessage("ipAddress: must be an IPv4 or IPv6 address; userId: must not be blank");
+                .hasMessage("ipAddress: must be an IPv4 or IPv6 address literal such as 203.0.113.9 or 2001:db8::1;"
+                        + " userId: must not be blank");
+        assertThatThrownBy(() -> h.jobs.create(new CreateJob.Command("ada", "prompt", "example.com")))
+                .as("a host name is refused, never looked up")
+                .hasMessageStartingWith("ipAddress: must be an IPv4 or IPv6 address literal");
         assertThatThrownBy(() -> h.jobs.create(new CreateJob.Command("a b ", "prompt", null)))
                 .hasMessageStartingWith("userId must be");
         assertThatThrownBy(() -> h.jobs.create(null)).hasMessage("command: must not be null");
@@ -151,8 +160,108 @@ class GenerationJobsTest {
     void cleanupDeletesExpiredJobs() {
         GenerationJob job = ((CreateJob.Result.Created) create("Tides")).job();
         h.cancel(job);
-        assertThat(h.jobs.cleanup().total()).isZero();
+        assertThat(h.jobs.cleanup().jobs().total()).isZero();
         h.clock.advance(Duration.ofDays(7));
-        assertThat(h.jobs.cleanup().cancelled()).isEqualTo(1);
+        CleanupJobs.Result cleaned = h.jobs.cleanup();
+        assertThat(cleaned.jobs().cancelled()).isEqualTo(1);
+        assertThat(cleaned.admissions())
+                .as("the creation's admission left the hour's window")
+                .isEqualTo(1);
+        assertThat(h.jobs.cleanup()).isEqualTo(new CleanupJobs.Result(new JobStore.CleanupCounts(0, 0, 0), 0));
+    }
+
+    private GenerationJob failed(String prompt, boolean retryable) {
+        GenerationJob job = ((CreateJob.Result.Created) create(prompt)).job();
+        h.stores.jobs().transition(job.id(), j -> j.start(h.clock.instant()));
+        return h.stores
+                .jobs()
+                .transition(
+                        job.id(),
+                        j -> j.fail(
+                                new JobError(
+                                        retryable ? ErrorCode.NETWORK : ErrorCode.CONTENT_BLOCKED, "failed", retryable),
+                                h.clock.instant()))
+                .orElseThrow()
+                .job();
+    }
+
+    private RetryJob.Result retry(GenerationJob job, boolean force) {
+        return h.jobs.retry(new RetryJob.Command(user.value(), job.id().toString(), force, null));
+    }
+
+    @Test
+    void theOwnerRetriesAFailedJob_whichAWorkerThenResumesToCompletion() {
+        GenerationJob failed = failed("Tides", true);
+        RetryJob.Result result = retry(failed, false);
+        assertThat(result).isInstanceOf(RetryJob.Result.Retried.class);
+        GenerationJob queued = ((RetryJob.Result.Retried) result).job();
+        assertThat(queued.status()).isEqualTo(JobStatus.PENDING);
+        assertThat(queued.retries()).isEqualTo(1);
+        assertThat(queued.failure()).isEmpty();
+
+        h.pipeline().process(failed.id());
+        assertThat(h.job(failed.id()).status()).isEqualTo(JobStatus.COMPLETED);
+    }
+
+    @Test
+    void onlyAFailedJobOfTheOwnerIsRetried_andOneThatFailedForGoodOnlyByForce() {
+        GenerationJob forGood = failed("Caves", false);
+        assertThat(retry(forGood, false))
+                .isEqualTo(new RetryJob.Result.NotRetryable(
+                        forGood,
+                        "Job failed with CONTENT_BLOCKED, which running it again would not change; force the retry"
+                                + " to run it again anyway"));
+        assertThat(retry(forGood, true)).isInstanceOf(RetryJob.Result.Retried.class);
+
+        GenerationJob cancelled = ((CreateJob.Result.Created) create("Lakes")).job();
+        h.cancel(cancelled);
+        assertThat(retry(cancelled, true))
+                .isEqualTo(new RetryJob.Result.NotRetryable(
+                        h.job(cancelled.id()), "Cannot retry job with status: cancelled"));
+
+        GenerationJob mine = failed("Rivers", true);
+        assertThat(h.jobs.retry(new RetryJob.Command("someone-else", mine.id().toString(), true, null)))
+                .isEqualTo(new RetryJob.Result.NotFound());
+        assertThat(h.job(mine.id())).isEqualTo(mine);
+        assertThat(new RetryJob.Result.NotFound().message()).isEqualTo("Job not found or access denied");
+    }
+
+    @Test
+    void aRetryCountsTowardTheCap() {
+        GenerationJob failed = failed("Tides", true);
+        for (int i = 0; i < 3; i++) {
+            create("Topic " + i);
+        }
+        assertThat(retry(failed, false))
+                .isEqualTo(new RetryJob.Result.TooManyActiveJobs(
+                        3, 3, "Too many concurrent jobs. Maximum 3 jobs allowed."));
+        assertThat(h.job(failed.id()).status()).isEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
+    void anAddressIsKeptInItsCanonicalForm_soThatOneAddressCannotPassForMany() {
+        GenerationJob job = ((CreateJob.Result.Created)
+                        h.jobs.create(new CreateJob.Command("learner", "Tides", "2001:DB8:0:0:0:0:0:1")))
+                .job();
+        assertThat(job.ip()).contains("2001:db8::1");
+        assertThatThrownBy(() ->
+                        h.jobs.retry(new RetryJob.Command("learner", job.id().toString(), false, "::g")))
+                .isInstanceOf(InvalidCommandException.class)
+                .hasMessageStartingWith("ipAddress:");
+    }
+
+    @Test
+    void aListCanBeNarrowedToStatuses_andTheQuotaCountsActiveJobs() {
+        GenerationJob done = failed("Tides", true);
+        create("Caves");
+        create("Lakes");
+        assertThat(h.jobs.list(new ListRecentJobs.Query(user.value(), null, null, java.util.Set.of(JobStatus.FAILED)))
+                        .items())
+                .extracting(GenerationJob::id)
+                .containsExactly(done.id());
+        assertThat(h.jobs.list(new ListRecentJobs.Query(user.value(), null, null))
+                        .items())
+                .hasSize(3);
+        assertThat(h.jobs.quota(user.value())).isEqualTo(new ListRecentJobs.Quota(2, 3));
     }
 }

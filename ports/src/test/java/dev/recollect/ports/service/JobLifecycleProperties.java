@@ -176,7 +176,7 @@ class JobLifecycleProperties {
                         .filter(j -> JobPolicy.DEFAULT.isExpired(j, world.h.clock.instant()))
                         .map(GenerationJob::id)
                         .toList();
-                int deleted = world.h.jobs.cleanup().total();
+                int deleted = world.h.jobs.cleanup().jobs().total();
                 assertThat(deleted).isEqualTo(expired.size());
                 expired.forEach(world.model::remove);
                 for (JobId id : expired) {

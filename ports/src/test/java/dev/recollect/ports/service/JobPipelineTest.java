@@ -10,6 +10,7 @@ import dev.recollect.domain.generation.ConceptIdea;
 import dev.recollect.domain.generation.GeneratedPhrasing;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPhase;
+import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;
@@ -259,18 +260,24 @@ class JobPipelineTest {
     }
 
     @Test
-    void aJobStartedTooOftenFailsForGood() {
+    void aJobWhoseWorkersWereLostTooOftenFailsForGood_onlyAForcedRetryRunsItAgain() {
         GenerationJob job = h.create(user, "Caves");
-        for (int i = 0; i < 3; i++) {
-            h.stores.jobs().transition(job.id(), j -> j.start(h.clock.instant()));
+        h.stores.jobs().transition(job.id(), j -> j.start(h.clock.instant()));
+        for (int i = 0; i < JobPolicy.DEFAULT.maxRescues() + 1; i++) {
+            h.stores.jobs().transition(job.id(), j -> j.rescue(h.clock.instant()));
         }
 
         h.pipeline().process(job.id());
 
         GenerationJob failed = h.job(job.id());
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(failed.error().retryable()).isTrue();
-        assertThat(failed.error().message()).contains("started 4 times");
+        assertThat(failed.error().code()).isEqualTo(ErrorCode.UNKNOWN);
+        assertThat(failed.error().retryable()).isFalse();
+        assertThat(failed.error().message()).contains("lost 11 times (the limit is 10)", "force a retry");
+        assertThat(failed.retry(false).applied()).isFalse();
+        assertThat(failed.retry(true).job().rescues())
+                .as("a retry starts counting again")
+                .isZero();
     }
 
     @Test
@@ -313,16 +320,19 @@ class JobPipelineTest {
     }
 
     @Test
-    void aJobOnItsLastAllowedAttemptStillRuns() {
+    void workerLossIsNotTheJobsError_aJobRescuedUpToTheLimitStillCompletes() {
         GenerationJob job = h.create(user, "Caves");
-        for (int i = 0; i < 2; i++) {
-            h.stores.jobs().transition(job.id(), j -> j.start(h.clock.instant()));
+        h.stores.jobs().transition(job.id(), j -> j.start(h.clock.instant()));
+        for (int i = 0; i < JobPolicy.DEFAULT.maxRescues(); i++) {
+            h.stores.jobs().transition(job.id(), j -> j.rescue(h.clock.instant()));
         }
 
         h.pipeline().process(job.id());
 
-        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
-        assertThat(h.job(job.id()).attempts()).isEqualTo(3);
+        GenerationJob done = h.job(job.id());
+        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.rescues()).isEqualTo(10);
+        assertThat(done.attempts()).isEqualTo(12);
     }
 
     @Test
@@ -357,7 +367,9 @@ class JobPipelineTest {
                 .extracting(r -> r.conceptTitle() + ":" + r.count())
                 .containsExactly("Canopy layer:4", "Epiphytes:2");
         assertThat(h.stores.phrasings().findByConcept(foreign.id())).isEmpty();
-        assertThat(done.questionsSaved()).isEqualTo(6);
+        assertThat(done.questionsSaved())
+                .as("the phrasings earlier attempts saved count once the job completes")
+                .isEqualTo(12);
     }
 
     @Test
@@ -421,7 +433,8 @@ class JobPipelineTest {
                 stores.phrasings(),
                 stores.userStats(),
                 stores.rateLimiter(),
-                stores.reviews());
+                stores.reviews(),
+                stores.exclusiveLocks());
         JobPipeline pipeline = new JobPipeline(dev.recollect.ports.testing.ScriptedPipelines.dependencies(
                 bundle,
                 h.llm,
@@ -559,7 +572,9 @@ class JobPipelineTest {
 
         GenerationJob done = h.job(job.id());
         assertThat(done.questionsGenerated()).isEqualTo(12);
-        assertThat(done.questionsSaved()).isEqualTo(11);
+        // The other worker's phrasing is the job's too: once the job completes, every phrasing its concepts hold
+        // counts, whichever attempt saved it.
+        assertThat(done.questionsSaved()).isEqualTo(12);
         assertThat(h.stores.allPhrasings().stream().filter(p -> p.embedding() == null))
                 .hasSize(1);
     }
@@ -598,7 +613,9 @@ class JobPipelineTest {
         h.pipeline().process(job.id());
 
         PhrasingGeneratorRequests.assertFirst(h.llm.requests(), 3, List.of("Why do savanna fires help grasses?"));
-        assertThat(h.job(job.id()).questionsSaved()).isEqualTo(3);
+        assertThat(h.job(job.id()).questionsSaved())
+                .as("every phrasing the job's concept holds, the archived one included, counts as saved")
+                .isEqualTo(5);
         assertThat(h.stores.concepts().find(concept.id()).orElseThrow().phrasingCount())
                 .isEqualTo(4);
     }

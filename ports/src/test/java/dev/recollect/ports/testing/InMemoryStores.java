@@ -14,6 +14,7 @@ import dev.recollect.domain.paging.Page;
 import dev.recollect.domain.paging.PageRequest;
 import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.out.ConceptStore;
+import dev.recollect.ports.out.ExclusiveLocks;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.RateLimitRule;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -42,6 +44,7 @@ public final class InMemoryStores {
     private final Map<JobId, Lease> leases = new LinkedHashMap<>();
     private final Map<JobId, SortedMap<String, TokenUsage>> usage = new LinkedHashMap<>();
     private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
+    private final ExclusiveLocks exclusiveLocks = new InMemoryExclusiveLocks();
 
     private final JobStore jobStore = new Jobs();
     private final InMemoryLibrary library = new InMemoryLibrary(lock);
@@ -78,7 +81,7 @@ public final class InMemoryStores {
 
     /** These stores as one bundle, for code written against any backing store. */
     public StoreBundle bundle() {
-        return new StoreBundle(jobs(), concepts(), phrasings(), userStats(), rateLimiter(), reviews());
+        return new StoreBundle(jobs(), concepts(), phrasings(), userStats(), rateLimiter(), reviews(), exclusiveLocks);
     }
 
     /** Every job, for assertions. */
@@ -113,19 +116,58 @@ public final class InMemoryStores {
         @Override
         public Admission createIfAllowed(GenerationJob job, JobPolicy policy, RateLimitRule limit, Instant now) {
             synchronized (lock) {
-                int active = countActive(job.userId());
-                if (active >= policy.maxActivePerUser()) {
-                    return new Admission.TooManyActive(active, policy.maxActivePerUser());
-                }
-                List<String> identifiers = new ArrayList<>(List.of("user:" + job.userId()));
-                job.ip().ifPresent(ip -> identifiers.add("ip:" + ip));
-                RateLimiter.Decision decision = rateLimiter.tryAcquire(identifiers, limit, now);
-                if (decision instanceof RateLimiter.Decision.Limited limited) {
-                    return new Admission.RateLimited(limited.retryAfterSeconds());
+                Optional<Admission> refused = refuse(job.userId(), job.ipAddress(), policy, limit, now);
+                if (refused.isPresent()) {
+                    return refused.get();
                 }
                 jobs.put(job.id(), job);
                 return new Admission.Created(job);
             }
+        }
+
+        @Override
+        public RetryAdmission retryIfAllowed(
+                JobId id,
+                UserId owner,
+                String ip,
+                Function<GenerationJob, JobTransition> retry,
+                JobPolicy policy,
+                RateLimitRule limit,
+                Instant now) {
+            synchronized (lock) {
+                GenerationJob job = jobs.get(id);
+                if (job == null || !job.userId().equals(owner)) {
+                    return new RetryAdmission.Missing();
+                }
+                JobTransition transition = retry.apply(job);
+                if (transition instanceof JobTransition.Refused refusal) {
+                    return new RetryAdmission.Refused(refusal);
+                }
+                Optional<Admission> refused = refuse(owner, ip, policy, limit, now);
+                if (refused.isPresent()) {
+                    return (RetryAdmission) refused.get();
+                }
+                jobs.put(id, transition.job());
+                leases.remove(id);
+                return new RetryAdmission.Retried(transition.job());
+            }
+        }
+
+        /** The cap, decided by the policy, then the rate limit, recorded when it allows; under the store's lock. */
+        private Optional<Admission> refuse(UserId user, String ip, JobPolicy policy, RateLimitRule limit, Instant now) {
+            int active = countActive(user);
+            if (!policy.allowsAnother(active)) {
+                return Optional.of(new Admission.TooManyActive(active, policy.maxActivePerUser()));
+            }
+            List<String> identifiers = new ArrayList<>(List.of("user:" + user));
+            if (ip != null) {
+                identifiers.add("ip:" + ip);
+            }
+            RateLimiter.Decision decision = rateLimiter.tryAcquire(identifiers, limit, now);
+            if (decision instanceof RateLimiter.Decision.Limited limited) {
+                return Optional.of(new Admission.RateLimited(limited.retryAfterSeconds()));
+            }
+            return Optional.empty();
         }
 
         @Override
@@ -136,14 +178,14 @@ public final class InMemoryStores {
         }
 
         @Override
-        public Page<GenerationJob> listRecent(UserId userId, PageRequest page) {
+        public Page<GenerationJob> listRecent(UserId userId, Set<JobStatus> statuses, PageRequest page) {
             Comparator<GenerationJob> newestFirst = Comparator.comparing(GenerationJob::createdAt)
                     .thenComparing(GenerationJob::id)
                     .reversed();
             List<GenerationJob> mine;
             synchronized (lock) {
                 mine = jobs.values().stream()
-                        .filter(j -> j.userId().equals(userId))
+                        .filter(j -> j.userId().equals(userId) && statuses.contains(j.status()))
                         .sorted(newestFirst)
                         .toList();
             }
@@ -202,6 +244,11 @@ public final class InMemoryStores {
         }
 
         @Override
+        public int deleteAdmissionsBefore(Instant before) {
+            return rateLimiter.deleteOlderThan(before);
+        }
+
+        @Override
         public List<GenerationJob> claim(int max, String workerId, Duration lease, Instant now) {
             synchronized (lock) {
                 List<GenerationJob> claimable = new ArrayList<>();
@@ -215,7 +262,10 @@ public final class InMemoryStores {
                         .forEach(claimable::add);
                 List<GenerationJob> claimed = new ArrayList<>();
                 for (GenerationJob job : claimable.subList(0, Math.min(max, claimable.size()))) {
-                    GenerationJob started = job.start(now).job();
+                    // A processing job here lost its worker: taking it over is a rescue, not the job's error.
+                    GenerationJob started = job.status() == JobStatus.PROCESSING
+                            ? job.rescue(now).job()
+                            : job.start(now).job();
                     jobs.put(job.id(), started);
                     leases.put(job.id(), new Lease(workerId, started.attempts(), now.plus(lease)));
                     claimed.add(started);

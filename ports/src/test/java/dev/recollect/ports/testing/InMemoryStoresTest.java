@@ -7,7 +7,12 @@ import org.junit.jupiter.api.Test;
 
 /** The in-memory stores pass the contracts that the PostgreSQL adapter passes. */
 class InMemoryStoresTest
-        implements JobStoreContract, JobClaimContract, LibraryStoreContract, RateLimiterContract, ReviewStoreContract {
+        implements JobStoreContract,
+                JobClaimContract,
+                LibraryStoreContract,
+                RateLimiterContract,
+                ReviewStoreContract,
+                ExclusiveLocksContract {
     private final StoreBundle stores = StoreBundle.inMemory();
 
     @Override

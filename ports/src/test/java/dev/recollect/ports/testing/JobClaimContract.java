@@ -26,7 +26,7 @@ public interface JobClaimContract {
     StoreBundle stores();
 
     Duration LEASE = Duration.ofSeconds(30);
-    JobPolicy ROOMY = new JobPolicy(1000, 3, 5000, Duration.ofDays(7), Duration.ofDays(30), 50, 4, 3);
+    JobPolicy ROOMY = JobPolicy.DEFAULT.toBuilder().maxActivePerUser(1000).build();
 
     private JobStore jobs() {
         return stores().jobs();
@@ -118,6 +118,9 @@ public interface JobClaimContract {
 
         assertThat(rescued).extracting(GenerationJob::id).containsExactly(id);
         assertThat(rescued.get(0).attempts()).isEqualTo(2);
+        assertThat(rescued.get(0).rescues())
+                .as("the lost worker is counted apart from errors")
+                .isEqualTo(1);
         assertThat(rescued.get(0).startedAt()).isEqualTo(now);
         assertThat(jobs().renewLease(id, 1, "dead-worker", later.plusSeconds(30)))
                 .isFalse();

@@ -155,7 +155,7 @@ public interface JobStoreContract {
     @Test
     default void theRateLimitAllowsExactlyTheMaximumPerRollingWindowWithAnExactRetryAfter() {
         RateLimitRule rule = new RateLimitRule("contract-" + UUID.randomUUID(), 3, Duration.ofHours(1), "slow");
-        JobPolicy roomy = new JobPolicy(1000, 3, 5000, Duration.ofDays(7), Duration.ofDays(30), 50, 4, 3);
+        JobPolicy roomy = JobPolicy.DEFAULT.toBuilder().maxActivePerUser(1000).build();
         UserId user = Fixtures.newUser();
         for (int i = 0; i < 3; i++) {
             Instant at = T0.plus(Duration.ofMinutes(10L * i));
@@ -219,9 +219,116 @@ public interface JobStoreContract {
     }
 
     @Test
+    default void aRetryQueuesTheOwnersFailedJobAgainAndKeepsEveryOtherField() {
+        UserId user = Fixtures.newUser();
+        GenerationJob failed = failedJob(user, true, T0);
+        GenerationJob queued = ((JobStore.RetryAdmission.Retried) jobs().retryIfAllowed(
+                                failed.id(), user, null, j -> j.retry(false), JobPolicy.DEFAULT, UNLIMITED, T0))
+                .job();
+        assertThat(queued).isEqualTo(failed.retry(false).job());
+        assertThat(jobs().find(failed.id())).contains(queued);
+        List<JobId> claimed = new ArrayList<>();
+        List<GenerationJob> batch;
+        while (!(batch = jobs().claim(100, "w", Duration.ofSeconds(30), T0)).isEmpty()) {
+            batch.forEach(job -> claimed.add(job.id()));
+        }
+        assertThat(claimed).as("the retried job is claimable again").contains(failed.id());
+    }
+
+    @Test
+    default void aRetryIsAnsweredAsMissingForAnotherUsersJobAndAsRefusedForAJobThatDidNotFail() {
+        UserId user = Fixtures.newUser();
+        GenerationJob failed = failedJob(user, true, T0);
+        assertThat(jobs().retryIfAllowed(
+                                failed.id(),
+                                Fixtures.newUser(),
+                                null,
+                                j -> j.retry(true),
+                                JobPolicy.DEFAULT,
+                                UNLIMITED,
+                                T0))
+                .isEqualTo(new JobStore.RetryAdmission.Missing());
+        assertThat(jobs().retryIfAllowed(
+                                new JobId(UUID.randomUUID()),
+                                user,
+                                null,
+                                j -> j.retry(true),
+                                JobPolicy.DEFAULT,
+                                UNLIMITED,
+                                T0))
+                .isEqualTo(new JobStore.RetryAdmission.Missing());
+        GenerationJob forGood = failedJob(user, false, T0);
+        assertThat(jobs().retryIfAllowed(
+                                forGood.id(), user, null, j -> j.retry(false), JobPolicy.DEFAULT, UNLIMITED, T0))
+                .isEqualTo(new JobStore.RetryAdmission.Refused(
+                        new JobTransition.Refused(forGood, JobTransition.Reason.NOT_RETRYABLE)));
+        assertThat(jobs().find(failed.id())).contains(failed);
+        assertThat(jobs().find(forGood.id())).contains(forGood);
+    }
+
+    @Test
+    default void aRetryCountsTowardTheCapAndTheRateLimitLikeACreation() {
+        RateLimitRule rule = new RateLimitRule("contract-" + UUID.randomUUID(), 3, Duration.ofHours(1), "slow");
+        UserId user = Fixtures.newUser();
+        GenerationJob failed = failedJob(user, true, T0);
+        for (int i = 0; i < 3; i++) {
+            jobs().createIfAllowed(Fixtures.job(user, T0), JobPolicy.DEFAULT, UNLIMITED, T0);
+        }
+        assertThat(jobs().retryIfAllowed(failed.id(), user, null, j -> j.retry(false), JobPolicy.DEFAULT, rule, T0))
+                .isEqualTo(new Admission.TooManyActive(3, 3));
+        JobPolicy roomy = JobPolicy.DEFAULT.toBuilder().maxActivePerUser(1000).build();
+        for (int i = 0; i < 3; i++) {
+            jobs().createIfAllowed(Fixtures.job(user, T0), roomy, rule, T0);
+        }
+        assertThat(jobs().retryIfAllowed(failed.id(), user, null, j -> j.retry(false), roomy, rule, T0))
+                .isEqualTo(new Admission.RateLimited(3600));
+        assertThat(jobs().find(failed.id()))
+                .as("a refused retry changes nothing")
+                .contains(failed);
+    }
+
+    @Test
+    default void concurrentRetriesAndCreatesNeverExceedTheCap() throws Exception {
+        UserId user = Fixtures.newUser();
+        List<GenerationJob> failed = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            failed.add(failedJob(user, true, T0.plusMillis(i)));
+        }
+        List<Callable<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            GenerationJob job = Fixtures.job(user, T0.plusMillis(i));
+            calls.add(() -> jobs().createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, T0));
+        }
+        for (GenerationJob job : failed) {
+            calls.add(() ->
+                    jobs().retryIfAllowed(job.id(), user, null, j -> j.retry(false), JobPolicy.DEFAULT, UNLIMITED, T0));
+        }
+        List<Object> answers = Concurrently.run(8, calls);
+        assertThat(answers)
+                .filteredOn(a -> a instanceof Admission.Created || a instanceof JobStore.RetryAdmission.Retried)
+                .hasSize(3);
+        assertThat(jobs().countActive(user)).isEqualTo(3);
+    }
+
+    /** A job of {@code user}, started and failed with a retryable error or for good. */
+    private GenerationJob failedJob(UserId user, boolean retryable, Instant at) {
+        GenerationJob job = Fixtures.job(user, at);
+        jobs().createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, at);
+        jobs().transition(job.id(), j -> j.start(at));
+        return jobs().transition(
+                        job.id(),
+                        j -> j.fail(
+                                new JobError(
+                                        retryable ? ErrorCode.NETWORK : ErrorCode.CONTENT_BLOCKED, "failed", retryable),
+                                at))
+                .orElseThrow()
+                .job();
+    }
+
+    @Test
     default void recentJobsComeNewestFirstInPagesWithoutGapsOrOverlap() {
         UserId user = Fixtures.newUser();
-        JobPolicy roomy = new JobPolicy(1000, 3, 5000, Duration.ofDays(7), Duration.ofDays(30), 50, 4, 3);
+        JobPolicy roomy = JobPolicy.DEFAULT.toBuilder().maxActivePerUser(1000).build();
         List<GenerationJob> created = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
             // Pairs share a creation time, so the id must break the tie.
@@ -296,7 +403,7 @@ public interface JobStoreContract {
     @Test
     default void aPageThatEndsExactlyAtTheLastJobHasNoNextCursor() {
         UserId user = Fixtures.newUser();
-        JobPolicy roomy = new JobPolicy(1000, 3, 5000, Duration.ofDays(7), Duration.ofDays(30), 50, 4, 3);
+        JobPolicy roomy = JobPolicy.DEFAULT.toBuilder().maxActivePerUser(1000).build();
         for (int i = 0; i < 10; i++) {
             jobs().createIfAllowed(Fixtures.job(user, T0.plusSeconds(i)), roomy, UNLIMITED, T0);
         }
@@ -330,7 +437,7 @@ public interface JobStoreContract {
     @Test
     default void cleanupDeletesExactlyTheExpiredTerminalJobs() {
         UserId user = Fixtures.newUser();
-        JobPolicy roomy = new JobPolicy(1000, 3, 5000, Duration.ofDays(7), Duration.ofDays(30), 50, 4, 3);
+        JobPolicy roomy = JobPolicy.DEFAULT.toBuilder().maxActivePerUser(1000).build();
         Instant old = T0.minus(Duration.ofDays(40));
         GenerationJob oldCompleted =
                 store(roomy, Fixtures.job(user, old), j -> j.start(old).job().complete("t", old));

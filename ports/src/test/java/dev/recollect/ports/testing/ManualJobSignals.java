@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 /** Signals a test sends by hand; waiting for work runs a hook instead of waiting. Thread-safe. */
 public final class ManualJobSignals implements JobSignals {
     private final List<Consumer<JobId>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<JobId>> watchers = new CopyOnWriteArrayList<>();
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
     private volatile Runnable onWait = () -> {};
 
@@ -38,6 +39,22 @@ public final class ManualJobSignals implements JobSignals {
     public AutoCloseable onCancelled(Consumer<JobId> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /** Tells every watcher that {@code id} changed. */
+    public void changed(JobId id) {
+        watchers.forEach(w -> w.accept(id));
+    }
+
+    @Override
+    public AutoCloseable onChanged(Consumer<JobId> watcher) {
+        watchers.add(watcher);
+        return () -> watchers.remove(watcher);
+    }
+
+    /** How many watch changes. */
+    public int watchers() {
+        return watchers.size();
     }
 
     /** How many listen for cancellations. */

@@ -1,6 +1,7 @@
 package dev.recollect.ports.testing;
 
 import dev.recollect.ports.out.ConceptStore;
+import dev.recollect.ports.out.ExclusiveLocks;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.RateLimiter;
@@ -16,6 +17,7 @@ import dev.recollect.ports.out.UserStatsStore;
  * @param userStats the counters
  * @param rateLimiter the rate limiter
  * @param reviews the review store
+ * @param exclusiveLocks the locks that keep housekeeping to one process
  */
 public record StoreBundle(
         JobStore jobs,
@@ -23,7 +25,8 @@ public record StoreBundle(
         PhrasingStore phrasings,
         UserStatsStore userStats,
         RateLimiter rateLimiter,
-        ReviewStore reviews) {
+        ReviewStore reviews,
+        ExclusiveLocks exclusiveLocks) {
     /** A fresh in-memory bundle. */
     public static StoreBundle inMemory() {
         return new InMemoryStores().bundle();

@@ -47,7 +47,7 @@ public final class LocalPostgres implements AutoCloseable {
     private final Path ownedBase;
     private final Path dataDirectory;
     private final int port;
-    private final Process process;
+    private Process process;
     private final Thread shutdownHook;
     private boolean closed;
 
@@ -191,6 +191,28 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IllegalStateException e) {
             // Already shutting down: this call came from the hook itself.
         }
+        stopServer();
+        StaleClusters.delete(ownedBase != null ? ownedBase : clusterDirectory);
+    }
+
+    /**
+     * Stops the server as a restart of PostgreSQL would (a fast shutdown: every connection is closed, open
+     * transactions roll back), runs {@code whileDown}, and starts it again on the same port with the same data. For
+     * tests of what clients do when their database goes away.
+     *
+     * @throws LocalPostgresException when it cannot start again
+     */
+    public synchronized void restart(Runnable whileDown) {
+        if (closed) {
+            throw new IllegalStateException("the server is closed");
+        }
+        stopServer();
+        whileDown.run();
+        process = launch(binaries, commands, clusterDirectory, port, options);
+        log.info("PostgreSQL restarted on 127.0.0.1:{}", port);
+    }
+
+    private void stopServer() {
         try {
             commands.runAsServerAccount(List.of(
                     binaries.program("pg_ctl").toString(),
@@ -208,7 +230,6 @@ public final class LocalPostgres implements AutoCloseable {
             process.destroyForcibly();
         }
         waitForExit();
-        StaleClusters.delete(ownedBase != null ? ownedBase : clusterDirectory);
     }
 
     private void waitForExit() {
