@@ -2,6 +2,8 @@ package dev.recollect.cli;
 
 import dev.recollect.adapters.jdbi.server.SharedPostgres;
 import dev.recollect.cli.app.App;
+import dev.recollect.cli.app.JobSettings;
+import java.util.Map;
 
 /** A command that works on the database: it opens the {@link App}, runs, and closes it, whatever happens. */
 public abstract class AppCommand extends BaseCommand {
@@ -9,6 +11,8 @@ public abstract class AppCommand extends BaseCommand {
     public final Integer call() throws Exception {
         Output out = output();
         try {
+            // Settings are checked before anything starts: a bad one is exit 2, naming it, with nothing done.
+            JobSettings jobSettings = JobSettings.from(environment(), jobOptions());
             App app;
             try {
                 app = App.open(
@@ -16,7 +20,8 @@ public abstract class AppCommand extends BaseCommand {
                         environment(),
                         out.err(),
                         checksSchema(),
-                        new App.Use(role(), spec.qualifiedName().replaceFirst("^recollect ", "")));
+                        new App.Use(role(), spec.qualifiedName().replaceFirst("^recollect ", "")),
+                        jobSettings);
             } catch (CliException e) {
                 return unavailable(e, out);
             }
@@ -39,6 +44,11 @@ public abstract class AppCommand extends BaseCommand {
      */
     protected SharedPostgres.Role role() {
         return SharedPostgres.Role.COMMAND;
+    }
+
+    /** The job settings this command's options give, by option name; none unless it takes {@code JobOptions}. */
+    protected Map<String, String> jobOptions() {
+        return Map.of();
     }
 
     /** What to do when the database cannot be opened: by default, fail with the reason. */

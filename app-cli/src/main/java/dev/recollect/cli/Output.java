@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 /** Where a command writes: lines for people, or one JSON document for machines. */
 public final class Output {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON_LINES = new ObjectMapper();
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -43,6 +44,21 @@ public final class Output {
         if (json) {
             try {
                 out.println(JSON.writeValueAsString(value));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * One JSON object on one line, flushed at once: for commands that stream a document per event rather than print
+     * one at the end. Nothing for people.
+     */
+    public void jsonLine(Object value) {
+        if (json) {
+            try {
+                out.println(JSON_LINES.writeValueAsString(value));
+                out.flush();
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }

@@ -41,6 +41,8 @@ public final class Views {
                 "pendingConceptIds",
                 job.pendingConceptIds().stream().map(Object::toString).toList());
         m.put("attempts", job.attempts());
+        m.put("rescues", job.rescues());
+        m.put("retries", job.retries());
         m.put("durationMs", job.durationMs());
         m.put("errorCode", job.failure().map(e -> e.code().name()).orElse(null));
         m.put("errorMessage", job.failure().map(e -> e.message()).orElse(null));

@@ -31,6 +31,6 @@ class DemoIT {
                 .contains("Chlorophyll  (0 phrasings)");
         CliRun info = CliRun.withEnvironment(ENV, "", "db", "info", "--home", HOME);
         assertThat(info.exitCode()).isZero();
-        assertThat(info.out()).contains("Schema version 9; 0 pending migrations.");
+        assertThat(info.out()).contains("Schema version 10; 0 pending migrations.");
     }
 }

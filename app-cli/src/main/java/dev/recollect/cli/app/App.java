@@ -6,9 +6,7 @@ import dev.recollect.adapters.jdbi.server.SharedPostgres;
 import dev.recollect.cli.CliException;
 import dev.recollect.cli.CommonOptions;
 import dev.recollect.domain.DomainException;
-import dev.recollect.domain.failure.RetryPolicy;
 import dev.recollect.domain.fsrs.Scheduler;
-import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.migration.BuiltInMigrations;
 import dev.recollect.domain.migration.DocumentMigration;
 import dev.recollect.domain.review.Reviewer;
@@ -16,10 +14,11 @@ import dev.recollect.domain.usage.PriceTable;
 import dev.recollect.ports.out.IdGenerator;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.Metrics;
-import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.Sleeper;
 import dev.recollect.ports.service.GenerationJobs;
+import dev.recollect.ports.service.Housekeeper;
 import dev.recollect.ports.service.JobPipeline;
+import dev.recollect.ports.service.JobWatching;
 import dev.recollect.ports.service.MigrationRunner;
 import dev.recollect.ports.service.Reviews;
 import java.io.PrintWriter;
@@ -43,6 +42,7 @@ public final class App implements AutoCloseable {
     private final JdbiPersistence persistence;
     private final String description;
     private final Map<String, String> env;
+    private final JobSettings jobSettings;
     private final Clock clock = Clock.systemUTC();
     private final SplittableRandom random;
 
@@ -50,12 +50,14 @@ public final class App implements AutoCloseable {
             SharedPostgres.Attachment embedded,
             HikariDataSource dataSource,
             String description,
-            Map<String, String> env) {
+            Map<String, String> env,
+            JobSettings jobSettings) {
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.persistence = JdbiPersistence.over(dataSource);
         this.description = description;
         this.env = env;
+        this.jobSettings = jobSettings;
         String seed = env.get("RECOLLECT_SEED");
         this.random = seed == null ? new SplittableRandom() : new SplittableRandom(seed.hashCode());
     }
@@ -68,7 +70,12 @@ public final class App implements AutoCloseable {
      * @param use what the command does with the database, and its name, for {@code db status} and {@code db stop}
      */
     public static App open(
-            CommonOptions options, Map<String, String> env, PrintWriter err, boolean checkSchema, Use use) {
+            CommonOptions options,
+            Map<String, String> env,
+            PrintWriter err,
+            boolean checkSchema,
+            Use use,
+            JobSettings jobSettings) {
         if (options.external()) {
             HikariDataSource pool =
                     pool(options.databaseUrl(), options.databaseUser(), options.databasePassword(), use.poolSize());
@@ -79,7 +86,7 @@ public final class App implements AutoCloseable {
                     throw CliException.invalid("the database's schema is not current: run `recollect db migrate`"
                             + " or pass --auto-migrate");
                 }
-                return new App(null, pool, "PostgreSQL at " + options.databaseUrl(), env);
+                return new App(null, pool, "PostgreSQL at " + options.databaseUrl(), env, jobSettings);
             } catch (RuntimeException e) {
                 pool.close();
                 throw e;
@@ -97,7 +104,7 @@ public final class App implements AutoCloseable {
                 if (!JdbiPersistence.schemaIsCurrent(pool)) {
                     JdbiPersistence.migrateSchema(pool);
                 }
-                return new App(embedded, pool, describe(embedded), env);
+                return new App(embedded, pool, describe(embedded), env, jobSettings);
             } catch (RuntimeException e) {
                 pool.close();
                 throw e;
@@ -175,10 +182,25 @@ public final class App implements AutoCloseable {
         }
     }
 
-    /** The job use cases, with the reference's policy and rate limit. */
+    /** The job settings in force: the defaults, the environment's and the command's options. */
+    public JobSettings jobSettings() {
+        return jobSettings;
+    }
+
+    /** The job use cases, with the settings' policy and rate limit. */
     public GenerationJobs jobs() {
         return new GenerationJobs(
-                persistence.jobs(), JobPolicy.DEFAULT, RateLimitRule.QUESTION_GENERATION, IdGenerator.random(), clock);
+                persistence.jobs(), jobSettings.policy(), jobSettings.limit(), IdGenerator.random(), clock);
+    }
+
+    /** Follows jobs through {@code signals}, which the caller owns. */
+    public JobWatching watching(JobSignals signals) {
+        return new JobWatching(persistence.jobs(), signals);
+    }
+
+    /** The housekeeping of a worker, at the settings' interval; zero starts none. */
+    public Housekeeper housekeeper() {
+        return Housekeeper.every(jobSettings.housekeepingEvery(), jobs(), persistence.exclusiveLocks());
     }
 
     /** The review use cases, with the deployment's FSRS settings. */
@@ -209,8 +231,8 @@ public final class App implements AutoCloseable {
                         model.synthesizer(),
                         model.generator(),
                         model.embedder(),
-                        JobPolicy.DEFAULT,
-                        RetryPolicy.DEFAULT,
+                        jobSettings.policy(),
+                        jobSettings.retry(),
                         IdGenerator.random(),
                         clock,
                         Sleeper.system(),

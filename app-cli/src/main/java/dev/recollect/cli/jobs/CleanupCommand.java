@@ -1,26 +1,37 @@
 package dev.recollect.cli.jobs;
 
-import dev.recollect.cli.AppCommand;
 import dev.recollect.cli.ExitCode;
 import dev.recollect.cli.Output;
 import dev.recollect.cli.app.App;
+import dev.recollect.ports.in.CleanupJobs;
 import dev.recollect.ports.out.JobStore;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code recollect jobs cleanup}: deletes finished jobs past their retention. */
 @Command(
         name = "cleanup",
-        description = "Delete finished jobs past their retention (completed and cancelled 7 days, failed 30).",
+        description = "Delete finished jobs past their retention (by default completed and cancelled after 7 days,"
+                + " failed after 30) and forget rate-limit admissions older than the window.",
         mixinStandardHelpOptions = true)
-public final class CleanupCommand extends AppCommand {
+public final class CleanupCommand extends JobCommand {
+
     @Override
     protected int run(App app, Output out) {
-        JobStore.CleanupCounts counts = app.jobs().cleanup();
-        out.document(java.util.Map.of(
-                "completed", counts.completed(), "failed", counts.failed(), "cancelled", counts.cancelled()));
+        CleanupJobs.Result result = app.jobs().cleanup();
+        JobStore.CleanupCounts counts = result.jobs();
+        out.document(Map.of(
+                "completed",
+                counts.completed(),
+                "failed",
+                counts.failed(),
+                "cancelled",
+                counts.cancelled(),
+                "admissions",
+                result.admissions()));
         out.line(
-                "Deleted %d jobs: %d completed, %d failed, %d cancelled.",
-                counts.total(), counts.completed(), counts.failed(), counts.cancelled());
+                "Deleted %d jobs: %d completed, %d failed, %d cancelled; forgot %d rate-limit admissions.",
+                counts.total(), counts.completed(), counts.failed(), counts.cancelled(), result.admissions());
         return ExitCode.OK;
     }
 }

@@ -1,6 +1,5 @@
 package dev.recollect.cli.jobs;
 
-import dev.recollect.cli.AppCommand;
 import dev.recollect.cli.CliException;
 import dev.recollect.cli.ExitCode;
 import dev.recollect.cli.Output;
@@ -13,14 +12,17 @@ import picocli.CommandLine.Option;
 
 /** {@code recollect jobs create}: queues a prompt. */
 @Command(name = "create", description = "Queue a generation job for a prompt.", mixinStandardHelpOptions = true)
-public final class CreateJobCommand extends AppCommand {
+public final class CreateJobCommand extends JobCommand {
     @Option(names = "--user", required = true, description = "The learner.")
     String user;
 
     @Option(names = "--prompt", required = true, description = "What to study (3 to 5000 characters).")
     String prompt;
 
-    @Option(names = "--ip", description = "The requester's IP address, limited like the user.")
+    @Option(
+            names = "--ip",
+            description =
+                    "The requester's IP address literal (IPv4 or IPv6, never a host name), limited like the user.")
     String ip;
 
     @Override
@@ -43,7 +45,8 @@ public final class CreateJobCommand extends AppCommand {
         return rejected(out, limited.message(), limited.retryAfterSeconds());
     }
 
-    private static int rejected(Output out, String message, Long retryAfterSeconds) {
+    /** A job refused by the cap or the rate limit: exit code 4, with the retry-after when there is one. */
+    static int rejected(Output out, String message, Long retryAfterSeconds) {
         out.document(
                 Map.of("rejected", message, "retryAfterSeconds", retryAfterSeconds == null ? 0 : retryAfterSeconds));
         String retry = retryAfterSeconds == null ? "" : " Retry after " + retryAfterSeconds + " s.";

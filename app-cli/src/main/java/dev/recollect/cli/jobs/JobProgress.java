@@ -8,10 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows the jobs a worker is running, each with its phase and counts. On a terminal it draws a progress bar of the
@@ -28,18 +25,7 @@ final class JobProgress implements AutoCloseable {
     JobProgress(JobStore jobs, PrintWriter err, boolean interactive) {
         this.jobs = jobs;
         this.err = err;
-        this.bar = interactive
-                ? new ProgressBarBuilder()
-                        .setTaskName("phrasings")
-                        .setInitialMax(0)
-                        .setStyle(ProgressBarStyle.ASCII)
-                        .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                            err.print('\r' + line);
-                            err.flush();
-                        }))
-                        .setUpdateIntervalMillis(200)
-                        .build()
-                : null;
+        this.bar = interactive ? JobBar.onStderr(err, 200) : null;
     }
 
     /** Reads the running jobs again and shows what changed. */

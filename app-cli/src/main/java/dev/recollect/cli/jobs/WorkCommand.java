@@ -1,7 +1,6 @@
 package dev.recollect.cli.jobs;
 
 import dev.recollect.adapters.jdbi.server.SharedPostgres;
-import dev.recollect.cli.AppCommand;
 import dev.recollect.cli.CliException;
 import dev.recollect.cli.ExitCode;
 import dev.recollect.cli.MetricsLog;
@@ -15,6 +14,7 @@ import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.ports.in.ProcessJob;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.Metrics;
+import dev.recollect.ports.service.Housekeeper;
 import dev.recollect.ports.service.JobWorker;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -34,15 +34,12 @@ import picocli.CommandLine.Option;
         name = "work",
         description = "Process jobs: until stopped (Ctrl-C), or until none is left with --until-idle.",
         mixinStandardHelpOptions = true)
-public final class WorkCommand extends AppCommand {
+public final class WorkCommand extends JobCommand {
     /** A worker runs until stopped: {@code db stop} refuses to pull the server from under it. */
     @Override
     protected SharedPostgres.Role role() {
         return SharedPostgres.Role.WORKER;
     }
-
-    @Option(names = "--concurrency", defaultValue = "1", description = "Jobs processed at once (1 to 16).")
-    int concurrency;
 
     @Option(names = "--until-idle", description = "Stop when no job is left to claim.")
     boolean untilIdle;
@@ -59,22 +56,22 @@ public final class WorkCommand extends AppCommand {
     @Mixin
     MetricsOption metricsOption;
 
+    // "try": the housekeeper runs for the block on its own thread, never read inside it.
+    @SuppressWarnings("try")
     @Override
     protected int run(App app, Output out) throws Exception {
-        if (concurrency < 1 || concurrency > 16) {
-            throw CliException.invalid("--concurrency must be 1 to 16, got " + concurrency);
-        }
         if (workerId != null && workerId.isBlank()) {
             throw CliException.invalid("--worker-id must not be blank");
         }
         List<GenerationJob> finished = Collections.synchronizedList(new ArrayList<>());
         int processed;
         // Closing the log publishes the last, partial interval, so even a short run logs its figures.
-        try (MetricsLog metrics = metricsOption.open()) {
+        try (MetricsLog metrics = metricsOption.open();
+                Housekeeper housekeeping = untilIdle ? null : app.housekeeper()) {
             Model model = Model.resolve(provider, environment(), false);
             out.err().println("Model: " + model.description() + "; database: " + app.description());
             metrics.withQueue(app.persistence().jobs(), app.clock());
-            processed = work(app, model, out, untilIdle, finished, workerId, concurrency, metrics.metrics());
+            processed = work(app, model, out, untilIdle, finished, workerId, metrics.metrics());
         }
         out.document(Map.of(
                 "processed",
@@ -94,17 +91,16 @@ public final class WorkCommand extends AppCommand {
         return ExitCode.OK;
     }
 
-    /** Runs one worker, one job at a time, over {@code model}, with progress on stderr; the demo runs it so. */
+    /** Runs one worker with the job settings, over {@code model}, with progress on stderr; the demo runs it so. */
     public static int work(App app, Model model, Output out, boolean untilIdle, List<GenerationJob> finished)
             throws Exception {
-        return work(app, model, out, untilIdle, finished, null, 1, Metrics.NONE);
+        return work(app, model, out, untilIdle, finished, null, Metrics.NONE);
     }
 
     /**
      * Runs a worker over {@code model} with progress on stderr.
      *
      * @param workerId the id written into the leases; {@code null} for this host and process
-     * @param concurrency jobs processed at once
      * @param metrics what the pipeline records into
      */
     private static int work(
@@ -114,15 +110,12 @@ public final class WorkCommand extends AppCommand {
             boolean untilIdle,
             List<GenerationJob> finished,
             String workerId,
-            int concurrency,
             Metrics metrics)
             throws Exception {
         String id = workerId != null
                 ? workerId
                 : ManagementFactory.getRuntimeMXBean().getName();
-        JobWorker.Settings defaults = JobWorker.Settings.defaults(id);
-        JobWorker.Settings settings =
-                new JobWorker.Settings(id, concurrency, defaults.lease(), defaults.idlePoll(), defaults.gracePeriod());
+        JobWorker.Settings settings = app.jobSettings().worker(id);
         boolean interactive = System.console() != null && !out.json();
         try (JobSignals signals = app.signals();
                 JobProgress progress = new JobProgress(app.persistence().jobs(), out.err(), interactive);

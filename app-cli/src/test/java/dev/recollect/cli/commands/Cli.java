@@ -20,12 +20,17 @@ final class Cli {
 
     /** Runs a command with the database options appended. */
     CliRun run(String stdin, String... args) {
+        return runWith(System.getenv(), stdin, args);
+    }
+
+    /** Runs a command with the database options appended, under {@code env}. */
+    CliRun runWith(java.util.Map<String, String> env, String stdin, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of(
                 "--database-url", database.jdbcUrl(),
                 "--database-user", database.user(),
                 "--database-password", database.password() == null ? "" : database.password()));
-        return CliRun.of(stdin, all.toArray(String[]::new));
+        return CliRun.withEnvironment(env, stdin, all.toArray(String[]::new));
     }
 
     /** Runs a command with {@code --json} and parses its output; the command must succeed. */

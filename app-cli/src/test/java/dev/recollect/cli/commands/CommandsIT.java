@@ -3,6 +3,7 @@ package dev.recollect.cli.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.recollect.adapters.jdbi.JdbiPersistence;
 import dev.recollect.adapters.jdbi.testing.PostgresTest;
 import dev.recollect.adapters.jdbi.testing.TestDatabase;
 import dev.recollect.cli.CliRun;
@@ -248,11 +249,13 @@ class CommandsIT {
     @Test
     void theSchemaCommandsReportTheVersion() {
         JsonNode info = cli.json("db", "info");
-        assertThat(info.get("version").asText()).isEqualTo("9");
+        assertThat(info.get("version").asText()).isEqualTo(Integer.toString(JdbiPersistence.SCHEMA_VERSION));
         assertThat(info.get("current").asBoolean()).isTrue();
         assertThat(cli.json("db", "migrate").get("applied").asInt()).isZero();
         JsonNode cleanup = cli.json("jobs", "cleanup");
-        assertThat(cleanup.fieldNames()).toIterable().containsExactlyInAnyOrder("completed", "failed", "cancelled");
+        assertThat(cleanup.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("completed", "failed", "cancelled", "admissions");
     }
 
     @Test
