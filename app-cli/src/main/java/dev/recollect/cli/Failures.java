@@ -2,6 +2,8 @@ package dev.recollect.cli;
 
 import dev.recollect.adapters.jdbi.PersistenceException;
 import dev.recollect.adapters.jdbi.server.LocalPostgresException;
+import dev.recollect.cli.support.CliException;
+import dev.recollect.cli.support.ExitCode;
 import dev.recollect.ports.service.InvalidCommandException;
 import java.nio.file.Path;
 import org.slf4j.Logger;

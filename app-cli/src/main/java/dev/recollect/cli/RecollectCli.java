@@ -1,5 +1,6 @@
 package dev.recollect.cli;
 
+import dev.recollect.cli.command.BaseCommand;
 import dev.recollect.cli.db.DbCommand;
 import dev.recollect.cli.demo.DemoCommand;
 import dev.recollect.cli.doctor.DoctorCommand;
@@ -10,6 +11,7 @@ import dev.recollect.cli.migrate.MigrateCommand;
 import dev.recollect.cli.review.QuizCommand;
 import dev.recollect.cli.review.ReviewCommand;
 import dev.recollect.cli.review.StatsCommand;
+import dev.recollect.cli.support.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,2 +1,5 @@
-/** The {@code recollect} command line: wiring of the ports to their adapters, configuration, and the terminal. */
+/**
+ * The {@code recollect} command line: {@code RecollectCli}, its entry point, which gathers every command, and how
+ * failures become exit codes. Nothing else depends on this package, so the command packages below form no cycle.
+ */
 package dev.recollect.cli;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recollect.adapters.jdbi.server.SharedPostgres;
 import dev.recollect.adapters.jdbi.testing.TestHomes;
+import dev.recollect.cli.support.ExitCode;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -2,6 +2,7 @@ package dev.recollect.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recollect.cli.support.ExitCode;
 import org.junit.jupiter.api.Test;
 
 class RecollectCliTest {

@@ -1,7 +1,7 @@
 package dev.recollect.cli.app;
 
 import dev.recollect.adapters.jdbi.server.SharedPostgres;
-import dev.recollect.cli.CliException;
+import dev.recollect.cli.support.CliException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;

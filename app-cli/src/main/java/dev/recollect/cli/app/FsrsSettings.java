@@ -1,6 +1,6 @@
 package dev.recollect.cli.app;
 
-import dev.recollect.cli.CliException;
+import dev.recollect.cli.support.CliException;
 import dev.recollect.domain.DomainException;
 import dev.recollect.domain.fsrs.Parameters;
 import dev.recollect.domain.review.Reviewer;

@@ -1,7 +1,7 @@
 package dev.recollect.cli.app;
 
 import dev.recollect.adapters.gemini.GeminiModels;
-import dev.recollect.cli.CliException;
+import dev.recollect.cli.support.CliException;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.recollect.cli.app;
 
-import dev.recollect.cli.CliException;
+import dev.recollect.cli.support.CliException;
 import dev.recollect.domain.DomainException;
 import dev.recollect.domain.failure.RetryPolicy;
 import dev.recollect.domain.job.JobPolicy;

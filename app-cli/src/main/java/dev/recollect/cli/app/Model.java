@@ -1,7 +1,7 @@
 package dev.recollect.cli.app;
 
-import dev.recollect.cli.CliException;
-import dev.recollect.cli.offline.OfflineModel;
+import dev.recollect.cli.app.offline.OfflineModel;
+import dev.recollect.cli.support.CliException;
 import dev.recollect.ports.out.ConceptSynthesizer;
 import dev.recollect.ports.out.Embedder;
 import dev.recollect.ports.out.PhrasingGenerator;

@@ -1,10 +1,10 @@
 package dev.recollect.cli.db;
 
 import dev.recollect.adapters.jdbi.JdbiPersistence;
-import dev.recollect.cli.AppCommand;
-import dev.recollect.cli.ExitCode;
-import dev.recollect.cli.Output;
 import dev.recollect.cli.app.App;
+import dev.recollect.cli.command.AppCommand;
+import dev.recollect.cli.support.ExitCode;
+import dev.recollect.cli.support.Output;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;

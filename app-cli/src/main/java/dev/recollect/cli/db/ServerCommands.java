@@ -1,11 +1,11 @@
 package dev.recollect.cli.db;
 
 import dev.recollect.adapters.jdbi.server.SharedPostgres;
-import dev.recollect.cli.BaseCommand;
-import dev.recollect.cli.CliException;
-import dev.recollect.cli.ExitCode;
-import dev.recollect.cli.Output;
 import dev.recollect.cli.app.EmbeddedSettings;
+import dev.recollect.cli.command.BaseCommand;
+import dev.recollect.cli.support.CliException;
+import dev.recollect.cli.support.ExitCode;
+import dev.recollect.cli.support.Output;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;

@@ -1,15 +1,15 @@
 package dev.recollect.cli.demo;
 
-import dev.recollect.cli.AppCommand;
-import dev.recollect.cli.CliException;
-import dev.recollect.cli.ExitCode;
-import dev.recollect.cli.Output;
-import dev.recollect.cli.Views;
 import dev.recollect.cli.app.App;
 import dev.recollect.cli.app.Model;
+import dev.recollect.cli.app.offline.OfflineModel;
+import dev.recollect.cli.command.AppCommand;
 import dev.recollect.cli.jobs.ShowJobCommand;
 import dev.recollect.cli.jobs.WorkCommand;
-import dev.recollect.cli.offline.OfflineModel;
+import dev.recollect.cli.support.CliException;
+import dev.recollect.cli.support.ExitCode;
+import dev.recollect.cli.support.Output;
+import dev.recollect.cli.support.Views;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.library.Phrasing;
 import dev.recollect.ports.in.CancelJob;

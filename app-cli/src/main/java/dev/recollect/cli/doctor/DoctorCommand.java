@@ -1,12 +1,12 @@
 package dev.recollect.cli.doctor;
 
 import dev.recollect.adapters.jdbi.JdbiPersistence;
-import dev.recollect.cli.AppCommand;
-import dev.recollect.cli.CliException;
-import dev.recollect.cli.ExitCode;
-import dev.recollect.cli.Output;
 import dev.recollect.cli.app.App;
 import dev.recollect.cli.app.Model;
+import dev.recollect.cli.command.AppCommand;
+import dev.recollect.cli.support.CliException;
+import dev.recollect.cli.support.ExitCode;
+import dev.recollect.cli.support.Output;
 import dev.recollect.ports.out.JobStore;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.support.ExitCode;
 import dev.recollect.domain.DomainException;
 import dev.recollect.domain.fsrs.Card;
 import dev.recollect.domain.fsrs.Scheduler;

@@ -1,8 +1,8 @@
 package dev.recollect.cli.jobs;
 
-import dev.recollect.cli.ExitCode;
-import dev.recollect.cli.Output;
 import dev.recollect.cli.app.App;
+import dev.recollect.cli.support.ExitCode;
+import dev.recollect.cli.support.Output;
 import dev.recollect.ports.in.CleanupJobs;
 import dev.recollect.ports.out.JobStore;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.recollect.cli.jobs;
 
-import dev.recollect.cli.CliException;
-import dev.recollect.cli.ExitCode;
-import dev.recollect.cli.Output;
-import dev.recollect.cli.Views;
 import dev.recollect.cli.app.App;
+import dev.recollect.cli.support.CliException;
+import dev.recollect.cli.support.ExitCode;
+import dev.recollect.cli.support.Output;
+import dev.recollect.cli.support.Views;
 import dev.recollect.ports.in.CreateJob;
 import java.util.Map;
 import picocli.CommandLine.Command;

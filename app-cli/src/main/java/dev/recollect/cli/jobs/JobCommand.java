@@ -1,6 +1,6 @@
 package dev.recollect.cli.jobs;
 
-import dev.recollect.cli.AppCommand;
+import dev.recollect.cli.command.AppCommand;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
 

@@ -1,9 +1,9 @@
 package dev.recollect.cli.jobs;
 
-import dev.recollect.cli.ExitCode;
-import dev.recollect.cli.Output;
-import dev.recollect.cli.Views;
 import dev.recollect.cli.app.App;
+import dev.recollect.cli.support.ExitCode;
+import dev.recollect.cli.support.Output;
+import dev.recollect.cli.support.Views;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.paging.Cursor;

@@ -1,9 +1,9 @@
 package dev.recollect.cli.jobs;
 
-import dev.recollect.cli.BaseCommand;
-import dev.recollect.cli.ExitCode;
-import dev.recollect.cli.Output;
 import dev.recollect.cli.app.JobSettings;
+import dev.recollect.cli.command.BaseCommand;
+import dev.recollect.cli.support.ExitCode;
+import dev.recollect.cli.support.Output;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

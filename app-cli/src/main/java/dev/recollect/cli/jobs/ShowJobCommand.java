@@ -1,11 +1,11 @@
 package dev.recollect.cli.jobs;
 
-import dev.recollect.cli.AppCommand;
-import dev.recollect.cli.CliException;
-import dev.recollect.cli.ExitCode;
-import dev.recollect.cli.Output;
-import dev.recollect.cli.Views;
 import dev.recollect.cli.app.App;
+import dev.recollect.cli.command.AppCommand;
+import dev.recollect.cli.support.CliException;
+import dev.recollect.cli.support.ExitCode;
+import dev.recollect.cli.support.Output;
+import dev.recollect.cli.support.Views;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;

@@ -2,7 +2,7 @@ package dev.recollect.cli.migrate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.recollect.cli.CliException;
+import dev.recollect.cli.support.CliException;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.ports.out.MigrationLedger;
 import java.io.BufferedReader;

@@ -1,9 +1,9 @@
 package dev.recollect.cli.migrate;
 
-import dev.recollect.cli.AppCommand;
-import dev.recollect.cli.ExitCode;
-import dev.recollect.cli.Output;
 import dev.recollect.cli.app.App;
+import dev.recollect.cli.command.AppCommand;
+import dev.recollect.cli.support.ExitCode;
+import dev.recollect.cli.support.Output;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

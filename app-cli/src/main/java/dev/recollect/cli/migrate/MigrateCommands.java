@@ -1,13 +1,13 @@
 package dev.recollect.cli.migrate;
 
 import dev.recollect.adapters.jdbi.server.SharedPostgres;
-import dev.recollect.cli.AppCommand;
-import dev.recollect.cli.CliException;
-import dev.recollect.cli.ExitCode;
-import dev.recollect.cli.MetricsLog;
-import dev.recollect.cli.MetricsOption;
-import dev.recollect.cli.Output;
 import dev.recollect.cli.app.App;
+import dev.recollect.cli.app.MetricsLog;
+import dev.recollect.cli.command.AppCommand;
+import dev.recollect.cli.command.MetricsOption;
+import dev.recollect.cli.support.CliException;
+import dev.recollect.cli.support.ExitCode;
+import dev.recollect.cli.support.Output;
 import dev.recollect.domain.migration.BatchStats;
 import dev.recollect.domain.migration.DocumentMigration;
 import dev.recollect.domain.migration.MigrationRun;

@@ -1,6 +1,6 @@
 package dev.recollect.cli.review;
 
-import dev.recollect.cli.CliException;
+import dev.recollect.cli.support.CliException;
 import dev.recollect.domain.library.Phrasing;
 import java.util.List;
 import java.util.Locale;

@@ -1,12 +1,12 @@
 package dev.recollect.cli.review;
 
 import dev.recollect.adapters.jdbi.server.SharedPostgres;
-import dev.recollect.cli.AppCommand;
-import dev.recollect.cli.CliException;
-import dev.recollect.cli.ExitCode;
-import dev.recollect.cli.Output;
-import dev.recollect.cli.Views;
 import dev.recollect.cli.app.App;
+import dev.recollect.cli.command.AppCommand;
+import dev.recollect.cli.support.CliException;
+import dev.recollect.cli.support.ExitCode;
+import dev.recollect.cli.support.Output;
+import dev.recollect.cli.support.Views;
 import dev.recollect.ports.in.GetNextReview;
 import dev.recollect.ports.in.GetStats;
 import java.io.BufferedReader;

@@ -1,10 +1,10 @@
 package dev.recollect.cli.review;
 
-import dev.recollect.cli.AppCommand;
-import dev.recollect.cli.ExitCode;
-import dev.recollect.cli.Output;
-import dev.recollect.cli.Views;
 import dev.recollect.cli.app.App;
+import dev.recollect.cli.command.AppCommand;
+import dev.recollect.cli.support.ExitCode;
+import dev.recollect.cli.support.Output;
+import dev.recollect.cli.support.Views;
 import dev.recollect.domain.stats.Reconciliation;
 import dev.recollect.domain.stats.StatsDelta;
 import dev.recollect.ports.in.GetStats;

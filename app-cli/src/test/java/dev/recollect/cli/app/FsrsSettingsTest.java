@@ -3,8 +3,8 @@ package dev.recollect.cli.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.recollect.cli.CliException;
-import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.support.CliException;
+import dev.recollect.cli.support.ExitCode;
 import dev.recollect.domain.fsrs.Parameters;
 import dev.recollect.domain.review.Reviewer;
 import java.time.Duration;

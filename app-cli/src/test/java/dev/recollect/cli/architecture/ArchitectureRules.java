@@ -6,6 +6,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -143,6 +146,43 @@ final class ArchitectureRules {
                         }
                     }
                 });
+    }
+
+    /** No two packages under {@code rootPackage} depend on each other, however indirectly: each package is a slice. */
+    static ArchRule freeOfCycles(String rootPackage) {
+        return SlicesRuleDefinition.slices()
+                .assignedFrom(new SliceAssignment() {
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass type) {
+                        return type.getPackageName().startsWith(rootPackage)
+                                ? SliceIdentifier.of(type.getPackageName())
+                                : SliceIdentifier.ignore();
+                    }
+
+                    @Override
+                    public String getDescription() {
+                        return "the packages of " + rootPackage;
+                    }
+                })
+                .should()
+                .beFreeOfCycles()
+                .because("a package cycle makes the packages one unit that cannot be understood or changed apart");
+    }
+
+    /**
+     * The commands under {@code cliPackage} talk to the inbound use cases only: outbound ports are the business of
+     * the wiring package, {@code wiringPackage}, which connects them to their adapters.
+     */
+    static ArchRule commandsUseOnlyUseCases(String cliPackage, String wiringPackage, String outboundPackage) {
+        return noClasses()
+                .that()
+                .resideInAPackage(cliPackage)
+                .and()
+                .resideOutsideOfPackage(wiringPackage)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(outboundPackage)
+                .because("the CLI is the use cases' first client, like any service that embeds Recollect");
     }
 
     /** Public, and so is every class it is nested in: a public member of a package-private class is not API. */

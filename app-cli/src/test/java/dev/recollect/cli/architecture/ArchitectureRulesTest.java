@@ -7,6 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.recollect.cli.architecture.fixture.adapters.EntryPoint;
 import dev.recollect.cli.architecture.fixture.adapters.PublicHelper;
+import dev.recollect.cli.architecture.fixture.cli.app.Wiring;
+import dev.recollect.cli.architecture.fixture.cli.jobs.ReachesPastTheUseCases;
+import dev.recollect.cli.architecture.fixture.cli.jobs.UsesAUseCase;
+import dev.recollect.cli.architecture.fixture.cycle.a.UsesB;
 import dev.recollect.cli.architecture.fixture.domain.ImportsFileIo;
 import dev.recollect.cli.architecture.fixture.domain.ImportsJackson;
 import dev.recollect.cli.architecture.fixture.domain.ImportsJavaNet;
@@ -96,6 +100,24 @@ class ArchitectureRulesTest {
                         .getDetails())
                 .as("a public record nested in a package-private class is not API")
                 .noneMatch(line -> line.contains("Hidden"));
+    }
+
+    @Test
+    void freeOfCycles_rejectsTwoPackagesThatUseEachOther() {
+        ArchRule rule = ArchitectureRules.freeOfCycles(FIXTURE + "cycle");
+        JavaClasses cycle = new ClassFileImporter().importPackages(FIXTURE + "cycle");
+        assertThat(rule.evaluate(cycle).hasViolation()).isTrue();
+        JavaClasses half = new ClassFileImporter().importClasses(UsesB.class);
+        assertThat(rule.allowEmptyShould(true).evaluate(half).hasViolation()).isFalse();
+    }
+
+    @Test
+    void commandsUseOnlyUseCases_rejectsACommandThatReachesAnOutboundPort() {
+        ArchRule rule = ArchitectureRules.commandsUseOnlyUseCases(
+                FIXTURE + "cli..", FIXTURE + "cli.app..", "dev.recollect.ports.out..");
+        assertThat(violates(rule, ReachesPastTheUseCases.class)).isTrue();
+        assertThat(violates(rule, UsesAUseCase.class)).isFalse();
+        assertThat(violates(rule, Wiring.class)).isFalse();
     }
 
     private static ArchRule portsRule() {

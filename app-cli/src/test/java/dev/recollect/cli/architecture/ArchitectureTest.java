@@ -5,6 +5,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Recollect's own production classes obey the architecture. */
 class ArchitectureTest {
@@ -35,6 +37,19 @@ class ArchitectureTest {
     void micrometerOnlyInTheMetricsPackage() {
         ArchitectureRules.micrometerOnlyIn("dev.recollect.ports..", "dev.recollect.ports.metrics..")
                 .check(PRODUCTION);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "dev.recollect.domain",
+                "dev.recollect.ports",
+                "dev.recollect.adapters.jdbi",
+                "dev.recollect.adapters.gemini",
+                "dev.recollect.cli"
+            })
+    void everyModuleIsFreeOfPackageCycles(String rootPackage) {
+        ArchitectureRules.freeOfCycles(rootPackage).check(PRODUCTION);
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.recollect.adapters.jdbi.JdbiPersistence;
 import dev.recollect.adapters.jdbi.testing.PostgresTest;
 import dev.recollect.adapters.jdbi.testing.TestDatabase;
 import dev.recollect.cli.CliRun;
-import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.support.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

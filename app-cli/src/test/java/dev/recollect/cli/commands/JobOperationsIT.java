@@ -8,7 +8,7 @@ import dev.recollect.adapters.jdbi.JdbiPersistence;
 import dev.recollect.adapters.jdbi.testing.PostgresTest;
 import dev.recollect.adapters.jdbi.testing.TestDatabase;
 import dev.recollect.cli.CliRun;
-import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.support.ExitCode;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.failure.JobError;

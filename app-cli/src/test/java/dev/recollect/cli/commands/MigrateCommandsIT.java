@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.recollect.adapters.jdbi.testing.PostgresTest;
 import dev.recollect.adapters.jdbi.testing.TestDatabase;
 import dev.recollect.cli.CliRun;
-import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.support.ExitCode;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.recollect.cli.CliRun;
-import dev.recollect.cli.ExitCode;
+import dev.recollect.cli.support.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;

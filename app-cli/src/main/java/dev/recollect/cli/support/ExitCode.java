@@ -1,4 +1,4 @@
-package dev.recollect.cli;
+package dev.recollect.cli.support;
 
 /** The exit codes of every {@code recollect} command, documented in {@code docs/cli.md}. */
 public final class ExitCode {

@@ -1,4 +1,4 @@
-package dev.recollect.cli;
+package dev.recollect.cli.support;
 
 /**
  * An expected failure of a command: its message is for the person at the terminal, and its exit code says what kind

@@ -1,5 +1,7 @@
-package dev.recollect.cli;
+package dev.recollect.cli.command;
 
+import dev.recollect.cli.support.CommonOptions;
+import dev.recollect.cli.support.Output;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -24,7 +26,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     /** Runs the command with {@code env} instead of the process environment (an in-process caller's settings). */
-    void useEnvironment(Map<String, String> env) {
+    public void useEnvironment(Map<String, String> env) {
         this.environment = Map.copyOf(env);
     }
 

@@ -1,4 +1,4 @@
-package dev.recollect.cli.offline;
+package dev.recollect.cli.app.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.recollect.cli;
+package dev.recollect.cli.support;
 
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.library.Concept;

@@ -1,5 +1,7 @@
-package dev.recollect.cli;
+package dev.recollect.cli.command;
 
+import dev.recollect.cli.app.MetricsLog;
+import dev.recollect.cli.support.Span;
 import picocli.CommandLine.Option;
 
 /** The {@code --metrics-every} option of the long-running commands ({@code jobs work}, {@code migrate run|work}). */

@@ -1,4 +1,4 @@
-package dev.recollect.cli;
+package dev.recollect.cli.app;
 
 import dev.recollect.ports.metrics.MicrometerMetrics;
 import dev.recollect.ports.out.JobStore;
@@ -30,12 +30,12 @@ public final class MetricsLog implements AutoCloseable {
     }
 
     /** A log that records nothing. */
-    static MetricsLog off() {
+    public static MetricsLog off() {
         return new MetricsLog(null, Metrics.NONE, null);
     }
 
     /** Starts logging every {@code interval}. */
-    static MetricsLog every(Duration interval) {
+    public static MetricsLog every(Duration interval) {
         LoggingRegistryConfig config = new LoggingRegistryConfig() {
             @Override
             public String get(String key) {

@@ -1,4 +1,4 @@
-package dev.recollect.cli;
+package dev.recollect.cli.support;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

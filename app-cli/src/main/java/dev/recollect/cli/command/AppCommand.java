@@ -1,8 +1,10 @@
-package dev.recollect.cli;
+package dev.recollect.cli.command;
 
 import dev.recollect.adapters.jdbi.server.SharedPostgres;
 import dev.recollect.cli.app.App;
 import dev.recollect.cli.app.JobSettings;
+import dev.recollect.cli.support.CliException;
+import dev.recollect.cli.support.Output;
 import java.util.Map;
 
 /** A command that works on the database: it opens the {@link App}, runs, and closes it, whatever happens. */

@@ -1,4 +1,4 @@
-package dev.recollect.cli;
+package dev.recollect.cli.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

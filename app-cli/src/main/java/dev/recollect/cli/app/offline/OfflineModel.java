@@ -1,4 +1,4 @@
-package dev.recollect.cli.offline;
+package dev.recollect.cli.app.offline;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
