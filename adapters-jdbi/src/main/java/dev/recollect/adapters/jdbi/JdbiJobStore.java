@@ -17,7 +17,6 @@ import dev.recollect.domain.paging.PageRequest;
 import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.RateLimitRule;
-import dev.recollect.ports.out.RateLimiter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -55,7 +54,7 @@ final class JdbiJobStore implements JobStore {
     @Override
     public Admission createIfAllowed(GenerationJob job, JobPolicy policy, RateLimitRule limit, Instant now) {
         return db.inTransaction("create job " + job.id(), handle -> {
-            Optional<Admission> refused = refuse(handle, job.userId(), job.ipAddress(), policy, limit, now);
+            Optional<Refusal> refused = refuse(handle, job.userId(), job.ipAddress(), policy, limit, now);
             if (refused.isPresent()) {
                 return refused.get();
             }
@@ -86,19 +85,21 @@ final class JdbiJobStore implements JobStore {
             if (current.isEmpty()) {
                 return new RetryAdmission.Missing();
             }
-            JobTransition transition = retry.apply(current.get());
-            if (transition instanceof JobTransition.Refused refusal) {
-                return new RetryAdmission.Refused(refusal);
-            }
-            Optional<Admission> refused = refuse(handle, owner, ip, policy, limit, now);
-            if (refused.isPresent()) {
-                return (RetryAdmission) refused.get();
-            }
-            update(handle, transition.job());
-            handle.createUpdate("UPDATE generation_jobs SET worker_id = NULL, lease_expires_at = NULL WHERE id = :id")
-                    .bind("id", id.value())
-                    .execute();
-            return new RetryAdmission.Retried(transition.job());
+            return retry.apply(current.get())
+                    .fold(
+                            applied -> {
+                                Optional<Refusal> refused = refuse(handle, owner, ip, policy, limit, now);
+                                if (refused.isPresent()) {
+                                    return refused.get();
+                                }
+                                update(handle, applied.job());
+                                handle.createUpdate(
+                                                "UPDATE generation_jobs SET worker_id = NULL, lease_expires_at = NULL WHERE id = :id")
+                                        .bind("id", id.value())
+                                        .execute();
+                                return new RetryAdmission.Retried(applied.job());
+                            },
+                            RetryAdmission.Refused::new);
         });
     }
 
@@ -107,7 +108,7 @@ final class JdbiJobStore implements JobStore {
      * request is recorded against the limit when both allow it. Concurrent requests of one user are serialised, so
      * they can never exceed the cap together.
      */
-    private Optional<Admission> refuse(
+    private Optional<Refusal> refuse(
             Handle handle, UserId user, String ip, JobPolicy policy, RateLimitRule limit, Instant now) {
         Database.lock(handle, "jobs:user:" + user);
         List<String> identifiers = new ArrayList<>(List.of("user:" + user));
@@ -119,11 +120,11 @@ final class JdbiJobStore implements JobStore {
         if (!policy.allowsAnother(active)) {
             return Optional.of(new Admission.TooManyActive(active, policy.maxActivePerUser()));
         }
-        RateLimiter.Decision decision = rateLimiter.tryAcquire(handle, identifiers, limit, now);
-        if (decision instanceof RateLimiter.Decision.Limited limited) {
-            return Optional.of(new Admission.RateLimited(limited.retryAfterSeconds()));
-        }
-        return Optional.empty();
+        return rateLimiter
+                .tryAcquire(handle, identifiers, limit, now)
+                .fold(
+                        allowed -> Optional.empty(),
+                        limited -> Optional.of(new Admission.RateLimited(limited.retryAfterSeconds())));
     }
 
     @Override

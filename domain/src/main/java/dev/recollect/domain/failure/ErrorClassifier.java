@@ -42,26 +42,16 @@ public final class ErrorClassifier {
 
     /** Classifies a typed provider failure at {@code stage}. */
     public static JobError classify(ProviderFailure failure, Stage stage) {
-        if (failure instanceof ProviderFailure.RateLimited) {
-            return new JobError(ErrorCode.RATE_LIMIT, RATE_LIMIT_MESSAGE, true);
-        }
-        if (failure instanceof ProviderFailure.QuotaExhausted) {
-            return new JobError(ErrorCode.RATE_LIMIT, RATE_LIMIT_MESSAGE, false);
-        }
-        if (failure instanceof ProviderFailure.AuthenticationFailed) {
-            return new JobError(ErrorCode.API_KEY, API_KEY_MESSAGE, false);
-        }
-        if (failure instanceof ProviderFailure.Misconfigured) {
-            return new JobError(ErrorCode.CONFIG_ERROR, API_KEY_MESSAGE, false);
-        }
-        if (failure instanceof ProviderFailure.Unreachable) {
-            return new JobError(ErrorCode.NETWORK, NETWORK_MESSAGE, true);
-        }
-        if (failure instanceof ProviderFailure.ContentBlocked) {
-            return new JobError(ErrorCode.CONTENT_BLOCKED, BLOCKED_MESSAGE, false);
-        }
-        // InvalidOutput and Truncated: output that could not be used in full.
-        return new JobError(ErrorCode.SCHEMA_VALIDATION, schemaMessage(stage), true);
+        return failure.fold(
+                rateLimited -> new JobError(ErrorCode.RATE_LIMIT, RATE_LIMIT_MESSAGE, true),
+                quotaExhausted -> new JobError(ErrorCode.RATE_LIMIT, RATE_LIMIT_MESSAGE, false),
+                authenticationFailed -> new JobError(ErrorCode.API_KEY, API_KEY_MESSAGE, false),
+                misconfigured -> new JobError(ErrorCode.CONFIG_ERROR, API_KEY_MESSAGE, false),
+                unreachable -> new JobError(ErrorCode.NETWORK, NETWORK_MESSAGE, true),
+                // Output that could not be used in full.
+                invalidOutput -> new JobError(ErrorCode.SCHEMA_VALIDATION, schemaMessage(stage), true),
+                contentBlocked -> new JobError(ErrorCode.CONTENT_BLOCKED, BLOCKED_MESSAGE, false),
+                truncated -> new JobError(ErrorCode.SCHEMA_VALIDATION, schemaMessage(stage), true));
     }
 
     private static JobError byKeywords(Throwable failure, Stage stage) {

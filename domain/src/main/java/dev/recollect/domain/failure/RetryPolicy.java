@@ -3,6 +3,7 @@ package dev.recollect.domain.failure;
 import dev.recollect.domain.DomainException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -32,14 +33,33 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     /** The decision after a failed attempt. */
     public sealed interface Decision {
         /**
+         * The value of the function for this decision; every variant has its own, so a new variant breaks
+         * the build wherever one is handled.
+         *
+         * @param retryAfter for {@link RetryAfter}
+         * @param giveUp for {@link GiveUp}
+         */
+        <R> R fold(Function<RetryAfter, R> retryAfter, Function<GiveUp, R> giveUp);
+
+        /**
          * Try again after {@code delay}.
          *
          * @param delay how long to wait
          */
-        record RetryAfter(Duration delay) implements Decision {}
+        record RetryAfter(Duration delay) implements Decision {
+            @Override
+            public <R> R fold(Function<RetryAfter, R> retryAfter, Function<GiveUp, R> giveUp) {
+                return retryAfter.apply(this);
+            }
+        }
 
         /** Stop: the failure is not retryable, or the attempts are used up. */
-        record GiveUp() implements Decision {}
+        record GiveUp() implements Decision {
+            @Override
+            public <R> R fold(Function<RetryAfter, R> retryAfter, Function<GiveUp, R> giveUp) {
+                return giveUp.apply(this);
+            }
+        }
     }
 
     /**

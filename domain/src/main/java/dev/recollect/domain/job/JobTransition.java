@@ -1,15 +1,30 @@
 package dev.recollect.domain.job;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /** The result of asking a job to change: the changed job, or a refusal saying why not. Never thrown. */
 public sealed interface JobTransition {
+    /**
+     * The value of the function for this transition; every variant has its own, so a new variant breaks
+     * the build wherever one is handled.
+     *
+     * @param applied for {@link Applied}
+     * @param refused for {@link Refused}
+     */
+    <R> R fold(Function<Applied, R> applied, Function<Refused, R> refused);
+
     /**
      * The change was made.
      *
      * @param job the job after the change
      */
     record Applied(GenerationJob job) implements JobTransition {
+        @Override
+        public <R> R fold(Function<Applied, R> applied, Function<Refused, R> refused) {
+            return applied.apply(this);
+        }
+
         /** The job is required. */
         public Applied {
             Objects.requireNonNull(job, "job");
@@ -22,7 +37,12 @@ public sealed interface JobTransition {
      * @param job the unchanged job
      * @param reason why
      */
-    record Refused(GenerationJob job, Reason reason) implements JobTransition {}
+    record Refused(GenerationJob job, Reason reason) implements JobTransition {
+        @Override
+        public <R> R fold(Function<Applied, R> applied, Function<Refused, R> refused) {
+            return refused.apply(this);
+        }
+    }
 
     /** Why a change was refused. */
     enum Reason {

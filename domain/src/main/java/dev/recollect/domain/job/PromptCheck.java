@@ -1,15 +1,40 @@
 package dev.recollect.domain.job;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The verdict on a prompt: accepted (trimmed), or rejected with a message for the learner. */
 public sealed interface PromptCheck {
+    /**
+     * The value of the function for this verdict; every variant has its own, so a new variant breaks
+     * the build wherever one is handled.
+     *
+     * @param accepted for {@link Accepted}
+     * @param tooShort for {@link TooShort}
+     * @param tooLong for {@link TooLong}
+     * @param controlCharacter for {@link ControlCharacter}
+     */
+    <R> R fold(
+            Function<Accepted, R> accepted,
+            Function<TooShort, R> tooShort,
+            Function<TooLong, R> tooLong,
+            Function<ControlCharacter, R> controlCharacter);
+
     /**
      * The prompt is fine.
      *
      * @param prompt the trimmed prompt to store
      */
-    record Accepted(String prompt) implements PromptCheck {}
+    record Accepted(String prompt) implements PromptCheck {
+        @Override
+        public <R> R fold(
+                Function<Accepted, R> accepted,
+                Function<TooShort, R> tooShort,
+                Function<TooLong, R> tooLong,
+                Function<ControlCharacter, R> controlCharacter) {
+            return accepted.apply(this);
+        }
+    }
 
     /**
      * Too short after trimming.
@@ -18,6 +43,15 @@ public sealed interface PromptCheck {
      * @param length the prompt's length in code points
      */
     record TooShort(int minimum, int length) implements PromptCheck {
+        @Override
+        public <R> R fold(
+                Function<Accepted, R> accepted,
+                Function<TooShort, R> tooShort,
+                Function<TooLong, R> tooLong,
+                Function<ControlCharacter, R> controlCharacter) {
+            return tooShort.apply(this);
+        }
+
         @Override
         public String message() {
             return "Prompt too short. Minimum " + minimum + " characters required.";
@@ -32,6 +66,15 @@ public sealed interface PromptCheck {
      */
     record TooLong(int maximum, int length) implements PromptCheck {
         @Override
+        public <R> R fold(
+                Function<Accepted, R> accepted,
+                Function<TooShort, R> tooShort,
+                Function<TooLong, R> tooLong,
+                Function<ControlCharacter, R> controlCharacter) {
+            return tooLong.apply(this);
+        }
+
+        @Override
         public String message() {
             return "Prompt too long. Maximum " + maximum + " characters allowed.";
         }
@@ -44,6 +87,15 @@ public sealed interface PromptCheck {
      * @param index its position in the trimmed prompt, in code points from 0
      */
     record ControlCharacter(int codePoint, int index) implements PromptCheck {
+        @Override
+        public <R> R fold(
+                Function<Accepted, R> accepted,
+                Function<TooShort, R> tooShort,
+                Function<TooLong, R> tooLong,
+                Function<ControlCharacter, R> controlCharacter) {
+            return controlCharacter.apply(this);
+        }
+
         @Override
         public String message() {
             return String.format(

@@ -30,15 +30,15 @@ public record BatchStats(int processed, int updated, Map<String, Integer> skippe
 
     /** These stats with one more document decided as {@code decision}. */
     public BatchStats plus(Decision decision) {
-        if (decision instanceof Decision.Update || decision instanceof Decision.Promote) {
-            return new BatchStats(processed + 1, updated + 1, skipped, errors);
-        }
-        if (decision instanceof Decision.Skip skip) {
-            Map<String, Integer> more = new TreeMap<>(skipped);
-            more.merge(skip.reason(), 1, Integer::sum);
-            return new BatchStats(processed + 1, updated, more, errors);
-        }
-        return new BatchStats(processed + 1, updated, skipped, errors + 1);
+        return decision.fold(
+                update -> new BatchStats(processed + 1, updated + 1, skipped, errors),
+                promote -> new BatchStats(processed + 1, updated + 1, skipped, errors),
+                skip -> {
+                    Map<String, Integer> more = new TreeMap<>(skipped);
+                    more.merge(skip.reason(), 1, Integer::sum);
+                    return new BatchStats(processed + 1, updated, more, errors);
+                },
+                fail -> new BatchStats(processed + 1, updated, skipped, errors + 1));
     }
 
     /** These stats and {@code other} together. */

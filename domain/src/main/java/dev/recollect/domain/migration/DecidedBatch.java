@@ -40,13 +40,12 @@ public record DecidedBatch(
         for (Document doc : documents) {
             Decision decision = decide.apply(doc);
             stats = stats.plus(decision);
-            if (decision instanceof Decision.Update update) {
-                changes.add(new Change(doc, update.changed()));
-            } else if (decision instanceof Decision.Promote promote) {
-                promotions.put(doc.id(), promote);
-            } else if (decision instanceof Decision.Fail fail) {
-                failures.add(new RecordFailure(doc.id(), fail.error()));
-            }
+            // Each decision adds to its own list; the fold's value is not used.
+            decision.fold(
+                    update -> changes.add(new Change(doc, update.changed())),
+                    promote -> promotions.put(doc.id(), promote),
+                    skip -> true,
+                    fail -> failures.add(new RecordFailure(doc.id(), fail.error())));
         }
         return new DecidedBatch(stats, failures, changes, promotions);
     }

@@ -4,6 +4,7 @@ import dev.recollect.domain.job.GenerationJob;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.function.Function;
 
 /** Turns a prompt into a pending generation job, unless a policy says no. */
 public interface CreateJob {
@@ -22,11 +23,35 @@ public interface CreateJob {
     /** The outcome. */
     sealed interface Result {
         /**
+         * The value of the function for this outcome; every variant has its own, so a new variant breaks
+         * the build wherever one is handled.
+         *
+         * @param created for {@link Created}
+         * @param invalidPrompt for {@link InvalidPrompt}
+         * @param tooManyActiveJobs for {@link TooManyActiveJobs}
+         * @param rateLimited for {@link RateLimited}
+         */
+        <R> R fold(
+                Function<Created, R> created,
+                Function<InvalidPrompt, R> invalidPrompt,
+                Function<TooManyActiveJobs, R> tooManyActiveJobs,
+                Function<RateLimited, R> rateLimited);
+
+        /**
          * The job exists and waits for a worker.
          *
          * @param job the new job
          */
-        record Created(GenerationJob job) implements Result {}
+        record Created(GenerationJob job) implements Result {
+            @Override
+            public <R> R fold(
+                    Function<Created, R> created,
+                    Function<InvalidPrompt, R> invalidPrompt,
+                    Function<TooManyActiveJobs, R> tooManyActiveJobs,
+                    Function<RateLimited, R> rateLimited) {
+                return created.apply(this);
+            }
+        }
 
         /**
          * The prompt breaks a rule.
@@ -34,7 +59,16 @@ public interface CreateJob {
          * @param reason which rule
          * @param message the message for the learner
          */
-        record InvalidPrompt(PromptProblem reason, String message) implements Result {}
+        record InvalidPrompt(PromptProblem reason, String message) implements Result {
+            @Override
+            public <R> R fold(
+                    Function<Created, R> created,
+                    Function<InvalidPrompt, R> invalidPrompt,
+                    Function<TooManyActiveJobs, R> tooManyActiveJobs,
+                    Function<RateLimited, R> rateLimited) {
+                return invalidPrompt.apply(this);
+            }
+        }
 
         /**
          * The learner already has the most active jobs allowed.
@@ -43,7 +77,16 @@ public interface CreateJob {
          * @param maximum the cap
          * @param message the message for the learner
          */
-        record TooManyActiveJobs(int active, int maximum, String message) implements Result {}
+        record TooManyActiveJobs(int active, int maximum, String message) implements Result {
+            @Override
+            public <R> R fold(
+                    Function<Created, R> created,
+                    Function<InvalidPrompt, R> invalidPrompt,
+                    Function<TooManyActiveJobs, R> tooManyActiveJobs,
+                    Function<RateLimited, R> rateLimited) {
+                return tooManyActiveJobs.apply(this);
+            }
+        }
 
         /**
          * Too many requests in the last hour.
@@ -51,7 +94,16 @@ public interface CreateJob {
          * @param retryAfterSeconds when to try again
          * @param message the message for the learner
          */
-        record RateLimited(long retryAfterSeconds, String message) implements Result {}
+        record RateLimited(long retryAfterSeconds, String message) implements Result {
+            @Override
+            public <R> R fold(
+                    Function<Created, R> created,
+                    Function<InvalidPrompt, R> invalidPrompt,
+                    Function<TooManyActiveJobs, R> tooManyActiveJobs,
+                    Function<RateLimited, R> rateLimited) {
+                return rateLimited.apply(this);
+            }
+        }
     }
 
     /** Which prompt rule was broken. */

@@ -6,6 +6,8 @@ import dev.recollect.domain.review.Interaction;
 import dev.recollect.domain.stats.StatsSnapshot;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Picks what a learner reviews next. */
 public interface GetNextReview {
@@ -21,6 +23,20 @@ public interface GetNextReview {
 
     /** The outcome; both cases carry the learner's counts. */
     sealed interface Result {
+        /**
+         * The value of the function for this outcome; every variant has its own, so a new variant breaks
+         * the build wherever one is handled.
+         *
+         * @param next for {@link Next}
+         * @param nothingDue for {@link NothingDue}
+         */
+        <R> R fold(Function<Next, R> next, Function<NothingDue, R> nothingDue);
+
+        /** The review to show, when there is one. */
+        default Optional<Next> review() {
+            return fold(Optional::of, nothingDue -> Optional.empty());
+        }
+
         /** The learner's counters and due counts. */
         StatsSnapshot stats();
 
@@ -40,6 +56,11 @@ public interface GetNextReview {
                 List<Interaction> recentInteractions,
                 StatsSnapshot stats)
                 implements Result {
+            @Override
+            public <R> R fold(Function<Next, R> next, Function<NothingDue, R> nothingDue) {
+                return next.apply(this);
+            }
+
             /** Copies the list. */
             public Next {
                 recentInteractions = List.copyOf(recentInteractions);
@@ -51,6 +72,11 @@ public interface GetNextReview {
          *
          * @param stats the learner's counts, with the next review time
          */
-        record NothingDue(StatsSnapshot stats) implements Result {}
+        record NothingDue(StatsSnapshot stats) implements Result {
+            @Override
+            public <R> R fold(Function<Next, R> next, Function<NothingDue, R> nothingDue) {
+                return nothingDue.apply(this);
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.recollect.ports.in;
 
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.job.GenerationJob;
+import java.util.function.Function;
 
 /**
  * Runs a job's pipeline: concepts, then phrasings concept by concept, saved as they arrive. Running it again on a
@@ -14,21 +15,63 @@ public interface ProcessJob {
     /** How processing ended. */
     sealed interface Outcome {
         /**
+         * The value of the function for this outcome; every variant has its own, so a new variant breaks
+         * the build wherever one is handled.
+         *
+         * @param finished for {@link Finished}
+         * @param missing for {@link Missing}
+         * @param superseded for {@link Superseded}
+         * @param interrupted for {@link Interrupted}
+         */
+        <R> R fold(
+                Function<Finished, R> finished,
+                Function<Missing, R> missing,
+                Function<Superseded, R> superseded,
+                Function<Interrupted, R> interrupted);
+
+        /**
          * The job reached (or already was in) a terminal state.
          *
          * @param job the job as it ended
          */
-        record Finished(GenerationJob job) implements Outcome {}
+        record Finished(GenerationJob job) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<Finished, R> finished,
+                    Function<Missing, R> missing,
+                    Function<Superseded, R> superseded,
+                    Function<Interrupted, R> interrupted) {
+                return finished.apply(this);
+            }
+        }
 
         /** There is no such job. */
-        record Missing() implements Outcome {}
+        record Missing() implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<Finished, R> finished,
+                    Function<Missing, R> missing,
+                    Function<Superseded, R> superseded,
+                    Function<Interrupted, R> interrupted) {
+                return missing.apply(this);
+            }
+        }
 
         /**
          * Another worker started the job after this one, which stopped writing to it.
          *
          * @param job the job as the other worker has it
          */
-        record Superseded(GenerationJob job) implements Outcome {}
+        record Superseded(GenerationJob job) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<Finished, R> finished,
+                    Function<Missing, R> missing,
+                    Function<Superseded, R> superseded,
+                    Function<Interrupted, R> interrupted) {
+                return superseded.apply(this);
+            }
+        }
 
         /**
          * The store became unreachable mid-way. The job is as the store last saved it, still processing at this
@@ -37,6 +80,15 @@ public interface ProcessJob {
          * @param job the job as this attempt last knew it
          * @param cause what the store said
          */
-        record Interrupted(GenerationJob job, String cause) implements Outcome {}
+        record Interrupted(GenerationJob job, String cause) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<Finished, R> finished,
+                    Function<Missing, R> missing,
+                    Function<Superseded, R> superseded,
+                    Function<Interrupted, R> interrupted) {
+                return interrupted.apply(this);
+            }
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Plans, runs, resumes and reports data migrations. */
 public interface RunMigrations {
@@ -65,19 +66,38 @@ public interface RunMigrations {
     /** The outcome of planning. */
     sealed interface Started {
         /**
+         * The value of the function for this outcome; every variant has its own, so a new variant breaks
+         * the build wherever one is handled.
+         *
+         * @param planned for {@link Planned}
+         * @param unknownMigration for {@link UnknownMigration}
+         */
+        <R> R fold(Function<Planned, R> planned, Function<UnknownMigration, R> unknownMigration);
+
+        /**
          * Planned.
          *
          * @param run the run
          * @param batches how many batches it has
          */
-        record Planned(MigrationRun run, int batches) implements Started {}
+        record Planned(MigrationRun run, int batches) implements Started {
+            @Override
+            public <R> R fold(Function<Planned, R> planned, Function<UnknownMigration, R> unknownMigration) {
+                return planned.apply(this);
+            }
+        }
 
         /**
          * No migration has that name.
          *
          * @param known the names there are
          */
-        record UnknownMigration(List<String> known) implements Started {}
+        record UnknownMigration(List<String> known) implements Started {
+            @Override
+            public <R> R fold(Function<Planned, R> planned, Function<UnknownMigration, R> unknownMigration) {
+                return unknownMigration.apply(this);
+            }
+        }
     }
 
     /**

@@ -185,13 +185,34 @@ public interface JobStore {
     record WorkerActivity(int liveLeases, int pending, Instant oldestPending, Instant lastFinished) {}
 
     /** What {@link #createIfAllowed} decided. */
-    sealed interface Admission {
+    sealed interface Admission permits Admission.Created, Refusal {
+        /**
+         * The value of the function for this decision; every variant has its own, so a new variant breaks
+         * the build wherever one is handled.
+         *
+         * @param created for {@link Created}
+         * @param tooManyActive for {@link TooManyActive}
+         * @param rateLimited for {@link RateLimited}
+         */
+        <R> R fold(
+                Function<Created, R> created,
+                Function<TooManyActive, R> tooManyActive,
+                Function<RateLimited, R> rateLimited);
+
         /**
          * The job was stored.
          *
          * @param job the stored job
          */
-        record Created(GenerationJob job) implements Admission {}
+        record Created(GenerationJob job) implements Admission {
+            @Override
+            public <R> R fold(
+                    Function<Created, R> created,
+                    Function<TooManyActive, R> tooManyActive,
+                    Function<RateLimited, R> rateLimited) {
+                return created.apply(this);
+            }
+        }
 
         /**
          * The user has too many active jobs.
@@ -199,39 +220,121 @@ public interface JobStore {
          * @param active how many the user has
          * @param maximum the cap
          */
-        record TooManyActive(int active, int maximum) implements Admission, RetryAdmission {}
+        record TooManyActive(int active, int maximum) implements Refusal {
+            @Override
+            public <R> R fold(
+                    Function<RetryAdmission.Retried, R> retried,
+                    Function<RetryAdmission.Missing, R> missing,
+                    Function<RetryAdmission.Refused, R> refused,
+                    Function<Admission.TooManyActive, R> tooManyActive,
+                    Function<Admission.RateLimited, R> rateLimited) {
+                return tooManyActive.apply(this);
+            }
+
+            @Override
+            public <R> R fold(
+                    Function<Created, R> created,
+                    Function<TooManyActive, R> tooManyActive,
+                    Function<RateLimited, R> rateLimited) {
+                return tooManyActive.apply(this);
+            }
+        }
 
         /**
          * The rate limit is reached.
          *
          * @param retryAfterSeconds when the next request will be allowed, in whole seconds (rounded up)
          */
-        record RateLimited(long retryAfterSeconds) implements Admission, RetryAdmission {}
+        record RateLimited(long retryAfterSeconds) implements Refusal {
+            @Override
+            public <R> R fold(
+                    Function<RetryAdmission.Retried, R> retried,
+                    Function<RetryAdmission.Missing, R> missing,
+                    Function<RetryAdmission.Refused, R> refused,
+                    Function<Admission.TooManyActive, R> tooManyActive,
+                    Function<Admission.RateLimited, R> rateLimited) {
+                return rateLimited.apply(this);
+            }
+
+            @Override
+            public <R> R fold(
+                    Function<Created, R> created,
+                    Function<TooManyActive, R> tooManyActive,
+                    Function<RateLimited, R> rateLimited) {
+                return rateLimited.apply(this);
+            }
+        }
     }
+
+    /** The cap or the rate limit said no: the same answers to a creation and to a retry. */
+    sealed interface Refusal extends Admission, RetryAdmission permits Admission.TooManyActive, Admission.RateLimited {}
 
     /** What {@link #retryIfAllowed} decided: the cap and the limit as for a creation, or an answer about the job. */
     sealed interface RetryAdmission
-            permits RetryAdmission.Retried,
-                    RetryAdmission.Missing,
-                    RetryAdmission.Refused,
-                    Admission.TooManyActive,
-                    Admission.RateLimited {
+            permits RetryAdmission.Retried, RetryAdmission.Missing, RetryAdmission.Refused, Refusal {
+        /**
+         * The value of the function for this decision; every variant has its own, so a new variant breaks
+         * the build wherever one is handled.
+         *
+         * @param retried for {@link Retried}
+         * @param missing for {@link Missing}
+         * @param refused for {@link Refused}
+         * @param tooManyActive for {@link TooManyActive}
+         * @param rateLimited for {@link RateLimited}
+         */
+        <R> R fold(
+                Function<RetryAdmission.Retried, R> retried,
+                Function<RetryAdmission.Missing, R> missing,
+                Function<RetryAdmission.Refused, R> refused,
+                Function<Admission.TooManyActive, R> tooManyActive,
+                Function<Admission.RateLimited, R> rateLimited);
+
         /**
          * The job is pending again.
          *
          * @param job the job as saved
          */
-        record Retried(GenerationJob job) implements RetryAdmission {}
+        record Retried(GenerationJob job) implements RetryAdmission {
+            @Override
+            public <R> R fold(
+                    Function<RetryAdmission.Retried, R> retried,
+                    Function<RetryAdmission.Missing, R> missing,
+                    Function<RetryAdmission.Refused, R> refused,
+                    Function<Admission.TooManyActive, R> tooManyActive,
+                    Function<Admission.RateLimited, R> rateLimited) {
+                return retried.apply(this);
+            }
+        }
 
         /** There is no such job, or it is not the owner's: one answer for both, so ids reveal nothing. */
-        record Missing() implements RetryAdmission {}
+        record Missing() implements RetryAdmission {
+            @Override
+            public <R> R fold(
+                    Function<RetryAdmission.Retried, R> retried,
+                    Function<RetryAdmission.Missing, R> missing,
+                    Function<RetryAdmission.Refused, R> refused,
+                    Function<Admission.TooManyActive, R> tooManyActive,
+                    Function<Admission.RateLimited, R> rateLimited) {
+                return missing.apply(this);
+            }
+        }
 
         /**
          * The job refused the retry (not failed, or failed for good without force); nothing changed.
          *
          * @param refusal the job and the reason
          */
-        record Refused(JobTransition.Refused refusal) implements RetryAdmission {}
+        record Refused(JobTransition.Refused refusal) implements RetryAdmission {
+            @Override
+            public <R> R fold(
+                    Function<RetryAdmission.Retried, R> retried,
+                    Function<RetryAdmission.Missing, R> missing,
+                    Function<RetryAdmission.Refused, R> refused,
+                    Function<Admission.TooManyActive, R> tooManyActive,
+                    Function<Admission.RateLimited, R> rateLimited) {
+                return refused.apply(this);
+            }
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.job.JobTransition;
-import dev.recollect.domain.job.PromptCheck;
 import dev.recollect.domain.paging.Cursor;
 import dev.recollect.domain.paging.Page;
 import dev.recollect.domain.paging.PageRequest;
@@ -56,47 +55,50 @@ public final class GenerationJobs implements CreateJob, GetJob, ListRecentJobs, 
     @Override
     public CreateJob.Result create(CreateJob.Command command) {
         CreateJob.Result result = admit(command);
-        if (result instanceof CreateJob.Result.Created) {
-            metrics.jobCreated();
-        } else if (result instanceof CreateJob.Result.InvalidPrompt invalid) {
-            metrics.jobRejected(
-                    switch (invalid.reason()) {
-                        case TOO_SHORT -> Metrics.Rejection.PROMPT_TOO_SHORT;
-                        case TOO_LONG -> Metrics.Rejection.PROMPT_TOO_LONG;
-                        case CONTROL_CHARACTER -> Metrics.Rejection.PROMPT_CONTROL_CHARACTER;
-                    });
-        } else if (result instanceof CreateJob.Result.TooManyActiveJobs) {
-            metrics.jobRejected(Metrics.Rejection.TOO_MANY_ACTIVE);
-        } else if (result instanceof CreateJob.Result.RateLimited) {
-            metrics.jobRejected(Metrics.Rejection.RATE_LIMITED);
-        }
+        result.fold(
+                created -> {
+                    metrics.jobCreated();
+                    return null;
+                },
+                invalid -> rejected(
+                        switch (invalid.reason()) {
+                            case TOO_SHORT -> Metrics.Rejection.PROMPT_TOO_SHORT;
+                            case TOO_LONG -> Metrics.Rejection.PROMPT_TOO_LONG;
+                            case CONTROL_CHARACTER -> Metrics.Rejection.PROMPT_CONTROL_CHARACTER;
+                        }),
+                tooMany -> rejected(Metrics.Rejection.TOO_MANY_ACTIVE),
+                limited -> rejected(Metrics.Rejection.RATE_LIMITED));
         return result;
+    }
+
+    private Void rejected(Metrics.Rejection reason) {
+        metrics.jobRejected(reason);
+        return null;
     }
 
     private CreateJob.Result admit(CreateJob.Command command) {
         CommandValidator.valid(command);
         UserId user = CommandValidator.userId(command.userId());
-        PromptCheck check = policy.checkPrompt(command.prompt());
-        if (check instanceof PromptCheck.TooShort) {
-            return new CreateJob.Result.InvalidPrompt(CreateJob.PromptProblem.TOO_SHORT, check.message());
-        }
-        if (check instanceof PromptCheck.TooLong) {
-            return new CreateJob.Result.InvalidPrompt(CreateJob.PromptProblem.TOO_LONG, check.message());
-        }
-        if (check instanceof PromptCheck.ControlCharacter) {
-            return new CreateJob.Result.InvalidPrompt(CreateJob.PromptProblem.CONTROL_CHARACTER, check.message());
-        }
-        String prompt = ((PromptCheck.Accepted) check).prompt();
+        return policy.checkPrompt(command.prompt())
+                .fold(
+                        accepted -> admitted(user, accepted.prompt(), command.ipAddress()),
+                        tooShort -> new CreateJob.Result.InvalidPrompt(
+                                CreateJob.PromptProblem.TOO_SHORT, tooShort.message()),
+                        tooLong ->
+                                new CreateJob.Result.InvalidPrompt(CreateJob.PromptProblem.TOO_LONG, tooLong.message()),
+                        control -> new CreateJob.Result.InvalidPrompt(
+                                CreateJob.PromptProblem.CONTROL_CHARACTER, control.message()));
+    }
+
+    private CreateJob.Result admitted(UserId user, String prompt, String ipAddress) {
         GenerationJob job = GenerationJob.create(
-                new JobId(ids.next()), user, prompt, CommandValidator.ip(command.ipAddress()), clock.instant());
-        JobStore.Admission admission = jobs.createIfAllowed(job, policy, limit, clock.instant());
-        if (admission instanceof JobStore.Admission.TooManyActive tooMany) {
-            return new CreateJob.Result.TooManyActiveJobs(tooMany.active(), tooMany.maximum(), tooManyMessage(tooMany));
-        }
-        if (admission instanceof JobStore.Admission.RateLimited limited) {
-            return new CreateJob.Result.RateLimited(limited.retryAfterSeconds(), limit.message());
-        }
-        return new CreateJob.Result.Created(((JobStore.Admission.Created) admission).job());
+                new JobId(ids.next()), user, prompt, CommandValidator.ip(ipAddress), clock.instant());
+        return jobs.createIfAllowed(job, policy, limit, clock.instant())
+                .fold(
+                        created -> new CreateJob.Result.Created(created.job()),
+                        tooMany -> new CreateJob.Result.TooManyActiveJobs(
+                                tooMany.active(), tooMany.maximum(), tooManyMessage(tooMany)),
+                        limited -> new CreateJob.Result.RateLimited(limited.retryAfterSeconds(), limit.message()));
     }
 
     @Override
@@ -150,36 +152,39 @@ public final class GenerationJobs implements CreateJob, GetJob, ListRecentJobs, 
         CommandValidator.valid(command);
         UserId user = CommandValidator.userId(command.userId());
         JobId id = CommandValidator.jobId(command.jobId());
-        JobStore.RetryAdmission admission = jobs.retryIfAllowed(
-                id,
-                user,
-                CommandValidator.ip(command.ipAddress()),
-                job -> job.retry(command.force()),
-                policy,
-                limit,
-                clock.instant());
-        if (admission instanceof JobStore.RetryAdmission.Retried retried) {
-            metrics.jobRetried();
-            return new RetryJob.Result.Retried(retried.job());
-        }
-        if (admission instanceof JobStore.Admission.TooManyActive tooMany) {
-            metrics.jobRejected(Metrics.Rejection.TOO_MANY_ACTIVE);
-            return new RetryJob.Result.TooManyActiveJobs(tooMany.active(), tooMany.maximum(), tooManyMessage(tooMany));
-        }
-        if (admission instanceof JobStore.Admission.RateLimited limited) {
-            metrics.jobRejected(Metrics.Rejection.RATE_LIMITED);
-            return new RetryJob.Result.RateLimited(limited.retryAfterSeconds(), limit.message());
-        }
-        if (admission instanceof JobStore.RetryAdmission.Refused refused) {
-            GenerationJob job = refused.refusal().job();
-            return new RetryJob.Result.NotRetryable(
-                    job,
-                    refused.refusal().reason() == JobTransition.Reason.NOT_RETRYABLE
-                            ? "Job failed with " + job.error().code() + ", which running it again would not change;"
-                                    + " force the retry to run it again anyway"
-                            : "Cannot retry job with status: " + job.status().wireName());
-        }
-        return new RetryJob.Result.NotFound();
+        return jobs.retryIfAllowed(
+                        id,
+                        user,
+                        CommandValidator.ip(command.ipAddress()),
+                        job -> job.retry(command.force()),
+                        policy,
+                        limit,
+                        clock.instant())
+                .fold(
+                        retried -> {
+                            metrics.jobRetried();
+                            return new RetryJob.Result.Retried(retried.job());
+                        },
+                        missing -> new RetryJob.Result.NotFound(),
+                        refused -> new RetryJob.Result.NotRetryable(
+                                refused.refusal().job(), notRetryable(refused.refusal())),
+                        tooMany -> {
+                            metrics.jobRejected(Metrics.Rejection.TOO_MANY_ACTIVE);
+                            return new RetryJob.Result.TooManyActiveJobs(
+                                    tooMany.active(), tooMany.maximum(), tooManyMessage(tooMany));
+                        },
+                        limited -> {
+                            metrics.jobRejected(Metrics.Rejection.RATE_LIMITED);
+                            return new RetryJob.Result.RateLimited(limited.retryAfterSeconds(), limit.message());
+                        });
+    }
+
+    private static String notRetryable(JobTransition.Refused refusal) {
+        GenerationJob job = refusal.job();
+        return refusal.reason() == JobTransition.Reason.NOT_RETRYABLE
+                ? "Job failed with " + job.error().code() + ", which running it again would not change; force the"
+                        + " retry to run it again anyway"
+                : "Cannot retry job with status: " + job.status().wireName();
     }
 
     private static String tooManyMessage(JobStore.Admission.TooManyActive tooMany) {

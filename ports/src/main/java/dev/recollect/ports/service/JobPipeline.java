@@ -7,7 +7,6 @@ import dev.recollect.domain.failure.ErrorClassifier;
 import dev.recollect.domain.failure.ErrorClassifier.Stage;
 import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.failure.JobError;
-import dev.recollect.domain.failure.ProviderFailure;
 import dev.recollect.domain.failure.ReportsProviderFailure;
 import dev.recollect.domain.failure.RetryPolicy;
 import dev.recollect.domain.generation.ConceptIdea;
@@ -161,15 +160,18 @@ public final class JobPipeline implements ProcessJob {
             // Prompts are learners' words: only at DEBUG, and cut short.
             log.debug("Job prompt: {}", truncated(claimed.prompt()));
             Outcome outcome = new Run(claimed).execute();
-            if (outcome instanceof Outcome.Finished finished) {
-                log.info(
-                        "Job finished: {}, {} phrasings saved{}",
-                        finished.job().status().wireName(),
-                        finished.job().questionsSaved(),
-                        finished.job().failure().map(e -> ", error " + e.code()).orElse(""));
-            } else {
-                log.info("Job taken over by a newer attempt");
-            }
+            log.info(outcome.fold(
+                    finished -> String.format(
+                            "Job finished: %s, %d phrasings saved%s",
+                            finished.job().status().wireName(),
+                            finished.job().questionsSaved(),
+                            finished.job()
+                                    .failure()
+                                    .map(e -> ", error " + e.code())
+                                    .orElse("")),
+                    missing -> "Job gone before it ran",
+                    superseded -> "Job taken over by a newer attempt",
+                    interrupted -> "Job interrupted: the store went away; its worker resumes it"));
             return outcome;
         } finally {
             MDC.remove("jobId");
@@ -422,9 +424,10 @@ public final class JobPipeline implements ProcessJob {
                             stage,
                             Optional.of(error.code()),
                             Duration.between(before, deps.clock().instant()));
-                    RetryPolicy.Decision decision =
-                            deps.retry().afterFailure(callAttempt, error, retryAfter(e), deps.jitter());
-                    if (decision instanceof RetryPolicy.Decision.RetryAfter retry) {
+                    Optional<Duration> delay = deps.retry()
+                            .afterFailure(callAttempt, error, retryAfter(e), deps.jitter())
+                            .fold(retry -> Optional.of(retry.delay()), giveUp -> Optional.empty());
+                    if (delay.isPresent()) {
                         metrics.llmRetried(stage);
                         log.warn(
                                 "Job {}: {} call {} failed ({}); retrying in {}",
@@ -432,8 +435,8 @@ public final class JobPipeline implements ProcessJob {
                                 stage,
                                 callAttempt,
                                 error.code(),
-                                retry.delay());
-                        pause(retry.delay());
+                                delay.get());
+                        pause(delay.get());
                     } else {
                         log.warn(
                                 "Job {}: {} call {} failed ({}): {}",
@@ -522,11 +525,9 @@ public final class JobPipeline implements ProcessJob {
     }
 
     private static Optional<Duration> retryAfter(RuntimeException e) {
-        if (e instanceof ReportsProviderFailure typed
-                && typed.providerFailure() instanceof ProviderFailure.RateLimited limited) {
-            return limited.retryAfter();
-        }
-        return Optional.empty();
+        return e instanceof ReportsProviderFailure typed
+                ? typed.providerFailure().retryAfter()
+                : Optional.empty();
     }
 
     private static Integer boxed(java.util.OptionalInt value) {

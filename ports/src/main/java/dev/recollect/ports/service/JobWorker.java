@@ -232,7 +232,7 @@ public final class JobWorker implements AutoCloseable {
         threads.put(job.id(), Thread.currentThread());
         try {
             ProcessJob.Outcome outcome = pipeline.run(job);
-            while (outcome instanceof ProcessJob.Outcome.Interrupted && !stopping.get()) {
+            while (interrupted(outcome) && !stopping.get()) {
                 Optional<GenerationJob> resumable = awaitStore(job);
                 if (resumable.isEmpty()) {
                     break;
@@ -265,6 +265,10 @@ public final class JobWorker implements AutoCloseable {
                             : Optional.<GenerationJob>empty();
                 })
                 .flatMap(job -> job);
+    }
+
+    private static boolean interrupted(ProcessJob.Outcome outcome) {
+        return outcome.fold(finished -> false, missing -> false, superseded -> false, interrupted -> true);
     }
 
     /** Waits for {@code duration}; false when interrupted, which means the worker is stopping or the job cancelled. */

@@ -116,7 +116,7 @@ public final class InMemoryStores {
         @Override
         public Admission createIfAllowed(GenerationJob job, JobPolicy policy, RateLimitRule limit, Instant now) {
             synchronized (lock) {
-                Optional<Admission> refused = refuse(job.userId(), job.ipAddress(), policy, limit, now);
+                Optional<Refusal> refused = refuse(job.userId(), job.ipAddress(), policy, limit, now);
                 if (refused.isPresent()) {
                     return refused.get();
                 }
@@ -139,22 +139,23 @@ public final class InMemoryStores {
                 if (job == null || !job.userId().equals(owner)) {
                     return new RetryAdmission.Missing();
                 }
-                JobTransition transition = retry.apply(job);
-                if (transition instanceof JobTransition.Refused refusal) {
-                    return new RetryAdmission.Refused(refusal);
-                }
-                Optional<Admission> refused = refuse(owner, ip, policy, limit, now);
-                if (refused.isPresent()) {
-                    return (RetryAdmission) refused.get();
-                }
-                jobs.put(id, transition.job());
-                leases.remove(id);
-                return new RetryAdmission.Retried(transition.job());
+                return retry.apply(job)
+                        .fold(
+                                applied -> {
+                                    Optional<Refusal> refused = refuse(owner, ip, policy, limit, now);
+                                    if (refused.isPresent()) {
+                                        return refused.get();
+                                    }
+                                    jobs.put(id, applied.job());
+                                    leases.remove(id);
+                                    return new RetryAdmission.Retried(applied.job());
+                                },
+                                RetryAdmission.Refused::new);
             }
         }
 
         /** The cap, decided by the policy, then the rate limit, recorded when it allows; under the store's lock. */
-        private Optional<Admission> refuse(UserId user, String ip, JobPolicy policy, RateLimitRule limit, Instant now) {
+        private Optional<Refusal> refuse(UserId user, String ip, JobPolicy policy, RateLimitRule limit, Instant now) {
             int active = countActive(user);
             if (!policy.allowsAnother(active)) {
                 return Optional.of(new Admission.TooManyActive(active, policy.maxActivePerUser()));
@@ -163,11 +164,11 @@ public final class InMemoryStores {
             if (ip != null) {
                 identifiers.add("ip:" + ip);
             }
-            RateLimiter.Decision decision = rateLimiter.tryAcquire(identifiers, limit, now);
-            if (decision instanceof RateLimiter.Decision.Limited limited) {
-                return Optional.of(new Admission.RateLimited(limited.retryAfterSeconds()));
-            }
-            return Optional.empty();
+            return rateLimiter
+                    .tryAcquire(identifiers, limit, now)
+                    .fold(
+                            allowed -> Optional.empty(),
+                            limited -> Optional.of(new Admission.RateLimited(limited.retryAfterSeconds())));
         }
 
         @Override
