@@ -118,72 +118,92 @@ public final class GeminiModels {
          * dimensions, 10 s to connect, 180 s per call, 120 s of stream silence, 4 attempts.
          */
         public static Config defaults(String apiKey) {
-            return new Config(
-                    apiKey,
-                    DEFAULT_BASE_URL,
-                    DEFAULT_MODEL,
-                    "gemini-embedding-001",
-                    768,
-                    Duration.ofSeconds(10),
-                    Duration.ofSeconds(180),
-                    Duration.ofSeconds(120),
-                    4);
+            return builder(apiKey).build();
         }
 
-        /** The same settings with another base URL. */
-        public Config withBaseUrl(String url) {
-            return new Config(
-                    apiKey,
-                    url,
-                    model,
-                    embeddingModel,
-                    embeddingDimensions,
-                    connectTimeout,
-                    callTimeout,
-                    streamIdleTimeout,
-                    maxAttempts);
+        /** A builder that starts from the defaults with {@code apiKey}; {@link Builder#build()} checks every value. */
+        public static Builder builder(String apiKey) {
+            return new Builder(apiKey);
         }
 
-        /** The same settings with another model. */
-        public Config withModel(String id) {
-            return new Config(
-                    apiKey,
-                    baseUrl,
-                    id,
-                    embeddingModel,
-                    embeddingDimensions,
-                    connectTimeout,
-                    callTimeout,
-                    streamIdleTimeout,
-                    maxAttempts);
+        /** A builder that starts from these settings. */
+        public Builder toBuilder() {
+            return new Builder(apiKey)
+                    .baseUrl(baseUrl)
+                    .model(model)
+                    .embeddingModel(embeddingModel)
+                    .embeddingDimensions(embeddingDimensions)
+                    .timeouts(connectTimeout, callTimeout, streamIdleTimeout)
+                    .maxAttempts(maxAttempts);
         }
 
-        /** The same settings with other timeouts. */
-        public Config withTimeouts(Duration connect, Duration call, Duration streamIdle) {
-            return new Config(
-                    apiKey,
-                    baseUrl,
-                    model,
-                    embeddingModel,
-                    embeddingDimensions,
-                    connect,
-                    call,
-                    streamIdle,
-                    maxAttempts);
-        }
+        /** Settings to change one by one; not thread-safe, and each {@link #build()} makes a new, checked config. */
+        public static final class Builder {
+            private final String apiKey;
+            private String baseUrl = DEFAULT_BASE_URL;
+            private String model = DEFAULT_MODEL;
+            private String embeddingModel = "gemini-embedding-001";
+            private int embeddingDimensions = 768;
+            private Duration connectTimeout = Duration.ofSeconds(10);
+            private Duration callTimeout = Duration.ofSeconds(180);
+            private Duration streamIdleTimeout = Duration.ofSeconds(120);
+            private int maxAttempts = 4;
 
-        /** The same settings with another number of attempts. */
-        public Config withMaxAttempts(int attempts) {
-            return new Config(
-                    apiKey,
-                    baseUrl,
-                    model,
-                    embeddingModel,
-                    embeddingDimensions,
-                    connectTimeout,
-                    callTimeout,
-                    streamIdleTimeout,
-                    attempts);
+            private Builder(String apiKey) {
+                this.apiKey = apiKey;
+            }
+
+            /** The API's root, for proxies and tests. */
+            public Builder baseUrl(String url) {
+                this.baseUrl = url;
+                return this;
+            }
+
+            /** The generation model's id. */
+            public Builder model(String id) {
+                this.model = id;
+                return this;
+            }
+
+            /** The embedding model's id. */
+            public Builder embeddingModel(String id) {
+                this.embeddingModel = id;
+                return this;
+            }
+
+            /** The embeddings' size. */
+            public Builder embeddingDimensions(int dimensions) {
+                this.embeddingDimensions = dimensions;
+                return this;
+            }
+
+            /** The connect, whole-call and stream-silence timeouts. */
+            public Builder timeouts(Duration connect, Duration call, Duration streamIdle) {
+                this.connectTimeout = connect;
+                this.callTimeout = call;
+                this.streamIdleTimeout = streamIdle;
+                return this;
+            }
+
+            /** Attempts per call in all, the first included. */
+            public Builder maxAttempts(int attempts) {
+                this.maxAttempts = attempts;
+                return this;
+            }
+
+            /** The settings, checked. */
+            public Config build() {
+                return new Config(
+                        apiKey,
+                        baseUrl,
+                        model,
+                        embeddingModel,
+                        embeddingDimensions,
+                        connectTimeout,
+                        callTimeout,
+                        streamIdleTimeout,
+                        maxAttempts);
+            }
         }
 
         private static String bareModel(String name, String id) {

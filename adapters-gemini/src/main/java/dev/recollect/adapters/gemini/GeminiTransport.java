@@ -157,26 +157,23 @@ final class GeminiTransport {
                 throw failure;
             }
             ProviderFailure typed = failure.providerFailure();
-            RetryPolicy.Decision decision = retry.afterFailure(
-                    number,
-                    ErrorClassifier.classify(typed, ErrorClassifier.Stage.PHRASINGS),
-                    retryAfter(typed),
-                    jitter);
-            if (!(decision instanceof RetryPolicy.Decision.RetryAfter wait)) {
+            Optional<Duration> wait = retry.afterFailure(
+                            number,
+                            ErrorClassifier.classify(typed, ErrorClassifier.Stage.PHRASINGS),
+                            typed.retryAfter(),
+                            jitter)
+                    .fold(retryAfter -> Optional.of(retryAfter.delay()), giveUp -> Optional.empty());
+            if (wait.isEmpty()) {
                 throw failure;
             }
-            log.warn("Gemini {} attempt {} failed ({}); retrying in {}", method, number, typed.detail(), wait.delay());
+            log.warn("Gemini {} attempt {} failed ({}); retrying in {}", method, number, typed.detail(), wait.get());
             try {
-                sleeper.sleep(wait.delay());
+                sleeper.sleep(wait.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw failure;
             }
         }
-    }
-
-    private static Optional<Duration> retryAfter(ProviderFailure failure) {
-        return failure instanceof ProviderFailure.RateLimited limited ? limited.retryAfter() : Optional.empty();
     }
 
     private Call newCall(String model, String method, ObjectNode body, String query) {

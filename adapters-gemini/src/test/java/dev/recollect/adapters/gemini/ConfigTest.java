@@ -16,9 +16,22 @@ class ConfigTest {
         assertThat(DEFAULTS.embeddingModel()).isEqualTo("gemini-embedding-001");
         assertThat(DEFAULTS.embeddingDimensions()).isEqualTo(768);
         assertThat(DEFAULTS.maxAttempts()).isEqualTo(4);
-        assertThat(DEFAULTS.withModel("models/gemini-3.5-flash").model()).isEqualTo("gemini-3.5-flash");
-        assertThat(DEFAULTS.withBaseUrl("http://proxy:8080/").baseUrl()).isEqualTo("http://proxy:8080");
+        assertThat(DEFAULTS.toBuilder().model("models/gemini-3.5-flash").build().model())
+                .isEqualTo("gemini-3.5-flash");
+        assertThat(DEFAULTS.toBuilder().baseUrl("http://proxy:8080/").build().baseUrl())
+                .isEqualTo("http://proxy:8080");
         assertThat(GeminiModels.create(DEFAULTS).embedder()).isNotNull();
+        assertThat(DEFAULTS.toBuilder().build())
+                .as("a builder starts from the settings it came from")
+                .isEqualTo(DEFAULTS);
+        GeminiModels.Config tuned = GeminiModels.Config.builder("k")
+                .embeddingModel("text-embedding-005")
+                .embeddingDimensions(3072)
+                .maxAttempts(2)
+                .build();
+        assertThat(tuned.embeddingModel()).isEqualTo("text-embedding-005");
+        assertThat(tuned.embeddingDimensions()).isEqualTo(3072);
+        assertThat(tuned.maxAttempts()).isEqualTo(2);
     }
 
     @Test
@@ -28,22 +41,24 @@ class ConfigTest {
                 .isThrownBy(() -> GeminiModels.Config.defaults(" "))
                 .withMessageContaining("apiKey");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> DEFAULTS.withBaseUrl("ftp://x"))
+                .isThrownBy(() -> DEFAULTS.toBuilder().baseUrl("ftp://x").build())
                 .withMessageContaining("baseUrl");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> DEFAULTS.withModel("a b"))
+                .isThrownBy(() -> DEFAULTS.toBuilder().model("a b").build())
                 .withMessageContaining("model");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> DEFAULTS.withModel(""))
+                .isThrownBy(() -> DEFAULTS.toBuilder().model("").build())
                 .withMessageContaining("model");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> DEFAULTS.withMaxAttempts(0))
+                .isThrownBy(() -> DEFAULTS.toBuilder().maxAttempts(0).build())
                 .withMessageContaining("maxAttempts");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> DEFAULTS.withMaxAttempts(11))
+                .isThrownBy(() -> DEFAULTS.toBuilder().maxAttempts(11).build())
                 .withMessageContaining("maxAttempts");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> DEFAULTS.withTimeouts(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .isThrownBy(() -> DEFAULTS.toBuilder()
+                        .timeouts(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1))
+                        .build())
                 .withMessageContaining("connectTimeout");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new GeminiModels.Config(

@@ -126,9 +126,9 @@ class GeminiFailuresTest {
 
     @Test
     void aSilentServerTimesOut() throws Exception {
-        try (GeminiServer slow = new GeminiServer(
-                c -> c.withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(300))
-                        .withMaxAttempts(1))) {
+        try (GeminiServer slow =
+                new GeminiServer(c -> c.timeouts(Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(300))
+                        .maxAttempts(1))) {
             slow.enqueue(json(200, fixture("concepts-success.json"))
                     .setHeadersDelay(2, java.util.concurrent.TimeUnit.SECONDS));
             assertFailure(() -> slow.concepts("x"), ProviderFailure.Unreachable.class, "Gemini timed out");

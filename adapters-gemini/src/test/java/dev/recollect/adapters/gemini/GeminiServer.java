@@ -34,15 +34,16 @@ final class GeminiServer implements AutoCloseable {
         this(c -> c);
     }
 
-    GeminiServer(java.util.function.UnaryOperator<GeminiModels.Config> tune) {
+    GeminiServer(java.util.function.UnaryOperator<GeminiModels.Config.Builder> tune) {
         try {
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        config = tune.apply(GeminiModels.Config.defaults(KEY)
-                .withBaseUrl(server.url("/").toString())
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(5)));
+        config = tune.apply(GeminiModels.Config.builder(KEY)
+                        .baseUrl(server.url("/").toString())
+                        .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(5)))
+                .build();
         models = new GeminiModels(config, sleeper, new SplittableRandom(20261122));
     }
 

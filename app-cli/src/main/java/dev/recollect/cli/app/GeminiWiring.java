@@ -10,17 +10,17 @@ final class GeminiWiring {
     private GeminiWiring() {}
 
     static Model model(Map<String, String> env) {
-        GeminiModels.Config config =
-                GeminiModels.Config.defaults(env.get("GEMINI_API_KEY").strip());
+        GeminiModels.Config config;
         try {
-            config = Optional.ofNullable(env.get("GEMINI_BASE_URL"))
+            GeminiModels.Config.Builder builder =
+                    GeminiModels.Config.builder(env.get("GEMINI_API_KEY").strip());
+            Optional.ofNullable(env.get("GEMINI_BASE_URL"))
                     .filter(url -> !url.isBlank())
-                    .map(config::withBaseUrl)
-                    .orElse(config);
-            config = Optional.ofNullable(env.get("GEMINI_MODEL"))
+                    .ifPresent(builder::baseUrl);
+            Optional.ofNullable(env.get("GEMINI_MODEL"))
                     .filter(id -> !id.isBlank())
-                    .map(config::withModel)
-                    .orElse(config);
+                    .ifPresent(builder::model);
+            config = builder.build();
         } catch (IllegalArgumentException e) {
             throw CliException.invalid("Gemini settings: " + e.getMessage());
         }

@@ -95,10 +95,15 @@ public final class DemoCommand extends AppCommand {
 
     private static GenerationJob create(App app, String user, String prompt) {
         CreateJob.Result result = app.jobs().create(new CreateJob.Command(user, prompt, null));
-        if (!(result instanceof CreateJob.Result.Created created)) {
-            throw CliException.rejected("the demo could not create its job: " + result);
-        }
-        return created.job();
+        return result.fold(
+                CreateJob.Result.Created::job,
+                invalid -> refused(result),
+                tooMany -> refused(result),
+                limited -> refused(result));
+    }
+
+    private static GenerationJob refused(CreateJob.Result result) {
+        throw CliException.rejected("the demo could not create its job: " + result);
     }
 
     private static GenerationJob reload(App app, String user, GenerationJob job) {
@@ -109,10 +114,11 @@ public final class DemoCommand extends AppCommand {
         List<Map<String, Object>> reviews = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             GetNextReview.Result result = app.reviews().next(new GetNextReview.Query(user));
-            if (!(result instanceof GetNextReview.Result.Next next)) {
+            if (result.review().isEmpty()) {
                 out.line("   Nothing left to review.");
                 break;
             }
+            GetNextReview.Result.Next next = result.review().get();
             Phrasing phrasing = next.phrasing();
             boolean answerRight = i != 1;
             String answer = answerRight

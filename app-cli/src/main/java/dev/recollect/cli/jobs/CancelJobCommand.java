@@ -18,15 +18,19 @@ public final class CancelJobCommand extends AppCommand {
 
     @Override
     protected int run(App app, Output out) {
-        CancelJob.Result result = app.jobs().cancel(new CancelJob.Command(job.user, job.jobId));
-        if (result instanceof CancelJob.Result.Cancelled cancelled) {
-            out.document(Views.job(cancelled.job()));
-            out.line("Cancelled job %s.", cancelled.job().id());
-            return ExitCode.OK;
-        }
-        if (result instanceof CancelJob.Result.NotFound notFound) {
-            throw CliException.notFound(notFound.message() + ": " + job.jobId);
-        }
-        throw CliException.invalid(((CancelJob.Result.NotCancellable) result).message());
+        return app.jobs()
+                .cancel(new CancelJob.Command(job.user, job.jobId))
+                .fold(
+                        cancelled -> {
+                            out.document(Views.job(cancelled.job()));
+                            out.line("Cancelled job %s.", cancelled.job().id());
+                            return ExitCode.OK;
+                        },
+                        notFound -> {
+                            throw CliException.notFound(notFound.message() + ": " + job.jobId);
+                        },
+                        notCancellable -> {
+                            throw CliException.invalid(notCancellable.message());
+                        });
     }
 }

@@ -27,22 +27,21 @@ public final class CreateJobCommand extends JobCommand {
 
     @Override
     protected int run(App app, Output out) {
-        CreateJob.Result result = app.jobs().create(new CreateJob.Command(user, prompt, ip));
-        if (result instanceof CreateJob.Result.Created created) {
-            out.document(Views.job(created.job()));
-            out.line(
-                    "Created job %s for \"%s\"; run `recollect jobs work` to process it.",
-                    created.job().id(), created.job().prompt());
-            return ExitCode.OK;
-        }
-        if (result instanceof CreateJob.Result.InvalidPrompt invalid) {
-            throw CliException.invalid("--prompt: " + invalid.message());
-        }
-        if (result instanceof CreateJob.Result.TooManyActiveJobs tooMany) {
-            return rejected(out, tooMany.message(), null);
-        }
-        CreateJob.Result.RateLimited limited = (CreateJob.Result.RateLimited) result;
-        return rejected(out, limited.message(), limited.retryAfterSeconds());
+        return app.jobs()
+                .create(new CreateJob.Command(user, prompt, ip))
+                .fold(
+                        created -> {
+                            out.document(Views.job(created.job()));
+                            out.line(
+                                    "Created job %s for \"%s\"; run `recollect jobs work` to process it.",
+                                    created.job().id(), created.job().prompt());
+                            return ExitCode.OK;
+                        },
+                        invalid -> {
+                            throw CliException.invalid("--prompt: " + invalid.message());
+                        },
+                        tooMany -> rejected(out, tooMany.message(), null),
+                        limited -> rejected(out, limited.message(), limited.retryAfterSeconds()));
     }
 
     /** A job refused by the cap or the rate limit: exit code 4, with the retry-after when there is one. */

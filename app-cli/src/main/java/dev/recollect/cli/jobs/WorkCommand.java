@@ -11,7 +11,6 @@ import dev.recollect.cli.support.Output;
 import dev.recollect.cli.support.Views;
 import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.job.GenerationJob;
-import dev.recollect.ports.in.ProcessJob;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.service.Housekeeper;
@@ -126,9 +125,11 @@ public final class WorkCommand extends JobCommand {
                         app.clock(),
                         signals,
                         outcome -> {
-                            if (outcome instanceof ProcessJob.Outcome.Finished done) {
-                                finished.add(done.job());
-                            }
+                            outcome.fold(
+                                    done -> finished.add(done.job()),
+                                    missing -> false,
+                                    superseded -> false,
+                                    interrupted -> false);
                         })) {
             Thread hook = new Thread(worker::close, "recollect-worker-stop");
             Runtime.getRuntime().addShutdownHook(hook);

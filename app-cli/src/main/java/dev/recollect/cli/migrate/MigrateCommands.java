@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -170,12 +171,12 @@ final class MigrateCommands {
             if (pauseMs < 0) {
                 throw CliException.invalid("--pause-ms must be >= 0, got " + pauseMs);
             }
-            RunMigrations.Started started = app.migrations().start(new RunMigrations.Start(name, dryRun, batchSize));
-            if (started instanceof RunMigrations.Started.UnknownMigration unknown) {
-                throw CliException.notFound(
-                        "No migration named " + name + "; known: " + String.join(", ", unknown.known()));
-            }
-            var planned = (RunMigrations.Started.Planned) started;
+            RunMigrations.Started.Planned planned = app.migrations()
+                    .start(new RunMigrations.Start(name, dryRun, batchSize))
+                    .fold(Function.identity(), unknown -> {
+                        throw CliException.notFound(
+                                "No migration named " + name + "; known: " + String.join(", ", unknown.known()));
+                    });
             out.err()
                     .println("Planned run " + planned.run().id() + ": "
                             + planned.run().estimatedTotal() + " documents in " + planned.batches() + " batches"

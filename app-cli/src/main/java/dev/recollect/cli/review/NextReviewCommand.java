@@ -9,6 +9,7 @@ import dev.recollect.domain.library.Phrasing;
 import dev.recollect.ports.in.GetNextReview;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,7 +23,9 @@ public final class NextReviewCommand extends AppCommand {
     protected int run(App app, Output out) {
         GetNextReview.Result result = app.reviews().next(new GetNextReview.Query(user));
         Map<String, Object> document = new LinkedHashMap<>();
-        if (result instanceof GetNextReview.Result.Next next) {
+        Optional<GetNextReview.Result.Next> review = result.review();
+        if (review.isPresent()) {
+            GetNextReview.Result.Next next = review.get();
             document.put("concept", Views.concept(next.concept(), null));
             document.put("phrasing", Views.phrasing(next.phrasing()));
             document.put("retrievability", next.retrievability());

@@ -64,10 +64,11 @@ public final class QuizCommand extends AppCommand {
         int right = 0;
         for (int i = 0; i < limit; i++) {
             GetNextReview.Result result = app.reviews().next(new GetNextReview.Query(user));
-            if (!(result instanceof GetNextReview.Result.Next next)) {
+            if (result.review().isEmpty()) {
                 out.line("Nothing more to review now. %s", Views.statsLine(result.stats()));
                 break;
             }
+            GetNextReview.Result.Next next = result.review().get();
             out.line("");
             out.line("Question %d:", i + 1);
             NextReviewCommand.printQuestion(out, next.concept().title(), next.phrasing());

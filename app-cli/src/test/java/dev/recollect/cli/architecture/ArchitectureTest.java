@@ -86,7 +86,8 @@ class ArchitectureTest {
                         "dev.recollect.adapters.gemini..",
                         Set.of(
                                 "dev.recollect.adapters.gemini.GeminiModels",
-                                "dev.recollect.adapters.gemini.GeminiModels$Config"))
+                                "dev.recollect.adapters.gemini.GeminiModels$Config",
+                                "dev.recollect.adapters.gemini.GeminiModels$Config$Builder"))
                 .allowEmptyShould(true)
                 .check(PRODUCTION);
     }
