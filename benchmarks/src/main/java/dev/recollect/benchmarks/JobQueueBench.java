@@ -124,7 +124,7 @@ public final class JobQueueBench {
         JobStore jobs = persistence.jobs();
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean running = new AtomicBoolean(true);
-        try (JobSignals signals = persistence.signals()) {
+        try (JobSignals signals = persistence.openSignals()) {
             Thread worker = new Thread(() -> {
                 while (running.get()) {
                     List<GenerationJob> claimed = jobs.claim(10, "latency", Duration.ofSeconds(30), Instant.now());

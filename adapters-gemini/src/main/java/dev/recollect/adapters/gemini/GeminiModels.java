@@ -3,10 +3,12 @@ package dev.recollect.adapters.gemini;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recollect.ports.out.ConceptSynthesizer;
 import dev.recollect.ports.out.Embedder;
+import dev.recollect.ports.out.LanguageModels;
 import dev.recollect.ports.out.PhrasingGenerator;
 import dev.recollect.ports.out.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
@@ -15,10 +17,11 @@ import okhttp3.OkHttpClient;
  * The Gemini adapter's entry point: concept synthesis and phrasing generation with structured JSON output, and
  * embeddings, over Gemini's REST API with OkHttp and Jackson. Thread-safe; share one instance.
  */
-public final class GeminiModels {
+public final class GeminiModels implements LanguageModels {
     private final GeminiConceptSynthesizer synthesizer;
     private final GeminiPhrasingGenerator generator;
     private final GeminiEmbedder embedder;
+    private final String description;
 
     GeminiModels(Config config, Sleeper sleeper, RandomGenerator jitter) {
         ObjectMapper json = Json.mapper();
@@ -27,6 +30,7 @@ public final class GeminiModels {
         this.synthesizer = new GeminiConceptSynthesizer(transport, json, requests, config.model());
         this.generator = new GeminiPhrasingGenerator(transport, json, requests, config.model());
         this.embedder = new GeminiEmbedder(transport, requests, config);
+        this.description = "Gemini " + config.model() + " at " + config.baseUrl();
     }
 
     /** Models over {@code config}, retrying with real sleeps and unseeded jitter. */
@@ -45,18 +49,27 @@ public final class GeminiModels {
     }
 
     /** Proposes concepts for a prompt. */
+    @Override
     public ConceptSynthesizer conceptSynthesizer() {
         return synthesizer;
     }
 
     /** Writes phrasings, handing each to the sink as soon as its JSON object closes in the stream. */
+    @Override
     public PhrasingGenerator phrasingGenerator() {
         return generator;
     }
 
-    /** Embeds text with {@code gemini-embedding-001}, 768 dimensions, normalised. */
-    public Embedder embedder() {
-        return embedder;
+    /** Embeds text with the configured embedding model ({@code gemini-embedding-001}, 768 dimensions), normalised. */
+    @Override
+    public Optional<Embedder> embedder() {
+        return Optional.of(embedder);
+    }
+
+    /** The generation model and the API's root; never the key. */
+    @Override
+    public String description() {
+        return description;
     }
 
     /**

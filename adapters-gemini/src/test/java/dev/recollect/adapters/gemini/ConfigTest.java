@@ -20,7 +20,7 @@ class ConfigTest {
                 .isEqualTo("gemini-3.5-flash");
         assertThat(DEFAULTS.toBuilder().baseUrl("http://proxy:8080/").build().baseUrl())
                 .isEqualTo("http://proxy:8080");
-        assertThat(GeminiModels.create(DEFAULTS).embedder()).isNotNull();
+        assertThat(GeminiModels.create(DEFAULTS).embedder()).isPresent();
         assertThat(DEFAULTS.toBuilder().build())
                 .as("a builder starts from the settings it came from")
                 .isEqualTo(DEFAULTS);

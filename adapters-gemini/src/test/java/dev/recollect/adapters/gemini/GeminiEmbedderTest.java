@@ -25,7 +25,7 @@ class GeminiEmbedderTest {
     void embeddingsAre768DimensionsAndNormalised() throws Exception {
         gemini.enqueue(json(200, fixture("embedding.json")));
 
-        float[] vector = gemini.models.embedder().embed("Which code word stands for Q?\n\nQuebec.");
+        float[] vector = gemini.models.embedder().orElseThrow().embed("Which code word stands for Q?\n\nQuebec.");
 
         RecordedRequest request = gemini.server.takeRequest();
         assertThat(request.getPath()).isEqualTo("/v1beta/models/gemini-embedding-001:embedContent");
@@ -49,14 +49,20 @@ class GeminiEmbedderTest {
     void aWrongSizeOrAZeroVectorIsInvalidOutput() {
         gemini.enqueue(json(200, "{\"embedding\":{\"values\":[0.1,0.2]}}"));
         assertFailure(
-                () -> gemini.models.embedder().embed("x"),
+                () -> gemini.models.embedder().orElseThrow().embed("x"),
                 ProviderFailure.InvalidOutput.class,
                 "embedding of 2 values, expected 768");
         gemini.enqueue(json(200, "{\"embedding\":{\"values\":[" + "0,".repeat(767) + "0]}}"));
-        assertFailure(() -> gemini.models.embedder().embed("x"), ProviderFailure.InvalidOutput.class, "length 0");
+        assertFailure(
+                () -> gemini.models.embedder().orElseThrow().embed("x"),
+                ProviderFailure.InvalidOutput.class,
+                "length 0");
         for (int attempt = 0; attempt < 4; attempt++) {
             gemini.enqueue(json(200, "[]"));
         }
-        assertFailure(() -> gemini.models.embedder().embed("x"), ProviderFailure.InvalidOutput.class, "no JSON object");
+        assertFailure(
+                () -> gemini.models.embedder().orElseThrow().embed("x"),
+                ProviderFailure.InvalidOutput.class,
+                "no JSON object");
     }
 }

@@ -4,9 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.recollect.ports.out.ConceptStore;
 import dev.recollect.ports.out.ExclusiveLocks;
+import dev.recollect.ports.out.JobReports;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.MigrationLedger;
+import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.RateLimiter;
 import dev.recollect.ports.out.ReviewStore;
@@ -30,8 +32,9 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  * {@code db/migration}, and the stores that implement the outbound ports. Thread-safe; share one instance per
  * data source.
  */
-public final class JdbiPersistence {
+public final class JdbiPersistence implements Persistence {
     private final JobStore jobs;
+    private final JobReports jobReports;
     private final ConceptStore concepts;
     private final PhrasingStore phrasings;
     private final UserStatsStore userStats;
@@ -46,6 +49,7 @@ public final class JdbiPersistence {
         JdbiRateLimiter limiter = new JdbiRateLimiter(db);
         this.rateLimiter = limiter;
         this.jobs = new JdbiJobStore(db, limiter);
+        this.jobReports = new JdbiJobReports(db);
         this.concepts = new JdbiConceptStore(db);
         this.phrasings = new JdbiPhrasingStore(db);
         this.userStats = new JdbiUserStatsStore(db);
@@ -154,21 +158,31 @@ public final class JdbiPersistence {
     }
 
     /** Generation jobs. */
+    @Override
     public JobStore jobs() {
         return jobs;
     }
 
+    /** Reports over the jobs, for operators. */
+    @Override
+    public JobReports jobReports() {
+        return jobReports;
+    }
+
     /** Concepts. */
+    @Override
     public ConceptStore concepts() {
         return concepts;
     }
 
     /** Phrasings. */
+    @Override
     public PhrasingStore phrasings() {
         return phrasings;
     }
 
     /** Per-user counters. */
+    @Override
     public UserStatsStore userStats() {
         return userStats;
     }
@@ -176,28 +190,40 @@ public final class JdbiPersistence {
     /**
      * Job signals over LISTEN/NOTIFY, on a connection of their own taken from the data source; close them when done.
      */
-    public JobSignals signals() {
+    @Override
+    public JobSignals openSignals() {
         return new PostgresJobSignals(dataSource);
     }
 
     /** Answers, recorded atomically with the schedule, counters and stats they change. */
+    @Override
     public ReviewStore reviews() {
         return reviews;
     }
 
     /** The ledger of data migrations, and the imported documents they change. */
+    @Override
     public MigrationLedger migrations() {
         return migrations;
     }
 
     /** The rate limiter. */
+    @Override
     public RateLimiter rateLimiter() {
         return rateLimiter;
     }
 
     /** Work that one process of many does at a time, under PostgreSQL advisory locks. */
+    @Override
     public ExclusiveLocks exclusiveLocks() {
         return new AdvisoryLocks(dataSource);
+    }
+
+    /** The schema's version and the Flyway migrations still pending, read from the database. */
+    @Override
+    public Schema schema() {
+        SchemaInfo info = schemaInfo(dataSource);
+        return new Schema(info.currentVersion(), info.pending());
     }
 
     private static Flyway flyway(DataSource dataSource) {

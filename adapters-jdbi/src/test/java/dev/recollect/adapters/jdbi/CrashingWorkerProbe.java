@@ -36,7 +36,7 @@ final class CrashingWorkerProbe {
                     ChildJvm.hang();
                 });
         Clock clock = Clock.systemUTC();
-        JobPipeline pipeline = ScriptedPipelines.over(JdbiBundles.of(persistence), llm, clock, Sleeper.system());
+        JobPipeline pipeline = ScriptedPipelines.over(persistence, llm, clock, Sleeper.system());
         JobWorker worker = new JobWorker(
                 persistence.jobs(),
                 pipeline,

@@ -66,9 +66,8 @@ class DatabaseRestartIT {
                                 ScriptedLlm.phrasing("How does a cirque form at a glacier's head?")),
                         2,
                         () -> restart(server, persistence, jobs.get(0), duringOutage));
-                JobPipeline pipeline =
-                        ScriptedPipelines.over(JdbiBundles.of(persistence), llm, Clock.systemUTC(), Sleeper.system());
-                try (var signals = persistence.signals();
+                JobPipeline pipeline = ScriptedPipelines.over(persistence, llm, Clock.systemUTC(), Sleeper.system());
+                try (var signals = persistence.openSignals();
                         JobWorker worker = new JobWorker(
                                 persistence.jobs(),
                                 pipeline,

@@ -2,32 +2,33 @@ package dev.recollect.adapters.jdbi;
 
 import dev.recollect.adapters.jdbi.testing.PostgresTest;
 import dev.recollect.adapters.jdbi.testing.TestDatabase;
+import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.testing.ExclusiveLocksContract;
 import dev.recollect.ports.testing.JobClaimContract;
+import dev.recollect.ports.testing.JobReportsContract;
 import dev.recollect.ports.testing.JobStoreContract;
 import dev.recollect.ports.testing.LibraryStoreContract;
 import dev.recollect.ports.testing.RateLimiterContract;
 import dev.recollect.ports.testing.ReviewStoreContract;
-import dev.recollect.ports.testing.StoreBundle;
 
 /** The PostgreSQL stores pass the same contract suites as the in-memory ones. */
 @PostgresTest
 class JdbiStoresIT
         implements JobStoreContract,
                 JobClaimContract,
+                JobReportsContract,
                 LibraryStoreContract,
                 RateLimiterContract,
                 ReviewStoreContract,
                 ExclusiveLocksContract {
-    private final StoreBundle stores;
+    private final Persistence stores;
 
     JdbiStoresIT(TestDatabase database) {
-        JdbiPersistence persistence = JdbiPersistence.over(database.pooled());
-        stores = JdbiBundles.of(persistence);
+        stores = JdbiPersistence.over(database.pooled());
     }
 
     @Override
-    public StoreBundle stores() {
+    public Persistence stores() {
         return stores;
     }
 }

@@ -46,7 +46,7 @@ class JobSignalsIT {
 
     @Test
     void aNewJobWakesAnIdleWorker() throws Exception {
-        try (JobSignals signals = persistence.signals()) {
+        try (JobSignals signals = persistence.openSignals()) {
             CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
                 try {
                     signals.awaitWork(Duration.ofMinutes(1));
@@ -82,9 +82,8 @@ class JobSignalsIT {
             }
         });
         LinkedBlockingQueue<ProcessJob.Outcome> outcomes = new LinkedBlockingQueue<>();
-        JobPipeline pipeline =
-                ScriptedPipelines.over(JdbiBundles.of(persistence), llm, Clock.systemUTC(), Sleeper.system());
-        try (JobSignals signals = persistence.signals();
+        JobPipeline pipeline = ScriptedPipelines.over(persistence, llm, Clock.systemUTC(), Sleeper.system());
+        try (JobSignals signals = persistence.openSignals();
                 JobWorker worker = new JobWorker(
                         persistence.jobs(),
                         pipeline,
@@ -111,7 +110,7 @@ class JobSignalsIT {
 
     @Test
     void withoutSignalsAWaitLastsItsWholeTimeout() throws Exception {
-        try (JobSignals signals = persistence.signals()) {
+        try (JobSignals signals = persistence.openSignals()) {
             long start = System.nanoTime();
             signals.awaitWork(Duration.ofMillis(300));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
@@ -121,7 +120,7 @@ class JobSignalsIT {
     @Test
     void aClosedSubscriptionHearsNothingMore() throws Exception {
         GenerationJob job = newJob();
-        try (JobSignals signals = persistence.signals()) {
+        try (JobSignals signals = persistence.openSignals()) {
             java.util.List<JobId> removedHeard = new java.util.concurrent.CopyOnWriteArrayList<>();
             CountDownLatch keptHeard = new CountDownLatch(1);
             AutoCloseable removed = signals.onCancelled(removedHeard::add);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import com.zaxxer.hikari.HikariDataSource;
 import dev.recollect.adapters.jdbi.testing.PostgresTest;
 import dev.recollect.adapters.jdbi.testing.TestDatabase;
-import java.time.Instant;
+import dev.recollect.ports.out.Persistence;
 import org.junit.jupiter.api.Test;
 
 /** The pool the adapter builds for callers without one. */
@@ -19,8 +19,9 @@ class PoolIT {
             assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
             assertThat(pool.getPoolName()).isEqualTo("recollect");
             assertThat(JdbiPersistence.migrateSchema(pool)).isZero();
-            assertThat(JdbiPersistence.over(pool).jobs().countStuck(Instant.now()))
-                    .isZero();
+            Persistence.Schema schema = JdbiPersistence.over(pool).schema();
+            assertThat(schema.isCurrent()).isTrue();
+            assertThat(schema.version()).isEqualTo(String.valueOf(JdbiPersistence.SCHEMA_VERSION));
         }
     }
 

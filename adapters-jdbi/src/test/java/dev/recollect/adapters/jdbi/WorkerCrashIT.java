@@ -53,8 +53,7 @@ class WorkerCrashIT {
         // No sleeping: this worker's clock is simply past the dead worker's 2-second lease.
         MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofSeconds(5)));
         ScriptedLlm llm = new ScriptedLlm();
-        JobPipeline pipeline =
-                ScriptedPipelines.over(JdbiBundles.of(persistence), llm, clock, new RecordingSleeper(clock));
+        JobPipeline pipeline = ScriptedPipelines.over(persistence, llm, clock, new RecordingSleeper(clock));
         try (JobWorker rescuer = new JobWorker(
                 persistence.jobs(),
                 pipeline,

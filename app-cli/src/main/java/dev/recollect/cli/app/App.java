@@ -258,7 +258,7 @@ public final class App implements AutoCloseable {
 
     /** Job signals over LISTEN/NOTIFY; the caller closes them. */
     public JobSignals signals() {
-        return persistence.signals();
+        return persistence.openSignals();
     }
 
     /** Where the embedded database's data lives; empty for an external database. */

@@ -1,7 +1,7 @@
 package dev.recollect.cli.app;
 
 import dev.recollect.ports.metrics.MicrometerMetrics;
-import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.JobReports;
 import dev.recollect.ports.out.Metrics;
 import io.micrometer.core.instrument.logging.LoggingMeterRegistry;
 import io.micrometer.core.instrument.logging.LoggingRegistryConfig;
@@ -60,7 +60,7 @@ public final class MetricsLog implements AutoCloseable {
     }
 
     /** Adds the job queue's gauges, read at most once per interval; nothing when off. */
-    public MetricsLog withQueue(JobStore jobs, Clock clock) {
+    public MetricsLog withQueue(JobReports jobs, Clock clock) {
         if (metrics instanceof MicrometerMetrics micrometer) {
             micrometer.bindQueue(jobs, clock, interval);
         }

@@ -7,7 +7,7 @@ import dev.recollect.cli.command.AppCommand;
 import dev.recollect.cli.support.CliException;
 import dev.recollect.cli.support.ExitCode;
 import dev.recollect.cli.support.Output;
-import dev.recollect.ports.out.JobStore;
+import dev.recollect.domain.job.WorkerActivity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,8 +64,8 @@ public final class DoctorCommand extends AppCommand {
         if (schema.isCurrent()) {
             checks.add(new Check("schema", "ok", "version " + schema.currentVersion()));
             Instant now = app.clock().instant();
-            checks.add(stuck(app.persistence().jobs().countStuck(now)));
-            checks.add(workers(app.persistence().jobs().workerActivity(now), now));
+            checks.add(stuck(app.persistence().jobReports().countStuck(now)));
+            checks.add(workers(app.persistence().jobReports().workerActivity(now), now));
         } else {
             checks.add(new Check(
                     "schema",
@@ -91,7 +91,7 @@ public final class DoctorCommand extends AppCommand {
                                 + " rescues them (`recollect jobs work`)");
     }
 
-    static Check workers(JobStore.WorkerActivity activity, Instant now) {
+    static Check workers(WorkerActivity activity, Instant now) {
         String last = activity.lastFinished() == null
                 ? "never"
                 : activity.lastFinished().toString();

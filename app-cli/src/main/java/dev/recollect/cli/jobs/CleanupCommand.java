@@ -3,8 +3,8 @@ package dev.recollect.cli.jobs;
 import dev.recollect.cli.app.App;
 import dev.recollect.cli.support.ExitCode;
 import dev.recollect.cli.support.Output;
+import dev.recollect.domain.job.CleanupCounts;
 import dev.recollect.ports.in.CleanupJobs;
-import dev.recollect.ports.out.JobStore;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -19,7 +19,7 @@ public final class CleanupCommand extends JobCommand {
     @Override
     protected int run(App app, Output out) {
         CleanupJobs.Result result = app.jobs().cleanup();
-        JobStore.CleanupCounts counts = result.jobs();
+        CleanupCounts counts = result.jobs();
         out.document(Map.of(
                 "completed",
                 counts.completed(),

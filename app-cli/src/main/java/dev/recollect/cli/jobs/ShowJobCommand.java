@@ -50,7 +50,7 @@ public final class ShowJobCommand extends AppCommand {
                 out.line("    - %s  [%s]", phrasing.question(), phrasing.correctAnswer());
             }
         }
-        UsageView usage = new UsageView(app.persistence().jobs().usage(job.id()), prices);
+        UsageView usage = new UsageView(app.persistence().jobReports().usage(job.id()), prices);
         out.line("  " + usage.line());
         Map<String, Object> document = new LinkedHashMap<>(Views.job(job));
         document.put("usage", usage.document());

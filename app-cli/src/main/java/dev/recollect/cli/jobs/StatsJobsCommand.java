@@ -7,8 +7,9 @@ import dev.recollect.cli.support.Output;
 import dev.recollect.cli.support.Span;
 import dev.recollect.cli.support.Views;
 import dev.recollect.domain.failure.ErrorCode;
+import dev.recollect.domain.job.JobStats;
 import dev.recollect.domain.job.JobStatus;
-import dev.recollect.ports.out.JobStore;
+import dev.recollect.domain.job.WorkerActivity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,8 +39,8 @@ public final class StatsJobsCommand extends AppCommand {
     protected int run(App app, Output out) {
         Duration window = since.duration();
         Instant now = app.clock().instant();
-        JobStore.JobStats stats = app.persistence().jobs().stats(now.minus(window));
-        JobStore.WorkerActivity queue = app.persistence().jobs().workerActivity(now);
+        JobStats stats = app.persistence().jobReports().stats(now.minus(window));
+        WorkerActivity queue = app.persistence().jobReports().workerActivity(now);
         double perHour = stats.completed() / (window.toSeconds() / 3600.0);
 
         Map<String, Object> byStatus = new LinkedHashMap<>();

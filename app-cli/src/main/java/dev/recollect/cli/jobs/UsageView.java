@@ -1,8 +1,8 @@
 package dev.recollect.cli.jobs;
 
+import dev.recollect.domain.usage.ModelUsage;
 import dev.recollect.domain.usage.PriceTable;
 import dev.recollect.domain.usage.TokenUsage;
-import dev.recollect.ports.out.JobStore.ModelUsage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

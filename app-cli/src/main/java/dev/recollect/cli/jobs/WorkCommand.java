@@ -69,7 +69,7 @@ public final class WorkCommand extends JobCommand {
                 Housekeeper housekeeping = untilIdle ? null : app.housekeeper()) {
             Model model = Model.resolve(provider, environment(), false);
             out.err().println("Model: " + model.description() + "; database: " + app.description());
-            metrics.withQueue(app.persistence().jobs(), app.clock());
+            metrics.withQueue(app.persistence().jobReports(), app.clock());
             processed = work(app, model, out, untilIdle, finished, workerId, metrics.metrics());
         }
         out.document(Map.of(

@@ -2,9 +2,9 @@ package dev.recollect.cli.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recollect.domain.usage.ModelUsage;
 import dev.recollect.domain.usage.PriceTable;
 import dev.recollect.domain.usage.TokenUsage;
-import dev.recollect.ports.out.JobStore.ModelUsage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

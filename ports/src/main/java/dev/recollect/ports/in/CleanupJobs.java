@@ -1,6 +1,6 @@
 package dev.recollect.ports.in;
 
-import dev.recollect.ports.out.JobStore;
+import dev.recollect.domain.job.CleanupCounts;
 
 /**
  * Housekeeping: deletes finished jobs past their retention (by default completed and cancelled after 7 days, failed
@@ -16,5 +16,5 @@ public interface CleanupJobs {
      * @param jobs the jobs, by status
      * @param admissions the rate-limit admissions older than the window
      */
-    record Result(JobStore.CleanupCounts jobs, int admissions) {}
+    record Result(CleanupCounts jobs, int admissions) {}
 }

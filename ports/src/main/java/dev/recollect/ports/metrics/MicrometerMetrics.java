@@ -7,7 +7,7 @@ import dev.recollect.domain.job.JobPhase;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.migration.BatchState;
 import dev.recollect.domain.migration.MigrationBatch;
-import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.JobReports;
 import dev.recollect.ports.out.LlmCall;
 import dev.recollect.ports.out.Metrics;
 import io.micrometer.core.instrument.Counter;
@@ -55,7 +55,7 @@ public final class MicrometerMetrics implements Metrics {
      *
      * @return this, for chaining
      */
-    public MicrometerMetrics bindQueue(JobStore jobs, Clock clock, Duration refresh) {
+    public MicrometerMetrics bindQueue(JobReports jobs, Clock clock, Duration refresh) {
         QueueSnapshot queue = new QueueSnapshot(jobs, clock, refresh);
         // Strong references: gauges hold their object weakly by default, and nothing else holds the snapshot.
         Gauge.builder("recollect.jobs.queue.depth", queue, QueueSnapshot::depth)

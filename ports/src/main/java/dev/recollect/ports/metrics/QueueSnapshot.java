@@ -1,6 +1,7 @@
 package dev.recollect.ports.metrics;
 
-import dev.recollect.ports.out.JobStore;
+import dev.recollect.domain.job.WorkerActivity;
+import dev.recollect.ports.out.JobReports;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,25 +16,25 @@ import org.slf4j.LoggerFactory;
 final class QueueSnapshot {
     private static final Logger log = LoggerFactory.getLogger(QueueSnapshot.class);
 
-    private final JobStore jobs;
+    private final JobReports jobs;
     private final Clock clock;
     private final Duration refresh;
     private Instant readAt;
-    private JobStore.WorkerActivity activity;
+    private WorkerActivity activity;
 
-    QueueSnapshot(JobStore jobs, Clock clock, Duration refresh) {
+    QueueSnapshot(JobReports jobs, Clock clock, Duration refresh) {
         this.jobs = jobs;
         this.clock = clock;
         this.refresh = refresh;
     }
 
     synchronized double depth() {
-        JobStore.WorkerActivity now = current();
+        WorkerActivity now = current();
         return now == null ? Double.NaN : now.pending();
     }
 
     synchronized double oldestAgeSeconds() {
-        JobStore.WorkerActivity now = current();
+        WorkerActivity now = current();
         if (now == null) {
             return Double.NaN;
         }
@@ -43,7 +44,7 @@ final class QueueSnapshot {
         return Math.max(0, Duration.between(now.oldestPending(), readAt).toMillis() / 1000.0);
     }
 
-    private JobStore.WorkerActivity current() {
+    private WorkerActivity current() {
         Instant now = clock.instant();
         if (readAt == null || !now.isBefore(readAt.plus(refresh))) {
             readAt = now;

@@ -2,7 +2,7 @@ package dev.recollect.ports.out;
 
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.UserId;
-import dev.recollect.domain.failure.ErrorCode;
+import dev.recollect.domain.job.CleanupCounts;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -108,81 +107,10 @@ public interface JobStore {
     void releaseLease(JobId id, int attempt, String workerId);
 
     /**
-     * Processing jobs whose lease expired before {@code now}: work a dead worker left.
-     *
-     * @return how many there are
-     */
-    int countStuck(Instant now);
-
-    /**
      * Adds {@code usage} to what job {@code id} has used on {@code model}, atomically. Not fenced by the attempt:
      * tokens that a superseded attempt spent were spent all the same. Does nothing when the job is gone.
      */
     void recordUsage(JobId id, String model, TokenUsage usage);
-
-    /** What job {@code id} has used, by model in model order; empty when it used nothing or is gone. */
-    List<ModelUsage> usage(JobId id);
-
-    /**
-     * Tokens used on one model.
-     *
-     * @param model the model's id
-     * @param usage what was used on it
-     */
-    record ModelUsage(String model, TokenUsage usage) {
-        /** Requires both. */
-        public ModelUsage {
-            java.util.Objects.requireNonNull(model, "model");
-            java.util.Objects.requireNonNull(usage, "usage");
-        }
-    }
-
-    /** The job system's figures over the jobs created or finished since {@code since}. */
-    JobStats stats(Instant since);
-
-    /**
-     * What {@code recollect jobs stats} shows.
-     *
-     * @param byStatus jobs created since, by their status now (every status present)
-     * @param failuresByCode jobs that failed since, by error code
-     * @param completed jobs that completed since
-     * @param p50DurationMs the median duration of those, {@code percentile_cont}; {@code null} if none
-     * @param p95DurationMs their 95th percentile; {@code null} if none
-     * @param usage the tokens that jobs created since used, by model in model order
-     * @param recent the 20 newest jobs, of any user
-     */
-    record JobStats(
-            Map<JobStatus, Integer> byStatus,
-            Map<ErrorCode, Integer> failuresByCode,
-            int completed,
-            Long p50DurationMs,
-            Long p95DurationMs,
-            List<ModelUsage> usage,
-            List<GenerationJob> recent) {
-        /** How many of the newest jobs it lists. */
-        public static final int RECENT = 20;
-
-        /** Copies the collections. */
-        public JobStats {
-            byStatus = Map.copyOf(byStatus);
-            failuresByCode = Map.copyOf(failuresByCode);
-            usage = List.copyOf(usage);
-            recent = List.copyOf(recent);
-        }
-    }
-
-    /** What the workers are doing at {@code now}, for health checks. */
-    WorkerActivity workerActivity(Instant now);
-
-    /**
-     * The workers' traces in the store.
-     *
-     * @param liveLeases processing jobs whose lease runs at least until {@code now}
-     * @param pending jobs waiting for a worker
-     * @param oldestPending when the oldest of them was created; {@code null} if none
-     * @param lastFinished when a worker last completed or failed a job; {@code null} if never
-     */
-    record WorkerActivity(int liveLeases, int pending, Instant oldestPending, Instant lastFinished) {}
 
     /** What {@link #createIfAllowed} decided. */
     sealed interface Admission permits Admission.Created, Refusal {
@@ -334,20 +262,6 @@ public interface JobStore {
                     Function<Admission.RateLimited, R> rateLimited) {
                 return refused.apply(this);
             }
-        }
-    }
-
-    /**
-     * What a cleanup deleted.
-     *
-     * @param completed completed jobs deleted
-     * @param failed failed jobs deleted
-     * @param cancelled cancelled jobs deleted
-     */
-    record CleanupCounts(int completed, int failed, int cancelled) {
-        /** All jobs deleted. */
-        public int total() {
-            return completed + failed + cancelled;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.recollect.ports.service;
 import dev.recollect.domain.DomainException;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.UserId;
+import dev.recollect.domain.job.CleanupCounts;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
@@ -194,7 +195,7 @@ public final class GenerationJobs implements CreateJob, GetJob, ListRecentJobs, 
     @Override
     public CleanupJobs.Result cleanup() {
         var now = clock.instant();
-        JobStore.CleanupCounts expired = jobs.deleteExpired(policy, now);
+        CleanupCounts expired = jobs.deleteExpired(policy, now);
         return new CleanupJobs.Result(expired, jobs.deleteAdmissionsBefore(now.minus(limit.window())));
     }
 

@@ -15,25 +15,26 @@ import dev.recollect.domain.migration.DocumentMigration;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.review.Reviewer;
 import dev.recollect.domain.stats.StatsDelta;
+import dev.recollect.domain.usage.ModelUsage;
 import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.in.CancelJob;
 import dev.recollect.ports.in.CreateJob;
 import dev.recollect.ports.in.RecordInteraction;
 import dev.recollect.ports.in.RunMigrations;
-import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.JobReports;
 import dev.recollect.ports.out.LlmCall;
 import dev.recollect.ports.service.MigrationRunner;
 import dev.recollect.ports.service.Reviews;
 import dev.recollect.ports.testing.Fixtures;
 import dev.recollect.ports.testing.InMemoryMigrationLedger;
 import dev.recollect.ports.testing.PipelineHarness;
+import dev.recollect.ports.testing.Proxies;
 import dev.recollect.ports.testing.RecordingSleeper;
 import dev.recollect.ports.testing.ScriptedLlm;
 import dev.recollect.ports.testing.SequentialIds;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,8 +116,7 @@ class MicrometerMetricsTest {
                 .plus(ScriptedLlm.PHRASING_CALL)
                 .plus(ScriptedLlm.PHRASING_CALL)
                 .plus(ScriptedLlm.PHRASING_CALL);
-        assertThat(h.stores.jobs().usage(job.id()))
-                .containsExactly(new JobStore.ModelUsage(ScriptedLlm.MODEL, expected));
+        assertThat(h.stores.jobReports().usage(job.id())).containsExactly(new ModelUsage(ScriptedLlm.MODEL, expected));
         assertThat(count("recollect.llm.tokens", "stage", "concepts", "model", ScriptedLlm.MODEL, "kind", "prompt"))
                 .isEqualTo(200);
         assertThat(count("recollect.llm.tokens", "stage", "phrasings", "kind", "output"))
@@ -285,7 +285,7 @@ class MicrometerMetricsTest {
 
     @Test
     void theQueueGaugesReadTheStoreAtMostOncePerRefresh() {
-        assertThat(metrics.bindQueue(h.stores.jobs(), h.clock, Duration.ofSeconds(5)))
+        assertThat(metrics.bindQueue(h.stores.jobReports(), h.clock, Duration.ofSeconds(5)))
                 .isSameAs(metrics);
         Meter depth = registry.get("recollect.jobs.queue.depth").gauge();
         var age = registry.get("recollect.jobs.queue.oldest.age").timeGauge();
@@ -307,7 +307,7 @@ class MicrometerMetricsTest {
 
     @Test
     void theQueueGaugesOutliveAGarbageCollection() {
-        metrics.bindQueue(h.stores.jobs(), h.clock, Duration.ofSeconds(5));
+        metrics.bindQueue(h.stores.jobReports(), h.clock, Duration.ofSeconds(5));
         h.create(user, "First");
         // Gauges hold their object weakly unless told otherwise; nothing but the gauges holds the queue snapshot.
         for (int i = 0; i < 3; i++) {
@@ -319,10 +319,9 @@ class MicrometerMetricsTest {
 
     @Test
     void aQueueThatCannotBeReadShowsNoValue() {
-        JobStore down = (JobStore) Proxy.newProxyInstance(
-                JobStore.class.getClassLoader(), new Class<?>[] {JobStore.class}, (proxy, method, args) -> {
-                    throw new IllegalStateException("database down");
-                });
+        JobReports down = Proxies.around(JobReports.class, h.stores.jobReports(), call -> {
+            throw new IllegalStateException("database down");
+        });
         metrics.bindQueue(down, h.clock, Duration.ofSeconds(5));
 
         assertThat(registry.get("recollect.jobs.queue.depth").gauge().value()).isNaN();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.failure.JobError;
+import dev.recollect.domain.job.CleanupCounts;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.paging.Page;
@@ -15,7 +16,6 @@ import dev.recollect.ports.in.CreateJob;
 import dev.recollect.ports.in.GetJob;
 import dev.recollect.ports.in.ListRecentJobs;
 import dev.recollect.ports.in.RetryJob;
-import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.testing.PipelineHarness;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,7 +167,7 @@ class GenerationJobsTest {
         assertThat(cleaned.admissions())
                 .as("the creation's admission left the hour's window")
                 .isEqualTo(1);
-        assertThat(h.jobs.cleanup()).isEqualTo(new CleanupJobs.Result(new JobStore.CleanupCounts(0, 0, 0), 0));
+        assertThat(h.jobs.cleanup()).isEqualTo(new CleanupJobs.Result(new CleanupCounts(0, 0, 0), 0));
     }
 
     private GenerationJob failed(String prompt, boolean retryable) {

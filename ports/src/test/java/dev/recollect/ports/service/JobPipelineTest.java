@@ -15,8 +15,11 @@ import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;
 import dev.recollect.ports.in.ProcessJob;
+import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.testing.Fixtures;
 import dev.recollect.ports.testing.PipelineHarness;
+import dev.recollect.ports.testing.Proxies;
 import dev.recollect.ports.testing.ScriptedLlm;
 import java.time.Duration;
 import java.util.HashSet;
@@ -410,31 +413,15 @@ class JobPipelineTest {
     @Test
     void tokensThatCannotBeRecordedDoNotCostTheJobItsPhrasings() {
         GenerationJob job = h.create(user, "Glaciers");
-        dev.recollect.ports.out.JobStore real = h.stores.jobs();
         // The store fails only usage writes; everything else goes through.
-        dev.recollect.ports.out.JobStore failingUsage =
-                (dev.recollect.ports.out.JobStore) java.lang.reflect.Proxy.newProxyInstance(
-                        getClass().getClassLoader(),
-                        new Class<?>[] {dev.recollect.ports.out.JobStore.class},
-                        (proxy, method, args) -> {
-                            if (method.getName().equals("recordUsage")) {
-                                throw new IllegalStateException("usage table unavailable");
-                            }
-                            try {
-                                return method.invoke(real, args);
-                            } catch (java.lang.reflect.InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        });
-        var stores = h.stores.bundle();
-        var bundle = new dev.recollect.ports.testing.StoreBundle(
-                failingUsage,
-                stores.concepts(),
-                stores.phrasings(),
-                stores.userStats(),
-                stores.rateLimiter(),
-                stores.reviews(),
-                stores.exclusiveLocks());
+        JobStore failingUsage = Proxies.around(JobStore.class, h.stores.jobs(), call -> {
+            if (call.name().equals("recordUsage")) {
+                throw new IllegalStateException("usage table unavailable");
+            }
+            return call.proceed();
+        });
+        Persistence bundle = Proxies.around(
+                Persistence.class, h.stores, call -> call.name().equals("jobs") ? failingUsage : call.proceed());
         JobPipeline pipeline = new JobPipeline(dev.recollect.ports.testing.ScriptedPipelines.dependencies(
                 bundle,
                 h.llm,
@@ -448,7 +435,7 @@ class JobPipelineTest {
 
         assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(h.job(job.id()).questionsSaved()).isEqualTo(12);
-        assertThat(real.usage(job.id())).isEmpty();
+        assertThat(h.stores.jobReports().usage(job.id())).isEmpty();
     }
 
     @Test
@@ -459,7 +446,7 @@ class JobPipelineTest {
         h.pipeline().process(job.id());
 
         assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
-        assertThat(h.stores.jobs().usage(job.id())).isEmpty();
+        assertThat(h.stores.jobReports().usage(job.id())).isEmpty();
     }
 
     @Test

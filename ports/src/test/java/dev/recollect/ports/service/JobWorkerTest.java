@@ -220,7 +220,7 @@ class JobWorkerTest {
     @Test
     void aJobInterruptedByAnOutageIsResumedByItsOwnWorkerOnceTheStoreAnswers_withNothingLostOrTwice() {
         Outages outage = new Outages();
-        var stores = outage.wrap(h.stores.bundle());
+        var stores = outage.wrap(h.stores);
         GenerationJob job = h.create(new UserId("ann"), "Tides");
         h.llm.phrasingsWithHook(
                 List.of(
@@ -254,7 +254,7 @@ class JobWorkerTest {
     @Test
     void aWorkerWaitsOutAnOutageWhileClaiming() {
         Outages outage = new Outages();
-        var stores = outage.wrap(h.stores.bundle());
+        var stores = outage.wrap(h.stores);
         GenerationJob job = h.create(new UserId("ann"), "Tides");
         outage.down(true);
         AtomicInteger waits = new AtomicInteger();
@@ -272,7 +272,7 @@ class JobWorkerTest {
     }
 
     /** A worker over {@code stores}, waiting with the harness's sleeper, run until idle; how many jobs it ran. */
-    private int runUntilIdleOver(dev.recollect.ports.testing.StoreBundle stores) {
+    private int runUntilIdleOver(dev.recollect.ports.out.Persistence stores) {
         JobPipeline pipeline = new JobPipeline(
                 ScriptedPipelines.dependencies(
                         stores, h.llm, Optional.of(h.llm), new SequentialIds(), h.clock, h.sleeper, 7),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recollect.ports.out.ExclusiveLocks;
+import dev.recollect.ports.out.Persistence;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** What every {@link ExclusiveLocks} must do. */
 public interface ExclusiveLocksContract {
     /** The stores under test. */
-    StoreBundle stores();
+    Persistence stores();
 
     @Test
     default void whileOneRoundRunsUnderANameAnotherSkipsIt_andTheNextRunsAfterIt() throws Exception {

@@ -9,6 +9,7 @@ import dev.recollect.domain.generation.PreparedPhrasing;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;
+import dev.recollect.ports.out.JobStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -45,5 +46,17 @@ public final class Fixtures {
         PreparedPhrasing prepared = new PreparedPhrasing(
                 question, "Because it is so, as explained.", PhrasingType.MULTIPLE_CHOICE, List.of("A", "B", "C"), "A");
         return Phrasing.generated(new PhrasingId(UUID.randomUUID()), concept.userId(), concept.id(), prepared, at);
+    }
+
+    /**
+     * Claims every claimable job so far (other tests' jobs), so that a test sees only its own: "in the future",
+     * after every job was created, with a lease that never runs out within the tests.
+     */
+    public static void claimEverything(JobStore jobs) {
+        Instant future = Instant.parse("2100-01-01T00:00:00Z");
+        while (!jobs.claim(500, "drain", java.time.Duration.ofDays(3650), future)
+                .isEmpty()) {
+            // Keep claiming until nothing is left.
+        }
     }
 }

@@ -3,19 +3,27 @@ package dev.recollect.ports.testing;
 import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.UserId;
+import dev.recollect.domain.job.CleanupCounts;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
+import dev.recollect.domain.job.JobStats;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.job.JobTransition;
+import dev.recollect.domain.job.WorkerActivity;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;
 import dev.recollect.domain.paging.Cursor;
 import dev.recollect.domain.paging.Page;
 import dev.recollect.domain.paging.PageRequest;
+import dev.recollect.domain.usage.ModelUsage;
 import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.out.ConceptStore;
 import dev.recollect.ports.out.ExclusiveLocks;
+import dev.recollect.ports.out.JobReports;
+import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.MigrationLedger;
+import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.RateLimiter;
@@ -38,7 +46,7 @@ import java.util.function.Function;
  * Every store port in memory, sharing one lock so that cross-store operations (a job and its rate-limit record,
  * concepts and the user's counters) are atomic, as they are in one PostgreSQL transaction.
  */
-public final class InMemoryStores {
+public final class InMemoryStores implements Persistence {
     private final Object lock = new Object();
     private final Map<JobId, GenerationJob> jobs = new LinkedHashMap<>();
     private final Map<JobId, Lease> leases = new LinkedHashMap<>();
@@ -47,41 +55,96 @@ public final class InMemoryStores {
     private final ExclusiveLocks exclusiveLocks = new InMemoryExclusiveLocks();
 
     private final JobStore jobStore = new Jobs();
+    private final JobReports reports = new Reports();
+    private final MigrationLedger migrations = new InMemoryMigrationLedger();
+    private final ManualJobSignals signals = new ManualJobSignals();
     private final InMemoryLibrary library = new InMemoryLibrary(lock);
 
     /** The job store. */
+    @Override
     public JobStore jobs() {
         return jobStore;
     }
 
     /** The concept store. */
+    @Override
     public ConceptStore concepts() {
         return library.concepts;
     }
 
     /** The phrasing store. */
+    @Override
     public PhrasingStore phrasings() {
         return library.phrasings;
     }
 
     /** The counters. */
+    @Override
     public UserStatsStore userStats() {
         return library.stats;
     }
 
     /** The rate limiter that job creation uses. */
+    @Override
     public RateLimiter rateLimiter() {
         return rateLimiter;
     }
 
     /** The review store. */
+    @Override
     public ReviewStore reviews() {
         return library.reviews;
     }
 
-    /** These stores as one bundle, for code written against any backing store. */
-    public StoreBundle bundle() {
-        return new StoreBundle(jobs(), concepts(), phrasings(), userStats(), rateLimiter(), reviews(), exclusiveLocks);
+    @Override
+    public JobReports jobReports() {
+        return reports;
+    }
+
+    @Override
+    public MigrationLedger migrations() {
+        return migrations;
+    }
+
+    @Override
+    public ExclusiveLocks exclusiveLocks() {
+        return exclusiveLocks;
+    }
+
+    /** The signals {@link #openSignals()} hands out, one instance the test drives by hand; never really closed. */
+    public ManualJobSignals signals() {
+        return signals;
+    }
+
+    @Override
+    public JobSignals openSignals() {
+        return new JobSignals() {
+            @Override
+            public void awaitWork(Duration timeout) {
+                signals.awaitWork(timeout);
+            }
+
+            @Override
+            public AutoCloseable onCancelled(java.util.function.Consumer<JobId> listener) {
+                return signals.onCancelled(listener);
+            }
+
+            @Override
+            public AutoCloseable onChanged(java.util.function.Consumer<JobId> listener) {
+                return signals.onChanged(listener);
+            }
+
+            @Override
+            public void close() {
+                // The listeners registered through this view close their own handles.
+            }
+        };
+    }
+
+    /** Always current: memory has no schema. */
+    @Override
+    public Schema schema() {
+        return Schema.current("in-memory");
     }
 
     /** Every job, for assertions. */
@@ -305,20 +368,31 @@ public final class InMemoryStores {
         }
 
         @Override
-        public int countStuck(Instant now) {
-            synchronized (lock) {
-                return (int) jobs.values().stream()
-                        .filter(j -> j.status() == JobStatus.PROCESSING && leaseExpired(j.id(), now))
-                        .count();
-            }
-        }
-
-        @Override
         public void recordUsage(JobId id, String model, TokenUsage used) {
             synchronized (lock) {
                 if (jobs.containsKey(id)) {
                     usage.computeIfAbsent(id, k -> new TreeMap<>()).merge(model, used, TokenUsage::plus);
                 }
+            }
+        }
+
+        @Override
+        public int countActive(UserId userId) {
+            synchronized (lock) {
+                return (int) jobs.values().stream()
+                        .filter(j -> j.userId().equals(userId) && j.status().isActive())
+                        .count();
+            }
+        }
+    }
+
+    private final class Reports implements JobReports {
+        @Override
+        public int countStuck(Instant now) {
+            synchronized (lock) {
+                return (int) jobs.values().stream()
+                        .filter(j -> j.status() == JobStatus.PROCESSING && leaseExpired(j.id(), now))
+                        .count();
             }
         }
 
@@ -404,20 +478,12 @@ public final class InMemoryStores {
                 return new WorkerActivity(live, pending.size(), oldest, finished);
             }
         }
+    }
 
-        private boolean leaseExpired(JobId id, Instant now) {
-            Lease lease = leases.get(id);
-            return lease == null || lease.until().isBefore(now);
-        }
-
-        @Override
-        public int countActive(UserId userId) {
-            synchronized (lock) {
-                return (int) jobs.values().stream()
-                        .filter(j -> j.userId().equals(userId) && j.status().isActive())
-                        .count();
-            }
-        }
+    /** Whether job {@code id} has no lease running at {@code now}. Call with the lock held. */
+    private boolean leaseExpired(JobId id, Instant now) {
+        Lease lease = leases.get(id);
+        return lease == null || lease.until().isBefore(now);
     }
 
     /** Who holds a processing job, at which attempt, until when. */

@@ -2,6 +2,7 @@ package dev.recollect.ports.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recollect.ports.out.Persistence;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -9,14 +10,15 @@ import org.junit.jupiter.api.Test;
 class InMemoryStoresTest
         implements JobStoreContract,
                 JobClaimContract,
+                JobReportsContract,
                 LibraryStoreContract,
                 RateLimiterContract,
                 ReviewStoreContract,
                 ExclusiveLocksContract {
-    private final StoreBundle stores = StoreBundle.inMemory();
+    private final Persistence stores = new InMemoryStores();
 
     @Override
-    public StoreBundle stores() {
+    public Persistence stores() {
         return stores;
     }
 

@@ -8,6 +8,7 @@ import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.Persistence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** How every {@link JobStore} hands jobs to workers: claims, leases and rescue. */
 public interface JobClaimContract {
     /** The stores under test. */
-    StoreBundle stores();
+    Persistence stores();
 
     Duration LEASE = Duration.ofSeconds(30);
     JobPolicy ROOMY = JobPolicy.DEFAULT.toBuilder().maxActivePerUser(1000).build();
@@ -37,10 +38,7 @@ public interface JobClaimContract {
      * the future", after every job was created, with a lease that never expires within the tests.
      */
     private void drain(Instant now) {
-        Instant future = Instant.parse("2100-01-01T00:00:00Z");
-        while (!jobs().claim(500, "drain", Duration.ofDays(3650), future).isEmpty()) {
-            // Keep claiming until nothing is left.
-        }
+        Fixtures.claimEverything(jobs());
     }
 
     private List<JobId> createPending(int n, Instant at) {
@@ -51,38 +49,6 @@ public interface JobClaimContract {
             ids.add(job.id());
         }
         return ids;
-    }
-
-    @Test
-    default void workerActivityShowsLiveLeasesTheQueueAndTheLastFinishedJob() {
-        drain(T0);
-        // Before the drained jobs' leases run out (so that claiming takes a pending job, not a rescue), and counting
-        // leases relative to those other tests hold.
-        Instant later = Instant.parse("2105-01-01T00:00:00Z");
-        JobStore.WorkerActivity idle = jobs().workerActivity(later);
-        assertThat(idle.pending()).isZero();
-        assertThat(idle.oldestPending()).isNull();
-        Instant created = Instant.parse("2104-01-01T00:00:00Z");
-        createPending(2, created);
-        JobStore.WorkerActivity waiting = jobs().workerActivity(later);
-        assertThat(waiting.pending()).isEqualTo(2);
-        assertThat(waiting.oldestPending()).isEqualTo(created);
-        assertThat(waiting.liveLeases()).isEqualTo(idle.liveLeases());
-
-        GenerationJob taken = jobs().claim(1, "w", Duration.ofDays(1), later).get(0);
-        JobStore.WorkerActivity busy = jobs().workerActivity(later.plusSeconds(3600));
-        assertThat(taken.createdAt()).isEqualTo(created);
-        assertThat(busy.liveLeases()).isEqualTo(idle.liveLeases() + 1);
-        assertThat(busy.pending()).isEqualTo(1);
-        assertThat(busy.oldestPending()).isEqualTo(created.plusMillis(1));
-        assertThat(jobs().workerActivity(later.plus(Duration.ofDays(2))).liveLeases())
-                .isEqualTo(idle.liveLeases());
-        Instant done = later.plusSeconds(60);
-        Instant before = jobs().workerActivity(later.plusSeconds(90)).lastFinished();
-        jobs().transition(taken.id(), j -> j.complete("t", done));
-        // Other tests may have finished jobs "later" still; the newest finish wins.
-        Instant expected = before != null && before.isAfter(done) ? before : done;
-        assertThat(jobs().workerActivity(later.plusSeconds(90)).lastFinished()).isEqualTo(expected);
     }
 
     @Test
@@ -102,7 +68,7 @@ public interface JobClaimContract {
         assertThat(jobs().claim(5, "worker-b", LEASE, now.plusSeconds(29))).isEmpty();
         assertThat(jobs().renewLease(id, 1, "worker-a", now.plusSeconds(60))).isTrue();
         assertThat(jobs().renewLease(id, 1, "worker-b", now.plusSeconds(60))).isFalse();
-        assertThat(jobs().countStuck(now.plusSeconds(59))).isZero();
+        assertThat(stores().jobReports().countStuck(now.plusSeconds(59))).isZero();
     }
 
     @Test
@@ -112,7 +78,7 @@ public interface JobClaimContract {
         JobId id = createPending(1, now).get(0);
         jobs().claim(1, "dead-worker", LEASE, now);
         Instant later = now.plus(LEASE).plusMillis(1);
-        assertThat(jobs().countStuck(later)).isEqualTo(1);
+        assertThat(stores().jobReports().countStuck(later)).isEqualTo(1);
 
         List<GenerationJob> rescued = jobs().claim(1, "rescuer", LEASE, later);
 

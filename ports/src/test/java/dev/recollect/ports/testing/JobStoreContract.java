@@ -7,6 +7,7 @@ import dev.recollect.domain.JobId;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.failure.JobError;
+import dev.recollect.domain.job.CleanupCounts;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobTransition;
@@ -15,6 +16,7 @@ import dev.recollect.domain.paging.PageRequest;
 import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.JobStore.Admission;
+import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.out.RateLimitRule;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,98 +30,13 @@ import org.junit.jupiter.api.Test;
 /** What every {@link JobStore} must do. Implement {@link #stores()} with a store that the test may write to. */
 public interface JobStoreContract {
     /** The stores under test. */
-    StoreBundle stores();
+    Persistence stores();
 
     /** A generous limit, so that tests of other rules never hit it. */
     RateLimitRule UNLIMITED = new RateLimitRule("contract", 1_000_000, Duration.ofHours(1), "slow down");
 
     private JobStore jobs() {
         return stores().jobs();
-    }
-
-    @Test
-    default void statsCountByStatusAndErrorAndTakeDurationPercentilesAsPostgresDoes() {
-        // In the future, so that no other test's jobs fall in the window.
-        Instant since = Instant.parse("2300-01-01T00:00:00Z");
-        List<GenerationJob> made = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            GenerationJob job = Fixtures.job(Fixtures.newUser(), since.plusSeconds(i));
-            jobs().createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, since.plusSeconds(i));
-            made.add(job);
-        }
-        long[] seconds = {10, 40, 100};
-        for (int i = 0; i < 3; i++) {
-            Instant start = since.plusSeconds(i);
-            Instant end = start.plusSeconds(seconds[i]);
-            jobs().transition(made.get(i).id(), j -> j.start(start));
-            jobs().transition(made.get(i).id(), j -> j.complete("t", end));
-        }
-        jobs().transition(
-                        made.get(3).id(),
-                        j -> j.fail(new JobError(ErrorCode.RATE_LIMIT, "slow", true), since.plusSeconds(50)));
-        jobs().transition(made.get(4).id(), j -> j.cancel(since.plusSeconds(60)));
-        GenerationJob before = Fixtures.job(Fixtures.newUser(), since.minusSeconds(1));
-        jobs().createIfAllowed(before, JobPolicy.DEFAULT, UNLIMITED, since.minusSeconds(1));
-        jobs().recordUsage(before.id(), "model-a", TokenUsage.ofCall(1000, 1000, 1000, 3000));
-        jobs().recordUsage(made.get(0).id(), "model-b", TokenUsage.ofCall(7, 8, 9, 24));
-        jobs().recordUsage(made.get(0).id(), "model-a", TokenUsage.ofCall(1, 2, 3, 6));
-        jobs().recordUsage(made.get(3).id(), "model-a", TokenUsage.ofCall(10, 20, 0, 30));
-
-        JobStore.JobStats stats = jobs().stats(since);
-
-        assertThat(stats.byStatus())
-                .containsEntry(dev.recollect.domain.job.JobStatus.COMPLETED, 3)
-                .containsEntry(dev.recollect.domain.job.JobStatus.FAILED, 1)
-                .containsEntry(dev.recollect.domain.job.JobStatus.CANCELLED, 1)
-                .containsEntry(dev.recollect.domain.job.JobStatus.PENDING, 1)
-                .containsEntry(dev.recollect.domain.job.JobStatus.PROCESSING, 0);
-        assertThat(stats.failuresByCode()).containsExactly(java.util.Map.entry(ErrorCode.RATE_LIMIT, 1));
-        assertThat(stats.completed()).isEqualTo(3);
-        // Durations 10 s, 40 s and 100 s: the median is 40 s; the 95th percentile is 40 + 0.9 × 60 = 94 s.
-        assertThat(stats.p50DurationMs()).isEqualTo(40_000L);
-        assertThat(stats.p95DurationMs()).isEqualTo(94_000L);
-        assertThat(stats.usage())
-                .containsExactly(
-                        new JobStore.ModelUsage("model-a", new TokenUsage(2, 11, 22, 3, 36)),
-                        new JobStore.ModelUsage("model-b", TokenUsage.ofCall(7, 8, 9, 24)));
-        assertThat(stats.recent()).hasSizeLessThanOrEqualTo(JobStore.JobStats.RECENT);
-        assertThat(stats.recent().subList(0, 6))
-                .extracting(GenerationJob::id)
-                .containsExactly(
-                        made.get(5).id(),
-                        made.get(4).id(),
-                        made.get(3).id(),
-                        made.get(2).id(),
-                        made.get(1).id(),
-                        made.get(0).id());
-        JobStore.JobStats later = jobs().stats(since.plus(Duration.ofDays(1)));
-        assertThat(later.completed()).isZero();
-        assertThat(later.p50DurationMs()).isNull();
-        assertThat(later.byStatus().values()).allMatch(n -> n == 0);
-        assertThat(later.usage()).isEmpty();
-    }
-
-    @Test
-    default void usageAddsUpPerModelEvenUnderConcurrentCalls() throws Exception {
-        GenerationJob job = Fixtures.job(Fixtures.newUser(), T0);
-        jobs().createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, T0);
-        assertThat(jobs().usage(job.id())).isEmpty();
-        List<Callable<Boolean>> calls = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            String model = i % 2 == 0 ? "zeta-model" : "alpha-model";
-            calls.add(() -> {
-                jobs().recordUsage(job.id(), model, TokenUsage.ofCall(3, 5, 7, 15));
-                return true;
-            });
-        }
-
-        Concurrently.run(8, calls);
-        jobs().recordUsage(new JobId(UUID.randomUUID()), "alpha-model", TokenUsage.ofCall(1, 1, 1, 3));
-
-        TokenUsage twenty = new TokenUsage(20, 60, 100, 140, 300);
-        assertThat(jobs().usage(job.id()))
-                .containsExactly(
-                        new JobStore.ModelUsage("alpha-model", twenty), new JobStore.ModelUsage("zeta-model", twenty));
     }
 
     @Test
@@ -455,7 +372,7 @@ public interface JobStoreContract {
         jobs().recordUsage(oldCompleted.id(), "model", TokenUsage.ofCall(1, 1, 1, 3));
         jobs().recordUsage(recentCompleted.id(), "model", TokenUsage.ofCall(1, 1, 1, 3));
 
-        JobStore.CleanupCounts counts = jobs().deleteExpired(roomy, T0);
+        CleanupCounts counts = jobs().deleteExpired(roomy, T0);
 
         assertThat(counts.completed()).isGreaterThanOrEqualTo(1);
         assertThat(counts.cancelled()).isGreaterThanOrEqualTo(1);
@@ -467,8 +384,8 @@ public interface JobStoreContract {
             assertThat(jobs().find(kept.id())).as(kept.status().wireName()).isPresent();
         }
         assertThat(jobs().deleteExpired(roomy, T0).total()).isZero();
-        assertThat(jobs().usage(oldCompleted.id())).isEmpty();
-        assertThat(jobs().usage(recentCompleted.id())).hasSize(1);
+        assertThat(stores().jobReports().usage(oldCompleted.id())).isEmpty();
+        assertThat(stores().jobReports().usage(recentCompleted.id())).hasSize(1);
     }
 
     private GenerationJob store(

@@ -10,6 +10,7 @@ import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;
 import dev.recollect.domain.stats.StatsDelta;
 import dev.recollect.domain.stats.UserStats;
+import dev.recollect.ports.out.Persistence;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** What every {@code ConceptStore}, {@code PhrasingStore} and {@code UserStatsStore} must do, together. */
 public interface LibraryStoreContract {
     /** The stores under test. */
-    StoreBundle stores();
+    Persistence stores();
 
     @Test
     default void conceptsReadBackAndCountTowardTheirUsersStats() {

@@ -1,8 +1,8 @@
 package dev.recollect.ports.testing;
 
+import dev.recollect.ports.out.JobSignals;
+import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.out.StoreUnavailableException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,31 +24,28 @@ public final class Outages {
 
     /** {@code real}, behind the switch. */
     public <T> T wrap(Class<T> port, T real) {
-        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
-            if (method.getDeclaringClass() == Object.class) {
-                return method.invoke(real, args);
-            }
+        return Proxies.around(port, real, call -> {
             if (down.get()) {
                 throw new StoreUnavailableException(
-                        method.getName() + ": the store is down", new IllegalStateException("outage"));
+                        call.name() + ": the store is down", new IllegalStateException("outage"));
             }
-            try {
-                return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }));
+            return call.proceed();
+        });
     }
 
-    /** Every store of {@code stores} behind the switch. */
-    public StoreBundle wrap(StoreBundle stores) {
-        return new StoreBundle(
-                wrap(dev.recollect.ports.out.JobStore.class, stores.jobs()),
-                wrap(dev.recollect.ports.out.ConceptStore.class, stores.concepts()),
-                wrap(dev.recollect.ports.out.PhrasingStore.class, stores.phrasings()),
-                wrap(dev.recollect.ports.out.UserStatsStore.class, stores.userStats()),
-                wrap(dev.recollect.ports.out.RateLimiter.class, stores.rateLimiter()),
-                wrap(dev.recollect.ports.out.ReviewStore.class, stores.reviews()),
-                wrap(dev.recollect.ports.out.ExclusiveLocks.class, stores.exclusiveLocks()));
+    /**
+     * Every store of {@code stores} behind the switch; opening signals and reading the schema reach the backing
+     * store as they are.
+     */
+    public Persistence wrap(Persistence stores) {
+        return Proxies.around(Persistence.class, stores, call -> {
+            Object store = call.proceed();
+            Class<?> port = call.method().getReturnType();
+            return port.isInterface() && port != JobSignals.class ? wrapAs(port, store) : store;
+        });
+    }
+
+    private <T> T wrapAs(Class<T> port, Object store) {
+        return wrap(port, port.cast(store));
     }
 }

@@ -47,8 +47,7 @@ public final class PipelineHarness {
 
     /** The pipeline with {@code embedder}. */
     public JobPipeline pipeline(Optional<Embedder> embedder) {
-        return new JobPipeline(
-                ScriptedPipelines.dependencies(stores.bundle(), llm, embedder, ids, clock, sleeper, 42), metrics);
+        return new JobPipeline(ScriptedPipelines.dependencies(stores, llm, embedder, ids, clock, sleeper, 42), metrics);
     }
 
     /** Creates a job for {@code user}; fails the test if it is rejected. */

@@ -3,6 +3,7 @@ package dev.recollect.ports.testing;
 import static dev.recollect.ports.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.RateLimiter;
 import dev.recollect.ports.out.RateLimiter.Decision;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** What every {@link RateLimiter} must do. */
 public interface RateLimiterContract {
     /** The stores under test. */
-    StoreBundle stores();
+    Persistence stores();
 
     private RateLimitRule rule(int max) {
         return new RateLimitRule("contract-" + UUID.randomUUID(), max, Duration.ofMinutes(10), "slow down");

@@ -21,6 +21,7 @@ import dev.recollect.domain.stats.DueSnapshot;
 import dev.recollect.domain.stats.Reconciliation;
 import dev.recollect.domain.stats.StatsDelta;
 import dev.recollect.domain.stats.UserStats;
+import dev.recollect.ports.out.Persistence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public interface ReviewStoreContract {
     Reviewer REVIEWER = new Reviewer(new Scheduler(dev.recollect.domain.fsrs.Parameters.defaults()));
 
     /** The stores under test. */
-    StoreBundle stores();
+    Persistence stores();
 
     /** Inserts a concept created at {@code at} with {@code phrasings} phrasings, scored as the pipeline scores. */
     private Concept seeded(UserId user, String title, int phrasings, Instant at) {

@@ -4,6 +4,7 @@ import dev.recollect.domain.failure.RetryPolicy;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.ports.out.Embedder;
 import dev.recollect.ports.out.IdGenerator;
+import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.out.Sleeper;
 import dev.recollect.ports.service.JobPipeline;
 import java.time.Clock;
@@ -15,13 +16,13 @@ public final class ScriptedPipelines {
     private ScriptedPipelines() {}
 
     /** The pipeline over {@code stores}, without an embedder, with random ids. */
-    public static JobPipeline over(StoreBundle stores, ScriptedLlm llm, Clock clock, Sleeper sleeper) {
+    public static JobPipeline over(Persistence stores, ScriptedLlm llm, Clock clock, Sleeper sleeper) {
         return new JobPipeline(dependencies(stores, llm, Optional.empty(), IdGenerator.random(), clock, sleeper, 17));
     }
 
     /** A pipeline's dependencies over {@code stores} with everything given; {@code seed} seeds the retry jitter. */
     public static JobPipeline.Dependencies dependencies(
-            StoreBundle stores,
+            Persistence stores,
             ScriptedLlm llm,
             Optional<Embedder> embedder,
             IdGenerator ids,
