@@ -4,7 +4,7 @@ import dev.recollect.adapters.jdbi.PersistenceException;
 import dev.recollect.adapters.jdbi.server.LocalPostgresException;
 import dev.recollect.cli.support.CliException;
 import dev.recollect.cli.support.ExitCode;
-import dev.recollect.ports.service.InvalidCommandException;
+import dev.recollect.ports.in.InvalidCommandException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

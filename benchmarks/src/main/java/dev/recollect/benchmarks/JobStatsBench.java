@@ -3,7 +3,7 @@ package dev.recollect.benchmarks;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.recollect.adapters.jdbi.JdbiPersistence;
 import dev.recollect.adapters.jdbi.server.LocalPostgres;
-import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.JobReports;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,7 +33,7 @@ public final class JobStatsBench {
             fill(pool);
             BenchDatabase.sql(pool, "VACUUM ANALYZE generation_jobs");
             BenchDatabase.sql(pool, "VACUUM ANALYZE job_token_usage");
-            JobStore jobs = JdbiPersistence.over(pool).jobs();
+            JobReports jobs = JdbiPersistence.over(pool).jobReports();
             Instant now = Instant.now();
             double anchor = median(() -> BenchDatabase.sql(pool, "SELECT count(*) FROM generation_jobs"));
             double day = median(() -> jobs.stats(now.minus(Duration.ofDays(1))));

@@ -31,7 +31,7 @@ final class JdbiConceptStore implements ConceptStore {
             conflict_score, generation_job_id, created_at, updated_at, archived_at, deleted_at""";
 
     /** The user's active concepts, as every queue and due query filters them (the partial indexes' predicate). */
-    private static final String ACTIVE = "user_id = :user AND archived_at IS NULL AND deleted_at IS NULL";
+    private static final String ACTIVE = StatsSql.ACTIVE_CONCEPTS;
 
     private final Database db;
 
@@ -59,7 +59,7 @@ final class JdbiConceptStore implements ConceptStore {
         }
         db.inTransaction("insert concepts", handle -> {
             insert(handle, concepts, "");
-            JdbiUserStatsStore.apply(handle, concepts.get(0).userId(), statsDelta, now);
+            StatsSql.apply(handle, concepts.get(0).userId(), statsDelta, now);
             return null;
         });
     }
@@ -203,16 +203,7 @@ final class JdbiConceptStore implements ConceptStore {
 
     @Override
     public DueSnapshot dueSnapshot(UserId userId, Instant now) {
-        return db.withHandle("count due concepts of " + userId, handle -> dueSnapshot(handle, userId, now));
-    }
-
-    static DueSnapshot dueSnapshot(Handle handle, UserId userId, Instant now) {
-        return handle.createQuery("SELECT count(*) FILTER (WHERE due <= :now) AS due_now,"
-                        + " min(due) FILTER (WHERE due > :now) AS next FROM concepts WHERE " + ACTIVE)
-                .bind("user", userId.value())
-                .bind("now", timestamp(now))
-                .map((rs, ctx) -> new DueSnapshot(now, rs.getInt("due_now"), Database.instant(rs, "next")))
-                .one();
+        return db.withHandle("count due concepts of " + userId, handle -> StatsSql.dueSnapshot(handle, userId, now));
     }
 
     @Override
@@ -222,7 +213,7 @@ final class JdbiConceptStore implements ConceptStore {
                     Concept after = before.with(change, now);
                     if (after != before) {
                         Database.writeMarks(handle, "concepts", id.value(), after.archivedAt(), after.deletedAt(), now);
-                        JdbiUserStatsStore.apply(handle, userId, StatsDelta.between(before, after), now);
+                        StatsSql.apply(handle, userId, StatsDelta.between(before, after), now);
                     }
                     return after;
                 }));

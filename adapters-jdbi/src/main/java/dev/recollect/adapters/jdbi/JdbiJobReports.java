@@ -108,28 +108,27 @@ final class JdbiJobReports implements JobReports {
 
     @Override
     public WorkerActivity workerActivity(Instant now) {
-        // Separate queries, each on its own partial index, rather than one scan of every job.
-        return db.withHandle(
-                "read worker activity",
-                handle -> new WorkerActivity(
-                        handle.createQuery("SELECT count(*) FROM generation_jobs WHERE status = 'processing'"
-                                        + " AND lease_expires_at >= :now")
-                                .bind("now", timestamp(now))
-                                .mapTo(Integer.class)
-                                .one(),
-                        handle.createQuery("SELECT count(*) FROM generation_jobs WHERE status = 'pending'")
-                                .mapTo(Integer.class)
-                                .one(),
-                        handle.createQuery("SELECT created_at FROM generation_jobs WHERE status = 'pending'"
-                                        + " ORDER BY created_at, id LIMIT 1")
-                                .map((rs, ctx) -> Database.instant(rs, "created_at"))
-                                .findOne()
-                                .orElse(null),
-                        // A backward index probe per status, where `status IN (...)` reads the whole index.
-                        handle.createQuery("SELECT greatest((SELECT max(completed_at) FROM generation_jobs WHERE"
-                                        + " status = 'completed'), (SELECT max(completed_at) FROM generation_jobs"
-                                        + " WHERE status = 'failed')) AS at")
-                                .map((rs, ctx) -> Database.instant(rs, "at"))
-                                .one()));
+        // Separate statements, each on its own partial index, rather than one scan of every job. The pending count
+        // and the oldest pending job come from one statement, so that they agree with each other.
+        return db.withHandle("read worker activity", handle -> {
+            int live = handle.createQuery("SELECT count(*) FROM generation_jobs WHERE status = 'processing'"
+                            + " AND lease_expires_at >= :now")
+                    .bind("now", timestamp(now))
+                    .mapTo(Integer.class)
+                    .one();
+            Pending pending = handle.createQuery("SELECT count(*) AS n, min(created_at) AS oldest"
+                            + " FROM generation_jobs WHERE status = 'pending'")
+                    .map((rs, ctx) -> new Pending(rs.getInt("n"), Database.instant(rs, "oldest")))
+                    .one();
+            // A backward index probe per status, where `status IN (...)` reads the whole index.
+            Instant lastFinished = handle.createQuery("SELECT greatest((SELECT max(completed_at) FROM"
+                            + " generation_jobs WHERE status = 'completed'), (SELECT max(completed_at) FROM"
+                            + " generation_jobs WHERE status = 'failed')) AS at")
+                    .map((rs, ctx) -> Database.instant(rs, "at"))
+                    .one();
+            return new WorkerActivity(live, pending.count(), pending.oldest(), lastFinished);
+        });
     }
+
+    private record Pending(int count, Instant oldest) {}
 }

@@ -239,7 +239,7 @@ final class JdbiMigrationLedger implements MigrationLedger {
                 .list()
                 .forEach(doc -> LegacyQuestions.interaction(doc)
                         .ifPresent(i -> JdbiReviewStore.insertIfItsPhrasingExists(handle, i)));
-        owners.forEach(owner -> JdbiUserStatsStore.reconcile(handle, owner, now));
+        owners.forEach(owner -> StatsSql.reconcile(handle, owner, now));
     }
 
     private static List<Document> documents(Handle handle, String table, KeyRange range) {

@@ -69,7 +69,7 @@ public final class JdbiPersistence implements Persistence {
      * closes it after the last store call.
      *
      * @param jdbcUrl a {@code jdbc:postgresql:} URL
-     * @param maximumPoolSize 1 to 100 connections; one more is held by {@link #signals()} while it listens
+     * @param maximumPoolSize 1 to 100 connections; one more is held by {@link #openSignals()} while it listens
      * @throws IllegalArgumentException when the URL is not PostgreSQL's or the size is out of range
      */
     public static HikariDataSource pool(String jdbcUrl, String user, String password, int maximumPoolSize) {

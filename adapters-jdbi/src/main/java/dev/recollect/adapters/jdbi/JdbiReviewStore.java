@@ -39,7 +39,7 @@ final class JdbiReviewStore implements ReviewStore {
             ConceptId conceptId,
             PhrasingId phrasingId,
             String sessionId,
-            Function<ReviewTarget, RecordedReview> decide) {
+            Function<ReviewTarget, Optional<RecordedReview>> decide) {
         return db.inTransaction("record an answer to " + conceptId, handle -> {
             Optional<Concept> concept =
                     JdbiConceptStore.lockOwned(handle, userId, conceptId).filter(Concept::isActive);
@@ -51,12 +51,17 @@ final class JdbiReviewStore implements ReviewStore {
             if (phrasing.isEmpty()) {
                 return Optional.empty();
             }
-            RecordedReview recorded = decide.apply(
+            Optional<RecordedReview> decided = decide.apply(
                     new ReviewTarget(concept.get(), phrasing.get(), isRetry(handle, userId, phrasingId, sessionId)));
+            if (decided.isEmpty()) {
+                // Only locks were taken; the transaction commits nothing.
+                return decided;
+            }
+            RecordedReview recorded = decided.get();
             JdbiConceptStore.writeCard(handle, recorded.concept());
             JdbiPhrasingStore.writeCounters(handle, recorded.phrasing());
             insert(handle, recorded.interaction());
-            JdbiUserStatsStore.apply(
+            StatsSql.apply(
                     handle,
                     userId,
                     recorded.statsDelta(),

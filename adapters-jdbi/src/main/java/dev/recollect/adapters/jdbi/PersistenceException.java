@@ -1,6 +1,6 @@
 package dev.recollect.adapters.jdbi;
 
-import dev.recollect.ports.RecollectException;
+import dev.recollect.ports.out.RecollectException;
 
 /** A database operation failed; the cause is JDBI's or the driver's exception. */
 public final class PersistenceException extends RecollectException {

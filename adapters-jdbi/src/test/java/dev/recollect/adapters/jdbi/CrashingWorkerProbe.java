@@ -1,5 +1,6 @@
 package dev.recollect.adapters.jdbi;
 
+import dev.recollect.ports.in.Worker;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.Sleeper;
 import dev.recollect.ports.service.JobPipeline;
@@ -40,7 +41,7 @@ final class CrashingWorkerProbe {
         JobWorker worker = new JobWorker(
                 persistence.jobs(),
                 pipeline,
-                new JobWorker.Settings("doomed", 1, Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ZERO),
+                new Worker.Settings("doomed", 1, Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ZERO),
                 clock,
                 JobSignals.polling(Sleeper.system()),
                 outcome -> {});

@@ -12,6 +12,7 @@ import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.library.Phrasing;
+import dev.recollect.ports.in.Worker;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.Sleeper;
 import dev.recollect.ports.service.JobPipeline;
@@ -71,7 +72,7 @@ class DatabaseRestartIT {
                         JobWorker worker = new JobWorker(
                                 persistence.jobs(),
                                 pipeline,
-                                new JobWorker.Settings(
+                                new Worker.Settings(
                                         "restart-worker",
                                         3,
                                         Duration.ofSeconds(30),

@@ -10,6 +10,7 @@ import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.ports.in.ProcessJob;
+import dev.recollect.ports.in.Worker;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.Sleeper;
@@ -87,7 +88,7 @@ class JobSignalsIT {
                 JobWorker worker = new JobWorker(
                         persistence.jobs(),
                         pipeline,
-                        JobWorker.Settings.defaults("w"),
+                        Worker.Settings.defaults("w"),
                         Clock.systemUTC(),
                         signals,
                         outcomes::add)) {

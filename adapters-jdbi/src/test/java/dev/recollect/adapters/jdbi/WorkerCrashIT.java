@@ -9,6 +9,7 @@ import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.library.Phrasing;
+import dev.recollect.ports.in.Worker;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.service.JobPipeline;
@@ -57,7 +58,7 @@ class WorkerCrashIT {
         try (JobWorker rescuer = new JobWorker(
                 persistence.jobs(),
                 pipeline,
-                JobWorker.Settings.defaults("rescuer"),
+                Worker.Settings.defaults("rescuer"),
                 clock,
                 JobSignals.polling(new RecordingSleeper(clock)),
                 outcome -> {})) {

@@ -6,29 +6,12 @@ import dev.recollect.adapters.jdbi.server.SharedPostgres;
 import dev.recollect.cli.support.CliException;
 import dev.recollect.cli.support.CommonOptions;
 import dev.recollect.domain.DomainException;
-import dev.recollect.domain.fsrs.Scheduler;
-import dev.recollect.domain.migration.BuiltInMigrations;
-import dev.recollect.domain.migration.DocumentMigration;
-import dev.recollect.domain.review.Reviewer;
 import dev.recollect.domain.usage.PriceTable;
-import dev.recollect.ports.out.IdGenerator;
-import dev.recollect.ports.out.JobSignals;
-import dev.recollect.ports.out.Metrics;
-import dev.recollect.ports.out.Sleeper;
-import dev.recollect.ports.service.GenerationJobs;
-import dev.recollect.ports.service.Housekeeper;
-import dev.recollect.ports.service.JobPipeline;
-import dev.recollect.ports.service.JobWatching;
-import dev.recollect.ports.service.MigrationRunner;
-import dev.recollect.ports.service.Reviews;
+import dev.recollect.ports.Recollect;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.SplittableRandom;
 
 /**
  * The composition root: one database (embedded or external), the stores over it, and the services a command uses.
@@ -44,7 +27,7 @@ public final class App implements AutoCloseable {
     private final Map<String, String> env;
     private final JobSettings jobSettings;
     private final Clock clock = Clock.systemUTC();
-    private final SplittableRandom random;
+    private final Long seed;
 
     private App(
             SharedPostgres.Attachment embedded,
@@ -59,7 +42,7 @@ public final class App implements AutoCloseable {
         this.env = env;
         this.jobSettings = jobSettings;
         String seed = env.get("RECOLLECT_SEED");
-        this.random = seed == null ? new SplittableRandom() : new SplittableRandom(seed.hashCode());
+        this.seed = seed == null ? null : (long) seed.hashCode();
     }
 
     /**
@@ -151,11 +134,6 @@ public final class App implements AutoCloseable {
         return description;
     }
 
-    /** The stores. */
-    public JdbiPersistence persistence() {
-        return persistence;
-    }
-
     /** The data source, for schema commands. */
     public HikariDataSource dataSource() {
         return dataSource;
@@ -187,78 +165,38 @@ public final class App implements AutoCloseable {
         return jobSettings;
     }
 
-    /** The job use cases, with the settings' policy and rate limit. */
-    public GenerationJobs jobs() {
-        return new GenerationJobs(
-                persistence.jobs(), jobSettings.policy(), jobSettings.limit(), IdGenerator.random(), clock);
+    /** The use cases, without a model: everything but generation. */
+    public Recollect recollect() {
+        return recollect(null, MetricsLog.off());
     }
 
-    /** Follows jobs through {@code signals}, which the caller owns. */
-    public JobWatching watching(JobSignals signals) {
-        return new JobWatching(persistence.jobs(), signals);
-    }
-
-    /** The housekeeping of a worker, at the settings' interval; zero starts none. */
-    public Housekeeper housekeeper() {
-        return Housekeeper.every(jobSettings.housekeepingEvery(), jobs(), persistence.exclusiveLocks());
-    }
-
-    /** The review use cases, with the deployment's FSRS settings. */
-    public Reviews reviews() {
-        return new Reviews(
-                persistence.concepts(),
-                persistence.phrasings(),
-                persistence.reviews(),
-                persistence.userStats(),
-                new Reviewer(new Scheduler(FsrsSettings.from(env))),
-                IdGenerator.random(),
-                clock,
-                random.split());
-    }
-
-    /** The generation pipeline over {@code model}, recording no metrics. */
-    public JobPipeline pipeline(Model model) {
-        return pipeline(model, Metrics.NONE);
-    }
-
-    /** The generation pipeline over {@code model}, recording into {@code metrics}. */
-    public JobPipeline pipeline(Model model, Metrics metrics) {
-        return new JobPipeline(
-                new JobPipeline.Dependencies(
-                        persistence.jobs(),
-                        persistence.concepts(),
-                        persistence.phrasings(),
-                        model.synthesizer(),
-                        model.generator(),
-                        model.embedder(),
-                        jobSettings.policy(),
-                        jobSettings.retry(),
-                        IdGenerator.random(),
-                        clock,
-                        Sleeper.system(),
-                        random.split()),
-                metrics);
+    /** The use cases over {@code model}, workers included, recording nothing. */
+    public Recollect recollect(Model model) {
+        return recollect(model, MetricsLog.off());
     }
 
     /**
-     * The migration runner: the built-in migrations, and those that jars on the class path declare through the
-     * {@link DocumentMigration} service (see docs/migrations.md).
+     * The use cases over {@code model} ({@code null} for none), recording into {@code metrics}: the one builder an
+     * embedding service uses, with the settings' job policy, rate limit, retries and housekeeping, and the FSRS
+     * settings of the environment.
      */
-    public MigrationRunner migrations() {
-        return migrations(Metrics.NONE);
-    }
-
-    /** The migration runner, recording batches and records into {@code metrics}. */
-    public MigrationRunner migrations(Metrics metrics) {
-        List<DocumentMigration> all = new ArrayList<>(BuiltInMigrations.all());
-        ServiceLoader.load(DocumentMigration.class).forEach(all::add);
-        return new MigrationRunner(
-                persistence.migrations(), all, IdGenerator.random(), clock, Sleeper.system(), metrics);
-    }
-
-    /** Job signals over LISTEN/NOTIFY; the caller closes them. */
-    public JobSignals signals() {
-        return persistence.openSignals();
+    public Recollect recollect(Model model, MetricsLog metrics) {
+        Recollect.Builder builder = Recollect.builder()
+                .persistence(persistence)
+                .clock(clock)
+                .jobPolicy(jobSettings.policy())
+                .rateLimit(jobSettings.limit())
+                .retryPolicy(jobSettings.retry())
+                .housekeepingEvery(jobSettings.housekeepingEvery())
+                .fsrs(FsrsSettings.from(env))
+                .metrics(metrics.metrics());
+        if (model != null) {
+            builder.models(model.languageModels());
+        }
+        if (seed != null) {
+            builder.seed(seed);
+        }
+        return builder.build();
     }
 
     /** Where the embedded database's data lives; empty for an external database. */

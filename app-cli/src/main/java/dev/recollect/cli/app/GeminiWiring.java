@@ -9,7 +9,7 @@ import java.util.Optional;
 final class GeminiWiring {
     private GeminiWiring() {}
 
-    static Model model(Map<String, String> env) {
+    static GeminiModels models(Map<String, String> env) {
         GeminiModels.Config config;
         try {
             GeminiModels.Config.Builder builder =
@@ -24,12 +24,6 @@ final class GeminiWiring {
         } catch (IllegalArgumentException e) {
             throw CliException.invalid("Gemini settings: " + e.getMessage());
         }
-        GeminiModels models = GeminiModels.create(config);
-        return new Model(
-                models.conceptSynthesizer(),
-                models.phrasingGenerator(),
-                Optional.of(models.embedder()),
-                "Gemini " + config.model() + " at " + config.baseUrl(),
-                false);
+        return GeminiModels.create(config);
     }
 }

@@ -5,8 +5,8 @@ import dev.recollect.domain.DomainException;
 import dev.recollect.domain.failure.RetryPolicy;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
+import dev.recollect.ports.in.Worker;
 import dev.recollect.ports.out.RateLimitRule;
-import dev.recollect.ports.service.JobWorker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,9 +142,9 @@ public record JobSettings(
     }
 
     /** The worker's settings under {@code workerId}. */
-    public JobWorker.Settings worker(String workerId) {
-        JobWorker.Settings defaults = JobWorker.Settings.defaults(workerId);
-        return new JobWorker.Settings(
+    public Worker.Settings worker(String workerId) {
+        Worker.Settings defaults = Worker.Settings.defaults(workerId);
+        return new Worker.Settings(
                 workerId, concurrency, lease, defaults.idlePoll(), defaults.gracePeriod(), heartbeat);
     }
 

@@ -12,13 +12,15 @@ import dev.recollect.cli.support.Output;
 import dev.recollect.cli.support.Views;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.library.Phrasing;
+import dev.recollect.domain.usage.PriceTable;
+import dev.recollect.ports.Recollect;
 import dev.recollect.ports.in.CancelJob;
 import dev.recollect.ports.in.CreateJob;
 import dev.recollect.ports.in.GetJob;
+import dev.recollect.ports.in.GetJobDetails;
 import dev.recollect.ports.in.GetNextReview;
 import dev.recollect.ports.in.GetStats;
 import dev.recollect.ports.in.RecordInteraction;
-import dev.recollect.ports.out.PhrasingGenerator;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -66,35 +68,36 @@ public final class DemoCommand extends AppCommand {
 
         out.line("");
         out.line("1. A job for \"%s\", processed by a worker:", PROMPT);
-        GenerationJob job = create(app, user, PROMPT);
-        WorkCommand.work(app, model, out, true, new ArrayList<>());
-        job = reload(app, user, job);
+        PriceTable prices = app.prices();
+        Recollect recollect = app.recollect(model);
+        GenerationJob job = create(recollect, user, PROMPT);
+        WorkCommand.workUntilIdle(recollect, app.jobSettings(), out, new ArrayList<>());
 
         out.line("");
         out.line("2. What it generated:");
-        document.put("job", ShowJobCommand.print(app, out, job));
+        document.put("job", ShowJobCommand.print(out, details(recollect, user, job), prices));
 
         out.line("");
         out.line("3. Three reviews, the second answered wrongly:");
-        document.put("reviews", review(app, out, user));
-        var stats = app.reviews().stats(new GetStats.Query(user));
+        document.put("reviews", review(recollect, app, out, user));
+        var stats = recollect.getStats().stats(new GetStats.Query(user));
         out.line("   %s", Views.statsLine(stats));
         document.put("stats", Views.stats(stats));
 
         out.line("");
         out.line("4. A job for \"%s\", cancelled after its first concept:", CANCELLED_PROMPT);
-        GenerationJob second = create(app, user, CANCELLED_PROMPT);
-        WorkCommand.work(app, cancellingAfterFirstConcept(app, model, user, second), out, true, new ArrayList<>());
-        second = reload(app, user, second);
-        document.put("cancelledJob", ShowJobCommand.print(app, out, second));
+        GenerationJob second = create(recollect, user, CANCELLED_PROMPT);
+        Recollect cancelling = app.recollect(cancellingAfterFirstConcept(recollect, model, user, second));
+        WorkCommand.workUntilIdle(cancelling, app.jobSettings(), out, new ArrayList<>());
+        document.put("cancelledJob", ShowJobCommand.print(out, details(recollect, user, second), prices));
         out.document(document);
         out.line("");
         out.line("Done. Try: recollect quiz --user %s", user);
         return ExitCode.OK;
     }
 
-    private static GenerationJob create(App app, String user, String prompt) {
-        CreateJob.Result result = app.jobs().create(new CreateJob.Command(user, prompt, null));
+    private static GenerationJob create(Recollect recollect, String user, String prompt) {
+        CreateJob.Result result = recollect.createJob().create(new CreateJob.Command(user, prompt, null));
         return result.fold(
                 CreateJob.Result.Created::job,
                 invalid -> refused(result),
@@ -106,14 +109,17 @@ public final class DemoCommand extends AppCommand {
         throw CliException.rejected("the demo could not create its job: " + result);
     }
 
-    private static GenerationJob reload(App app, String user, GenerationJob job) {
-        return app.jobs().get(new GetJob.Query(user, job.id().toString())).orElseThrow();
+    private static GetJobDetails.JobDetails details(Recollect recollect, String user, GenerationJob job) {
+        return recollect
+                .getJobDetails()
+                .details(new GetJob.Query(user, job.id().toString()))
+                .orElseThrow();
     }
 
-    private static List<Map<String, Object>> review(App app, Output out, String user) {
+    private static List<Map<String, Object>> review(Recollect recollect, App app, Output out, String user) {
         List<Map<String, Object>> reviews = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            GetNextReview.Result result = app.reviews().next(new GetNextReview.Query(user));
+            GetNextReview.Result result = recollect.getNextReview().next(new GetNextReview.Query(user));
             if (result.review().isEmpty()) {
                 out.line("   Nothing left to review.");
                 break;
@@ -127,27 +133,22 @@ public final class DemoCommand extends AppCommand {
                             .filter(o -> !o.equals(phrasing.correctAnswer()))
                             .findFirst()
                             .orElseThrow();
-            var recorded = (RecordInteraction.Result.Recorded) app.reviews()
+            RecordInteraction.Result.Recorded recorded = recollect
+                    .recordInteraction()
                     .record(new RecordInteraction.Command(
-                            user,
-                            next.concept().id().toString(),
-                            phrasing.id().toString(),
-                            answer,
-                            answerRight,
-                            null,
-                            4000,
-                            "demo"));
+                            user, next.concept().id().toString(), phrasing.id().toString(), answer, null, 4000, "demo"))
+                    .fold(done -> done, missing -> refused(missing.message()), invalid -> refused(invalid.message()));
             out.line("   Q: %s", phrasing.question());
             out.line(
                     "      answered \"%s\" (%s) -> %s, next review %s",
                     answer,
-                    answerRight ? "right" : "wrong",
+                    recorded.correct() ? "right" : "wrong",
                     recorded.newState().name().toLowerCase(Locale.ROOT),
                     Views.until(app.clock().instant(), recorded.nextReview()));
             Map<String, Object> review = new LinkedHashMap<>();
             review.put("question", phrasing.question());
             review.put("answer", answer);
-            review.put("isCorrect", answerRight);
+            review.put("isCorrect", recorded.correct());
             review.put("newState", recorded.newState().name().toLowerCase(Locale.ROOT));
             review.put("nextReview", recorded.nextReview().toString());
             review.put("scheduledDays", recorded.scheduledDays());
@@ -156,15 +157,19 @@ public final class DemoCommand extends AppCommand {
         return reviews;
     }
 
+    private static RecordInteraction.Result.Recorded refused(String why) {
+        throw CliException.rejected("the demo could not record its answer: " + why);
+    }
+
     /** The model, with a generator that cancels {@code job} once the first concept's phrasings are written. */
-    private static Model cancellingAfterFirstConcept(App app, Model model, String user, GenerationJob job) {
+    private static Model cancellingAfterFirstConcept(Recollect recollect, Model model, String user, GenerationJob job) {
         AtomicBoolean cancelled = new AtomicBoolean();
-        PhrasingGenerator generator = (request, sink, calls) -> {
-            model.generator().generate(request, sink, calls);
+        return model.afterEachPhrasingCall(() -> {
             if (cancelled.compareAndSet(false, true)) {
-                app.jobs().cancel(new CancelJob.Command(user, job.id().toString()));
+                recollect
+                        .cancelJob()
+                        .cancel(new CancelJob.Command(user, job.id().toString()));
             }
-        };
-        return new Model(model.synthesizer(), generator, model.embedder(), model.description(), model.offline());
+        });
     }
 }

@@ -18,7 +18,8 @@ public final class CancelJobCommand extends AppCommand {
 
     @Override
     protected int run(App app, Output out) {
-        return app.jobs()
+        return app.recollect()
+                .cancelJob()
                 .cancel(new CancelJob.Command(job.user, job.jobId))
                 .fold(
                         cancelled -> {

@@ -18,7 +18,7 @@ public final class CleanupCommand extends JobCommand {
 
     @Override
     protected int run(App app, Output out) {
-        CleanupJobs.Result result = app.jobs().cleanup();
+        CleanupJobs.Result result = app.recollect().cleanupJobs().cleanup();
         CleanupCounts counts = result.jobs();
         out.document(Map.of(
                 "completed",

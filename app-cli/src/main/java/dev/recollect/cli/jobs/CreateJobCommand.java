@@ -27,7 +27,8 @@ public final class CreateJobCommand extends JobCommand {
 
     @Override
     protected int run(App app, Output out) {
-        return app.jobs()
+        return app.recollect()
+                .createJob()
                 .create(new CreateJob.Command(user, prompt, ip))
                 .fold(
                         created -> {

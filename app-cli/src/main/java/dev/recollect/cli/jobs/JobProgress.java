@@ -2,7 +2,6 @@ package dev.recollect.cli.jobs;
 
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.job.GenerationJob;
-import dev.recollect.ports.out.JobStore;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,23 +15,19 @@ import me.tongfei.progressbar.ProgressBar;
  * or count changes, which reads well in a log.
  */
 final class JobProgress implements AutoCloseable {
-    private final JobStore jobs;
     private final PrintWriter err;
     private final ProgressBar bar;
     private final Map<JobId, String> lastSeen = new HashMap<>();
     private final Map<JobId, GenerationJob> latest = new HashMap<>();
 
-    JobProgress(JobStore jobs, PrintWriter err, boolean interactive) {
-        this.jobs = jobs;
+    JobProgress(PrintWriter err, boolean interactive) {
         this.err = err;
         this.bar = interactive ? JobBar.onStderr(err, 200) : null;
     }
 
-    /** Reads the running jobs again and shows what changed. */
-    void refresh(Collection<JobId> running) {
-        for (JobId id : running) {
-            jobs.find(id).ifPresent(this::seen);
-        }
+    /** Shows what changed in the running jobs, as just read. */
+    void refresh(Collection<GenerationJob> running) {
+        running.forEach(this::seen);
         if (bar != null) {
             long expected = latest.values().stream()
                     .mapToLong(j -> Math.max(j.estimatedTotal() == null ? 0 : j.estimatedTotal(), j.questionsSaved()))

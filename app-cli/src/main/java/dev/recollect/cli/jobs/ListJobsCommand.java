@@ -37,9 +37,10 @@ public final class ListJobsCommand extends JobCommand {
 
     @Override
     protected int run(App app, Output out) {
-        Page<GenerationJob> page =
-                app.jobs().list(new ListRecentJobs.Query(user, limit, cursor, EnumSet.copyOf(withAll(statuses))));
-        ListRecentJobs.Quota quota = app.jobs().quota(user);
+        Page<GenerationJob> page = app.recollect()
+                .listRecentJobs()
+                .list(new ListRecentJobs.Query(user, limit, cursor, EnumSet.copyOf(withAll(statuses))));
+        ListRecentJobs.Quota quota = app.recollect().listRecentJobs().quota(user);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("jobs", page.items().stream().map(Views::job).toList());
         document.put("nextCursor", page.next().map(Cursor::encode).orElse(null));

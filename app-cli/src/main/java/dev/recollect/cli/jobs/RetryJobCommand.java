@@ -28,7 +28,8 @@ public final class RetryJobCommand extends JobCommand {
 
     @Override
     protected int run(App app, Output out) {
-        return app.jobs()
+        return app.recollect()
+                .retryJob()
                 .retry(new RetryJob.Command(job.user, job.jobId, force, ip))
                 .fold(
                         retried -> {

@@ -10,8 +10,8 @@ import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.job.JobStats;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.job.WorkerActivity;
+import dev.recollect.ports.in.GetJobStats;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,9 +38,9 @@ public final class StatsJobsCommand extends AppCommand {
     @Override
     protected int run(App app, Output out) {
         Duration window = since.duration();
-        Instant now = app.clock().instant();
-        JobStats stats = app.persistence().jobReports().stats(now.minus(window));
-        WorkerActivity queue = app.persistence().jobReports().workerActivity(now);
+        GetJobStats.Report report = app.recollect().getJobStats().stats(new GetJobStats.Query(window));
+        JobStats stats = report.jobs();
+        WorkerActivity queue = report.workers();
         double perHour = stats.completed() / (window.toSeconds() / 3600.0);
 
         Map<String, Object> byStatus = new LinkedHashMap<>();
@@ -54,7 +54,7 @@ public final class StatsJobsCommand extends AppCommand {
             }
         }
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("since", now.minus(window).toString());
+        document.put("since", report.since().toString());
         document.put("byStatus", byStatus);
         document.put("failuresByCode", failures);
         document.put("completed", stats.completed());

@@ -9,7 +9,6 @@ import dev.recollect.cli.support.Output;
 import dev.recollect.cli.support.Views;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.ports.in.GetJob;
-import dev.recollect.ports.out.JobSignals;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,9 +37,8 @@ public final class WatchJobCommand extends AppCommand {
     protected int run(App app, Output out) throws InterruptedException {
         boolean terminal = System.console() != null && !out.json();
         Optional<GenerationJob> ended;
-        try (JobSignals signals = app.signals();
-                WatchDisplay display = new WatchDisplay(out, terminal)) {
-            ended = app.watching(signals).follow(new GetJob.Query(job.user, job.jobId), display::show);
+        try (WatchDisplay display = new WatchDisplay(out, terminal)) {
+            ended = app.recollect().watchJob().follow(new GetJob.Query(job.user, job.jobId), display::show);
         }
         GenerationJob last =
                 ended.orElseThrow(() -> CliException.notFound("Job not found or access denied: " + job.jobId));

@@ -2,6 +2,7 @@ package dev.recollect.cli.jobs;
 
 import dev.recollect.adapters.jdbi.server.SharedPostgres;
 import dev.recollect.cli.app.App;
+import dev.recollect.cli.app.JobSettings;
 import dev.recollect.cli.app.MetricsLog;
 import dev.recollect.cli.app.Model;
 import dev.recollect.cli.command.MetricsOption;
@@ -11,10 +12,8 @@ import dev.recollect.cli.support.Output;
 import dev.recollect.cli.support.Views;
 import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.job.GenerationJob;
-import dev.recollect.ports.out.JobSignals;
-import dev.recollect.ports.out.Metrics;
-import dev.recollect.ports.service.Housekeeper;
-import dev.recollect.ports.service.JobWorker;
+import dev.recollect.ports.Recollect;
+import dev.recollect.ports.in.Worker;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,8 +54,6 @@ public final class WorkCommand extends JobCommand {
     @Mixin
     MetricsOption metricsOption;
 
-    // "try": the housekeeper runs for the block on its own thread, never read inside it.
-    @SuppressWarnings("try")
     @Override
     protected int run(App app, Output out) throws Exception {
         if (workerId != null && workerId.isBlank()) {
@@ -65,12 +62,10 @@ public final class WorkCommand extends JobCommand {
         List<GenerationJob> finished = Collections.synchronizedList(new ArrayList<>());
         int processed;
         // Closing the log publishes the last, partial interval, so even a short run logs its figures.
-        try (MetricsLog metrics = metricsOption.open();
-                Housekeeper housekeeping = untilIdle ? null : app.housekeeper()) {
+        try (MetricsLog metrics = metricsOption.open()) {
             Model model = Model.resolve(provider, environment(), false);
             out.err().println("Model: " + model.description() + "; database: " + app.description());
-            metrics.withQueue(app.persistence().jobReports(), app.clock());
-            processed = work(app, model, out, untilIdle, finished, workerId, metrics.metrics());
+            processed = work(app.recollect(model, metrics), app.jobSettings(), out, untilIdle, finished, workerId);
         }
         out.document(Map.of(
                 "processed",
@@ -90,47 +85,42 @@ public final class WorkCommand extends JobCommand {
         return ExitCode.OK;
     }
 
-    /** Runs one worker with the job settings, over {@code model}, with progress on stderr; the demo runs it so. */
-    public static int work(App app, Model model, Output out, boolean untilIdle, List<GenerationJob> finished)
+    /**
+     * Runs one worker of {@code recollect} with the job settings until no job is left, with progress on stderr; the
+     * demo runs it so.
+     */
+    public static int workUntilIdle(Recollect recollect, JobSettings settings, Output out, List<GenerationJob> finished)
             throws Exception {
-        return work(app, model, out, untilIdle, finished, null, Metrics.NONE);
+        return work(recollect, settings, out, true, finished, null);
     }
 
     /**
-     * Runs a worker over {@code model} with progress on stderr.
+     * Runs a worker of {@code recollect} with progress on stderr: until idle, or until stopped (Ctrl-C), which then
+     * shuts it down gracefully.
      *
      * @param workerId the id written into the leases; {@code null} for this host and process
-     * @param metrics what the pipeline records into
      */
     private static int work(
-            App app,
-            Model model,
+            Recollect recollect,
+            JobSettings jobSettings,
             Output out,
             boolean untilIdle,
             List<GenerationJob> finished,
-            String workerId,
-            Metrics metrics)
+            String workerId)
             throws Exception {
         String id = workerId != null
                 ? workerId
                 : ManagementFactory.getRuntimeMXBean().getName();
-        JobWorker.Settings settings = app.jobSettings().worker(id);
+        Worker.Settings settings = jobSettings.worker(id);
         boolean interactive = System.console() != null && !out.json();
-        try (JobSignals signals = app.signals();
-                JobProgress progress = new JobProgress(app.persistence().jobs(), out.err(), interactive);
-                JobWorker worker = new JobWorker(
-                        app.persistence().jobs(),
-                        app.pipeline(model, metrics),
-                        settings,
-                        app.clock(),
-                        signals,
-                        outcome -> {
-                            outcome.fold(
-                                    done -> finished.add(done.job()),
-                                    missing -> false,
-                                    superseded -> false,
-                                    interrupted -> false);
-                        })) {
+        try (JobProgress progress = new JobProgress(out.err(), interactive);
+                Worker worker = recollect.worker(settings, outcome -> {
+                    outcome.fold(
+                            done -> finished.add(done.job()),
+                            missing -> false,
+                            superseded -> false,
+                            interrupted -> false);
+                })) {
             Thread hook = new Thread(worker::close, "recollect-worker-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
@@ -138,7 +128,7 @@ public final class WorkCommand extends JobCommand {
                     return worker.runUntilIdle();
                 }
                 try {
-                    worker.runUntilStopped();
+                    worker.runUntilClosed();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -153,7 +143,7 @@ public final class WorkCommand extends JobCommand {
                     return processed;
                 } catch (TimeoutException e) {
                     // A display refresh, not a synchronisation: the worker runs on its own threads.
-                    progress.refresh(worker.running().keySet());
+                    progress.refresh(worker.running());
                     shown = showFinished(progress, finished, shown);
                 } catch (ExecutionException e) {
                     removeHook(hook);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recollect.cli.support.CliException;
 import dev.recollect.domain.migration.Document;
-import dev.recollect.ports.out.MigrationLedger;
+import dev.recollect.ports.in.ImportDocuments;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,11 +43,11 @@ final class ConvexExport {
      */
     record TableReport(String table, int read, int imported, int alreadyPresent, List<String> malformed) {}
 
-    private final MigrationLedger ledger;
+    private final ImportDocuments imports;
     private final Instant now;
 
-    ConvexExport(MigrationLedger ledger, Instant now) {
-        this.ledger = ledger;
+    ConvexExport(ImportDocuments imports, Instant now) {
+        this.imports = imports;
         this.now = now;
     }
 
@@ -113,11 +113,11 @@ final class ConvexExport {
             }
             documents++;
             if (chunk.size() == CHUNK) {
-                imported += ledger.importDocuments(table, chunk);
+                imported += imports.importDocuments(new ImportDocuments.Command(table, chunk));
                 chunk.clear();
             }
         }
-        imported += ledger.importDocuments(table, chunk);
+        imported += imports.importDocuments(new ImportDocuments.Command(table, chunk));
         return new TableReport(table, read, imported, documents - imported, malformed);
     }
 

@@ -40,8 +40,9 @@ public final class ImportCommand implements Runnable {
 
         @Override
         protected int run(App app, Output out) throws IOException {
-            List<ConvexExport.TableReport> reports =
-                    new ConvexExport(app.persistence().migrations(), app.clock().instant()).importFrom(path);
+            List<ConvexExport.TableReport> reports = new ConvexExport(
+                            app.recollect().importDocuments(), app.clock().instant())
+                    .importFrom(path);
             Map<String, Object> document = new LinkedHashMap<>();
             document.put(
                     "tables",

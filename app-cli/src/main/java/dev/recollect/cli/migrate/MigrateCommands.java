@@ -54,7 +54,7 @@ final class MigrateCommands {
     static int work(App app, Output out, UUID run, String worker, Duration pause, MetricsOption metricsOption) {
         // Closing the log publishes the last, partial interval, so even a short run logs its figures.
         try (MetricsLog metrics = metricsOption.open()) {
-            return work(app.migrations(metrics.metrics()), out, run, worker, pause);
+            return work(app.recollect(null, metrics).runMigrations(), out, run, worker, pause);
         }
     }
 
@@ -116,7 +116,7 @@ final class MigrateCommands {
     static final class ListCommand extends AppCommand {
         @Override
         protected int run(App app, Output out) {
-            RunMigrations runner = app.migrations();
+            RunMigrations runner = app.recollect().runMigrations();
             Map<String, Object> document = new LinkedHashMap<>();
             document.put(
                     "migrations",
@@ -171,7 +171,8 @@ final class MigrateCommands {
             if (pauseMs < 0) {
                 throw CliException.invalid("--pause-ms must be >= 0, got " + pauseMs);
             }
-            RunMigrations.Started.Planned planned = app.migrations()
+            RunMigrations.Started.Planned planned = app.recollect()
+                    .runMigrations()
                     .start(new RunMigrations.Start(name, dryRun, batchSize))
                     .fold(Function.identity(), unknown -> {
                         throw CliException.notFound(
@@ -235,7 +236,7 @@ final class MigrateCommands {
 
         @Override
         protected int run(App app, Output out) {
-            RunMigrations runner = app.migrations();
+            RunMigrations runner = app.recollect().runMigrations();
             UUID id = run != null
                     ? runId(run)
                     : runner.list(1).stream()
@@ -269,8 +270,10 @@ final class MigrateCommands {
         @Override
         protected int run(App app, Output out) {
             UUID id = runId(run);
-            int queued =
-                    app.migrations().retryFailed(id).orElseThrow(() -> CliException.notFound("No migration run " + id));
+            int queued = app.recollect()
+                    .runMigrations()
+                    .retryFailed(id)
+                    .orElseThrow(() -> CliException.notFound("No migration run " + id));
             out.document(Map.of("queued", queued));
             out.line("Queued %d failed batches again; run `recollect migrate work %s`.", queued, id);
             return ExitCode.OK;

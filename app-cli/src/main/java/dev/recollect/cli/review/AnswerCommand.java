@@ -6,10 +6,8 @@ import dev.recollect.cli.support.CliException;
 import dev.recollect.cli.support.ExitCode;
 import dev.recollect.cli.support.Output;
 import dev.recollect.cli.support.Views;
-import dev.recollect.domain.DomainException;
-import dev.recollect.domain.PhrasingId;
-import dev.recollect.domain.library.Phrasing;
 import dev.recollect.ports.in.RecordInteraction;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -45,66 +43,37 @@ public final class AnswerCommand extends AppCommand {
 
     @Override
     protected int run(App app, Output out) {
-        Phrasing target = phrasing(app, user, phrasing);
-        AnswerJudge.Judged judged = AnswerJudge.judge(target, answer);
-        Map<String, Object> document = record(app, out, user, concept, target, judged, rating, session, timeMs);
+        RecordInteraction.Result result = app.recollect()
+                .recordInteraction()
+                .record(new RecordInteraction.Command(user, concept, phrasing, answer, rating, timeMs, session));
+        Map<String, Object> document = result.fold(
+                recorded -> show(out, app.clock().instant(), recorded),
+                notFound -> {
+                    throw CliException.notFound(notFound.message());
+                },
+                invalid -> {
+                    throw CliException.invalid("--answer: " + invalid.reason());
+                });
         out.document(document);
         return ExitCode.OK;
     }
 
-    /** The user's phrasing, or exit code 3: the same answer for a missing one and another user's. */
-    static Phrasing phrasing(App app, String user, String phrasingId) {
-        PhrasingId id;
-        try {
-            id = PhrasingId.parse(phrasingId);
-        } catch (DomainException e) {
-            throw CliException.invalid("--phrasing: " + e.getMessage());
-        }
-        return app.persistence()
-                .phrasings()
-                .find(id)
-                .filter(p -> p.userId().value().equals(user))
-                .orElseThrow(() -> CliException.notFound("Concept or phrasing not found or unauthorized"));
-    }
-
-    /** Records a judged answer, prints the verdict and the schedule, and returns the JSON document. */
-    static Map<String, Object> record(
-            App app,
-            Output out,
-            String user,
-            String conceptId,
-            Phrasing phrasing,
-            AnswerJudge.Judged judged,
-            Integer rating,
-            String session,
-            Integer timeMs) {
-        RecordInteraction.Result result = app.reviews()
-                .record(new RecordInteraction.Command(
-                        user,
-                        conceptId,
-                        phrasing.id().toString(),
-                        judged.answer(),
-                        judged.correct(),
-                        rating,
-                        timeMs,
-                        session));
-        if (result instanceof RecordInteraction.Result.NotFound notFound) {
-            throw CliException.notFound(notFound.message());
-        }
-        RecordInteraction.Result.Recorded recorded = (RecordInteraction.Result.Recorded) result;
-        out.line(judged.correct() ? "Right." : "Wrong: the answer is " + phrasing.correctAnswer() + ".");
-        if (phrasing.explanation() != null) {
-            out.line("  %s", phrasing.explanation());
+    /** Prints the verdict and the schedule of a recorded answer, and returns its JSON document; the quiz uses it. */
+    static Map<String, Object> show(Output out, Instant now, RecordInteraction.Result.Recorded recorded) {
+        out.line(recorded.correct() ? "Right." : "Wrong: the answer is " + recorded.correctAnswer() + ".");
+        if (recorded.explanation() != null) {
+            out.line("  %s", recorded.explanation());
         }
         out.line(
                 "  Next review %s (%s, %s).",
-                Views.until(app.clock().instant(), recorded.nextReview()),
+                Views.until(now, recorded.nextReview()),
                 recorded.nextReview(),
                 recorded.newState().name().toLowerCase(Locale.ROOT));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("interactionId", recorded.interactionId().toString());
-        document.put("isCorrect", judged.correct());
-        document.put("correctAnswer", phrasing.correctAnswer());
+        document.put("answer", recorded.answer());
+        document.put("isCorrect", recorded.correct());
+        document.put("correctAnswer", recorded.correctAnswer());
         document.put("nextReview", recorded.nextReview().toString());
         document.put("scheduledDays", recorded.scheduledDays());
         document.put("newState", recorded.newState().name().toLowerCase(Locale.ROOT));

@@ -21,7 +21,7 @@ public final class NextReviewCommand extends AppCommand {
 
     @Override
     protected int run(App app, Output out) {
-        GetNextReview.Result result = app.reviews().next(new GetNextReview.Query(user));
+        GetNextReview.Result result = app.recollect().getNextReview().next(new GetNextReview.Query(user));
         Map<String, Object> document = new LinkedHashMap<>();
         Optional<GetNextReview.Result.Next> review = result.review();
         if (review.isPresent()) {

@@ -7,8 +7,10 @@ import dev.recollect.cli.support.CliException;
 import dev.recollect.cli.support.ExitCode;
 import dev.recollect.cli.support.Output;
 import dev.recollect.cli.support.Views;
+import dev.recollect.ports.Recollect;
 import dev.recollect.ports.in.GetNextReview;
 import dev.recollect.ports.in.GetStats;
+import dev.recollect.ports.in.RecordInteraction;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,8 +65,10 @@ public final class QuizCommand extends AppCommand {
         String session = "quiz-" + UUID.randomUUID();
         List<Map<String, Object>> asked = new ArrayList<>();
         int right = 0;
+        Recollect recollect = app.recollect();
+        quiz:
         for (int i = 0; i < limit; i++) {
-            GetNextReview.Result result = app.reviews().next(new GetNextReview.Query(user));
+            GetNextReview.Result result = recollect.getNextReview().next(new GetNextReview.Query(user));
             if (result.review().isEmpty()) {
                 out.line("Nothing more to review now. %s", Views.statsLine(result.stats()));
                 break;
@@ -72,31 +77,55 @@ public final class QuizCommand extends AppCommand {
             out.line("");
             out.line("Question %d:", i + 1);
             NextReviewCommand.printQuestion(out, next.concept().title(), next.phrasing());
-            if (!out.json()) {
-                out.out().print("Your answer (number, letter or text; q to stop): ");
-                out.out().flush();
-            }
             Instant shown = app.clock().instant();
-            String line = answers.readLine();
-            if (line == null || line.strip().equalsIgnoreCase("q")) {
-                out.line("");
-                break;
+            while (true) {
+                if (!out.json()) {
+                    out.out().print("Your answer (number, letter or text; q to stop): ");
+                    out.out().flush();
+                }
+                String line = answers.readLine();
+                if (line == null || line.strip().equalsIgnoreCase("q")) {
+                    out.line("");
+                    break quiz;
+                }
+                if (line.isBlank()) {
+                    out.line("(skipped)");
+                    continue quiz;
+                }
+                int spent = (int) Math.min(
+                        Integer.MAX_VALUE,
+                        Duration.between(shown, app.clock().instant()).toMillis());
+                RecordInteraction.Result answered = recollect
+                        .recordInteraction()
+                        .record(new RecordInteraction.Command(
+                                user,
+                                next.concept().id().toString(),
+                                next.phrasing().id().toString(),
+                                line,
+                                null,
+                                spent,
+                                session));
+                Optional<RecordInteraction.Result.Recorded> recorded = answered.fold(
+                        Optional::of,
+                        notFound -> {
+                            throw CliException.notFound(notFound.message());
+                        },
+                        invalid -> {
+                            // Nothing was recorded: the learner answers the same question again.
+                            out.line("%s; try again.", invalid.message());
+                            return Optional.empty();
+                        });
+                if (recorded.isPresent()) {
+                    Map<String, Object> document =
+                            AnswerCommand.show(out, app.clock().instant(), recorded.get());
+                    document.put("question", next.phrasing().question());
+                    asked.add(document);
+                    right += recorded.get().correct() ? 1 : 0;
+                    break;
+                }
             }
-            if (line.isBlank()) {
-                out.line("(skipped)");
-                continue;
-            }
-            AnswerJudge.Judged judged = AnswerJudge.judge(next.phrasing(), line);
-            int spent = (int) Math.min(
-                    Integer.MAX_VALUE,
-                    Duration.between(shown, app.clock().instant()).toMillis());
-            Map<String, Object> answered = AnswerCommand.record(
-                    app, out, user, next.concept().id().toString(), next.phrasing(), judged, null, session, spent);
-            answered.put("question", next.phrasing().question());
-            asked.add(answered);
-            right += judged.correct() ? 1 : 0;
         }
-        var stats = app.reviews().stats(new GetStats.Query(user));
+        var stats = recollect.getStats().stats(new GetStats.Query(user));
         out.line("%d of %d right. %s", right, asked.size(), Views.statsLine(stats));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("sessionId", session);

@@ -27,7 +27,7 @@ public final class StatsCommand extends AppCommand {
     protected int run(App app, Output out) {
         Map<String, Object> document = new LinkedHashMap<>();
         if (reconcile) {
-            Reconciliation result = app.reviews().reconcile(new ReconcileStats.Command(user));
+            Reconciliation result = app.recollect().reconcileStats().reconcile(new ReconcileStats.Command(user));
             StatsDelta drift = result.drift();
             Map<String, Object> drifts = new LinkedHashMap<>();
             drifts.put("totalCards", drift.totalCards());
@@ -37,7 +37,7 @@ public final class StatsCommand extends AppCommand {
             document.put("drift", drifts);
             out.line(result.drifted() ? "Counters had drifted (recounted minus cached): " + drifts : "No drift.");
         }
-        var stats = app.reviews().stats(new GetStats.Query(user));
+        var stats = app.recollect().getStats().stats(new GetStats.Query(user));
         document.put("stats", Views.stats(stats));
         out.document(document);
         out.line(Views.statsLine(stats));

@@ -170,10 +170,11 @@ final class ArchitectureRules {
     }
 
     /**
-     * The commands under {@code cliPackage} talk to the inbound use cases only: outbound ports are the business of
-     * the wiring package, {@code wiringPackage}, which connects them to their adapters.
+     * The commands under {@code cliPackage} talk to the inbound use cases only: the outbound ports and the services
+     * behind the use cases ({@code hiddenPackages}) are the business of the wiring package, {@code wiringPackage},
+     * which connects them to their adapters.
      */
-    static ArchRule commandsUseOnlyUseCases(String cliPackage, String wiringPackage, String outboundPackage) {
+    static ArchRule commandsUseOnlyUseCases(String cliPackage, String wiringPackage, String... hiddenPackages) {
         return noClasses()
                 .that()
                 .resideInAPackage(cliPackage)
@@ -181,7 +182,7 @@ final class ArchitectureRules {
                 .resideOutsideOfPackage(wiringPackage)
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage(outboundPackage)
+                .resideInAnyPackage(hiddenPackages)
                 .because("the CLI is the use cases' first client, like any service that embeds Recollect");
     }
 

@@ -39,6 +39,16 @@ class ArchitectureTest {
                 .check(PRODUCTION);
     }
 
+    @Test
+    void theCommandsUseOnlyTheUseCases() {
+        ArchitectureRules.commandsUseOnlyUseCases(
+                        "dev.recollect.cli..",
+                        "dev.recollect.cli.app..",
+                        "dev.recollect.ports.out..",
+                        "dev.recollect.ports.service..")
+                .check(PRODUCTION);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

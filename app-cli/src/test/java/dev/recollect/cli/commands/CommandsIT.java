@@ -72,7 +72,21 @@ class CommandsIT {
                 answer(user, concept, phrasing.get("id").asText(), Integer.toString(right), "--session", "s1");
 
         assertThat(answered.get("isCorrect").asBoolean()).isTrue();
+        assertThat(answered.get("answer").asText())
+                .isEqualTo(phrasing.get("correctAnswer").asText());
         assertThat(answered.get("newState").asText()).isEqualTo("learning");
+        List<String> typo = List.of(
+                "review",
+                "answer",
+                "--user",
+                user,
+                "--concept",
+                concept,
+                "--phrasing",
+                phrasing.get("id").asText(),
+                "--answer",
+                "9");
+        assertCode(cli.run("", typo.toArray(String[]::new)), 2, "--answer: there is no option 9");
         assertThat(answered.get("scheduledDays").asInt()).isZero();
         JsonNode easy = answer(user, concept, phrasing.get("id").asText(), "no such option text", "--rating", "4");
         assertThat(easy.get("isCorrect").asBoolean()).isFalse();
@@ -88,10 +102,13 @@ class CommandsIT {
         String user = user();
         generated(user, "Photosynthesis");
 
-        CliRun run = cli.run("1\nb\nq\n", "quiz", "--user", user, "--limit", "5");
+        CliRun run = cli.run("1\n9\nb\nq\n", "quiz", "--user", user, "--limit", "5");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Question 1:", "Question 2:", "Question 3:", "of 2 right");
+        assertThat(run.out())
+                .as("a typo is asked again, not recorded")
+                .contains("Cannot read the answer: there is no option 9");
         assertThat(run.out()).containsPattern("(Right\\.|Wrong: the answer is)");
         assertThat(run.out()).contains("Next review in");
         JsonNode stats = cli.json("stats", "--user", user);
@@ -122,7 +139,7 @@ class CommandsIT {
         assertCode(
                 cli.run("", "review", "answer", "--user", user, "--concept", "x", "--phrasing", "y", "--answer", "1"),
                 2,
-                "--phrasing");
+                "conceptId must be a UUID");
         assertCode(
                 cli.run(
                         "",

@@ -8,6 +8,7 @@ import dev.recollect.adapters.jdbi.testing.PostgresTest;
 import dev.recollect.adapters.jdbi.testing.TestDatabase;
 import dev.recollect.cli.CliRun;
 import dev.recollect.cli.support.ExitCode;
+import dev.recollect.cli.testing.FakeGemini;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,77 +59,9 @@ class GeminiCommandsIT {
                 "gemini-test-model");
     }
 
-    private static String text(Object document) throws Exception {
-        return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":"
-                + JSON.writeValueAsString(JSON.writeValueAsString(document))
-                + "}]},\"finishReason\":\"STOP\"}]}";
-    }
-
-    /** {@code response} with a {@code usageMetadata} of {@code usage}. */
-    private static String withUsage(String response, String usage) {
-        return response.substring(0, response.length() - 1) + ",\"usageMetadata\":" + usage + "}";
-    }
-
     @Test
     void aJobIsGeneratedWithGeminiAndItsPhrasingsEmbedded() throws Exception {
-        String concepts = text(Map.of(
-                "concepts",
-                List.of(
-                        Map.of(
-                                "title",
-                                "Tidal forces",
-                                "description",
-                                "The moon pulls the oceans.",
-                                "whyItMatters",
-                                "Tides."),
-                        Map.of(
-                                "title",
-                                "Spring tides",
-                                "description",
-                                "Sun and moon align.",
-                                "whyItMatters",
-                                "Big tides."))));
-        gemini.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String path = request.getPath();
-                try {
-                    if (path.contains(":generateContent")) {
-                        return new MockResponse()
-                                .setBody(withUsage(
-                                        concepts,
-                                        "{\"promptTokenCount\":100,\"candidatesTokenCount\":50,"
-                                                + "\"totalTokenCount\":150}"));
-                    }
-                    if (path.contains(":embedContent")) {
-                        return new MockResponse()
-                                .setBody("{\"embedding\":{\"values\":[" + "0.5,".repeat(767) + "0.5]}}");
-                    }
-                    String concept = request.getBody().readUtf8().contains("Spring tides") ? "spring" : "tidal";
-                    List<Map<String, Object>> phrasings = new ArrayList<>();
-                    for (int i = 0; i < 4; i++) {
-                        phrasings.add(Map.of(
-                                "question", "Question " + i + " about " + concept + " tides, in full?",
-                                "explanation", "Because the moon and the sun pull on the water.",
-                                "type", "true-false",
-                                "options", List.of("True", "False"),
-                                "correctAnswer", "True"));
-                    }
-                    return new MockResponse()
-                            .setHeader("Content-Type", "text/event-stream")
-                            .setChunkedBody(
-                                    "data: "
-                                            + withUsage(
-                                                    text(Map.of("phrasings", phrasings)),
-                                                    "{\"promptTokenCount\":200,\"candidatesTokenCount\":300,"
-                                                            + "\"thoughtsTokenCount\":40,\"totalTokenCount\":540}")
-                                            + "\r\n\r\n",
-                                    17);
-                } catch (Exception e) {
-                    return new MockResponse().setResponseCode(500);
-                }
-            }
-        });
+        gemini.setDispatcher(new FakeGemini());
         String user = "gemini-" + UUID.randomUUID();
         assertThat(run(env("good-key"), "jobs", "create", "--user", user, "--prompt", "Ocean tides")
                         .exitCode())

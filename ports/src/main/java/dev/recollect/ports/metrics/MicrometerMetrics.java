@@ -34,10 +34,27 @@ public final class MicrometerMetrics implements Metrics {
     private final Counter created;
     private final Counter completed;
     private final Counter cancelled;
+    private final Duration queueRefresh;
 
-    /** Metrics recorded into {@code registry}. */
+    /** How often the queue's gauges read the store at most, unless told otherwise. */
+    public static final Duration QUEUE_REFRESH = Duration.ofSeconds(10);
+
+    /** Metrics recorded into {@code registry}; the queue's gauges read the store every {@link #QUEUE_REFRESH}. */
     public MicrometerMetrics(MeterRegistry registry) {
+        this(registry, QUEUE_REFRESH);
+    }
+
+    /**
+     * Metrics recorded into {@code registry}.
+     *
+     * @param queueRefresh how often the queue's gauges read the store at most, however often they are scraped
+     */
+    public MicrometerMetrics(MeterRegistry registry, Duration queueRefresh) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.queueRefresh = Objects.requireNonNull(queueRefresh, "queueRefresh");
+        if (queueRefresh.isNegative()) {
+            throw new IllegalArgumentException("the queue refresh must be >= 0, got " + queueRefresh);
+        }
         this.created = Counter.builder("recollect.jobs.created")
                 .description("Generation jobs created")
                 .register(registry);
@@ -68,6 +85,12 @@ public final class MicrometerMetrics implements Metrics {
                 .strongReference(true)
                 .register(registry);
         return this;
+    }
+
+    /** Registers the queue's gauges, reading {@code reports} at most once per refresh interval. */
+    @Override
+    public void observeQueue(JobReports reports, Clock clock) {
+        bindQueue(reports, clock, queueRefresh);
     }
 
     @Override

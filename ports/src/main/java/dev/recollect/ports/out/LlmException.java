@@ -2,7 +2,6 @@ package dev.recollect.ports.out;
 
 import dev.recollect.domain.failure.ProviderFailure;
 import dev.recollect.domain.failure.ReportsProviderFailure;
-import dev.recollect.ports.RecollectException;
 import java.util.Objects;
 
 /** A provider (LLM or embedder) failed; the typed {@link ProviderFailure} says how. */

@@ -5,6 +5,7 @@ import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPhase;
 import dev.recollect.domain.migration.MigrationBatch;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -63,4 +64,10 @@ public interface Metrics {
 
     /** A worker finished with {@code batch} of {@code migration}: completed, to retry, or failed for good. */
     default void migrationBatch(String migration, MigrationBatch batch) {}
+
+    /**
+     * Called once when Recollect is built, with the queue's figures, for metrics that show them as gauges; read
+     * them lazily, when the metrics system asks, never on the caller's thread.
+     */
+    default void observeQueue(JobReports reports, Clock clock) {}
 }

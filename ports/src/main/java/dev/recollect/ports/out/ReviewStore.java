@@ -19,15 +19,17 @@ public interface ReviewStore {
      * other, each deciding from what the other wrote.
      *
      * @param sessionId the answer's session, to tell {@code decide} whether the phrasing was already answered in it
+     * @param decide what the answer writes; empty to write nothing, when the answer turns out unusable against the
+     *     locked phrasing
      * @return what was written; empty, with nothing written, when the concept or phrasing is missing, inactive,
-     *     another user's, or the phrasing belongs to another concept
+     *     another user's, or the phrasing belongs to another concept, or when {@code decide} declined
      */
     Optional<RecordedReview> record(
             UserId userId,
             ConceptId conceptId,
             PhrasingId phrasingId,
             String sessionId,
-            Function<ReviewTarget, RecordedReview> decide);
+            Function<ReviewTarget, Optional<RecordedReview>> decide);
 
     /** The newest {@code limit} interactions with a phrasing, newest first. */
     List<Interaction> recentForPhrasing(PhrasingId phrasingId, int limit);

@@ -1,7 +1,5 @@
 package dev.recollect.ports.out;
 
-import dev.recollect.ports.RecollectException;
-
 /**
  * A store could not be reached (its connection failed, or its server restarted) even after the store's own bounded
  * retries, or it went away while committing, so that whether the change was saved is unknown. Nothing is known to

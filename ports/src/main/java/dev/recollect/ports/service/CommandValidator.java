@@ -6,6 +6,7 @@ import dev.recollect.domain.JobId;
 import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.ratelimit.IpAddress;
+import dev.recollect.ports.in.InvalidCommandException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;

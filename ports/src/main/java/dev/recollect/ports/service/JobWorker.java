@@ -3,6 +3,7 @@ package dev.recollect.ports.service;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.ports.in.ProcessJob;
+import dev.recollect.ports.in.Worker;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.Sleeper;
@@ -47,7 +48,7 @@ public final class JobWorker implements AutoCloseable {
 
     private final JobStore jobs;
     private final JobPipeline pipeline;
-    private final Settings settings;
+    private final Worker.Settings settings;
     private final Clock clock;
     private final JobSignals signals;
     private final AutoCloseable cancellations;
@@ -61,50 +62,6 @@ public final class JobWorker implements AutoCloseable {
     private final Outage outage = new Outage(log, "The job store");
 
     /**
-     * How a worker behaves.
-     *
-     * @param workerId the name this worker claims under; unique among live workers
-     * @param concurrency how many jobs it runs at once
-     * @param lease how long a claim lasts without a heartbeat
-     * @param idlePoll how long to wait between claims when there was nothing to do
-     * @param gracePeriod how long {@link #close()} waits for running jobs
-     * @param heartbeat how often the leases of running jobs are renewed; shorter than the lease
-     */
-    public record Settings(
-            String workerId,
-            int concurrency,
-            Duration lease,
-            Duration idlePoll,
-            Duration gracePeriod,
-            Duration heartbeat) {
-        /** Checks the values. */
-        public Settings {
-            Objects.requireNonNull(workerId, "workerId");
-            if (workerId.isBlank() || concurrency < 1 || lease.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException(
-                        "a worker needs an id, a concurrency of at least 1 and a lease of at least 1 second");
-            }
-            Objects.requireNonNull(idlePoll, "idlePoll");
-            Objects.requireNonNull(gracePeriod, "gracePeriod");
-            Objects.requireNonNull(heartbeat, "heartbeat");
-            if (heartbeat.toMillis() < 1 || heartbeat.compareTo(lease) >= 0) {
-                throw new IllegalArgumentException(
-                        "the heartbeat must be shorter than the lease (" + lease + "), got " + heartbeat);
-            }
-        }
-
-        /** Settings whose heartbeat is a third of the lease, so that two beats can be lost before it runs out. */
-        public Settings(String workerId, int concurrency, Duration lease, Duration idlePoll, Duration gracePeriod) {
-            this(workerId, concurrency, lease, idlePoll, gracePeriod, lease.dividedBy(3));
-        }
-
-        /** One job at a time, a 30-second lease, polling every second, a 30-second grace period. */
-        public static Settings defaults(String workerId) {
-            return new Settings(workerId, 1, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(30));
-        }
-    }
-
-    /**
      * A worker; nothing runs until {@link #runUntilIdle()} or {@link #runUntilStopped()}.
      *
      * @param listener told how each job ended, for progress displays; called from worker threads
@@ -112,7 +69,7 @@ public final class JobWorker implements AutoCloseable {
     public JobWorker(
             JobStore jobs,
             JobPipeline pipeline,
-            Settings settings,
+            Worker.Settings settings,
             Clock clock,
             JobSignals signals,
             Consumer<ProcessJob.Outcome> listener) {
@@ -127,7 +84,7 @@ public final class JobWorker implements AutoCloseable {
     public JobWorker(
             JobStore jobs,
             JobPipeline pipeline,
-            Settings settings,
+            Worker.Settings settings,
             Clock clock,
             JobSignals signals,
             Consumer<ProcessJob.Outcome> listener,

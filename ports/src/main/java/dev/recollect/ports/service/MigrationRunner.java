@@ -8,6 +8,7 @@ import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
 import dev.recollect.domain.migration.RecordFailure;
 import dev.recollect.domain.migration.RunResult;
+import dev.recollect.ports.in.ImportDocuments;
 import dev.recollect.ports.in.RunMigrations;
 import dev.recollect.ports.out.IdGenerator;
 import dev.recollect.ports.out.Metrics;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * a failure of that document only. Embedding services pass their own {@link DocumentMigration}s next to the
  * built-in ones.
  */
-public final class MigrationRunner implements RunMigrations {
+public final class MigrationRunner implements RunMigrations, ImportDocuments {
     private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
 
     /** How long a claimed batch stays with its worker without finishing. */
@@ -71,6 +72,12 @@ public final class MigrationRunner implements RunMigrations {
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    @Override
+    public int importDocuments(ImportDocuments.Command command) {
+        CommandValidator.valid(command);
+        return command.documents().isEmpty() ? 0 : ledger.importDocuments(command.table(), command.documents());
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;
 import dev.recollect.domain.review.Answer;
 import dev.recollect.domain.review.Interaction;
+import dev.recollect.domain.review.Judgement;
 import dev.recollect.domain.review.RankedConcept;
 import dev.recollect.domain.review.RecordedReview;
 import dev.recollect.domain.review.ReviewQueue;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
 /** The review use cases: answer, pick the next review, read and reconcile the counters, and soft delete. */
@@ -97,23 +99,44 @@ public final class Reviews implements RecordInteraction, GetNextReview, GetStats
         ConceptId conceptId = CommandValidator.conceptId(command.conceptId());
         PhrasingId phrasingId = CommandValidator.phrasingId(command.phrasingId());
         Rating rating = command.rating() == null ? null : Rating.ofGrade(command.rating());
-        Answer answer = CommandValidator.parsed(() -> new Answer(
-                command.userAnswer(), command.isCorrect(), rating, command.timeSpentMs(), command.sessionId()));
+        // Checked before the store is reached; the judged answer and its correctness replace these placeholders.
+        CommandValidator.parsed(
+                () -> new Answer(command.answer(), false, rating, command.timeSpentMs(), command.sessionId()));
         InteractionId interactionId = new InteractionId(ids.next());
-        // The clock is read inside the store's lock, so that answers serialised on one concept are also in time order.
-        Optional<RecordedReview> recorded = reviews.record(
-                user,
-                conceptId,
-                phrasingId,
-                answer.sessionId(),
-                target -> reviewer.record(target, answer, interactionId, clock.instant()));
+        // The answer is judged against the phrasing as the store locked it, so that it is read once; an answer that
+        // cannot be read writes nothing.
+        AtomicReference<Judgement> judgement = new AtomicReference<>();
+        Optional<RecordedReview> recorded = reviews.record(user, conceptId, phrasingId, command.sessionId(), target -> {
+            Judgement judged = Judgement.of(target.phrasing(), command.answer());
+            judgement.set(judged);
+            return judged.fold(
+                    read -> Optional.of(reviewer.record(
+                            target,
+                            new Answer(
+                                    read.answer(), read.correct(), rating, command.timeSpentMs(), command.sessionId()),
+                            interactionId,
+                            // Read inside the store's lock, so that answers serialised on one concept are
+                            // also in time order.
+                            clock.instant())),
+                    unreadable -> Optional.empty());
+        });
         if (recorded.isEmpty()) {
-            return new RecordInteraction.Result.NotFound();
+            Judgement judged = judgement.get();
+            return judged == null
+                    ? new RecordInteraction.Result.NotFound()
+                    : judged.fold(
+                            read -> new RecordInteraction.Result.NotFound(),
+                            unreadable -> new RecordInteraction.Result.InvalidAnswer(unreadable.reason()));
         }
         Interaction interaction = recorded.get().interaction();
+        Phrasing phrasing = recorded.get().phrasing();
         metrics.reviewRecorded(interaction.correct());
         return new RecordInteraction.Result.Recorded(
                 interaction.id(),
+                interaction.userAnswer(),
+                interaction.correct(),
+                phrasing.correctAnswer(),
+                phrasing.explanation(),
                 interaction.nextReview(),
                 interaction.scheduledDays(),
                 interaction.fsrsState(),

@@ -223,11 +223,17 @@ class MicrometerMetricsTest {
         for (boolean correct : new boolean[] {true, false, true}) {
             h.clock.advance(Duration.ofMinutes(10));
             RecordInteraction.Result result = reviews.record(new RecordInteraction.Command(
-                    user.value(), concept.id().toString(), phrasing.id().toString(), "A", correct, null, 800, "s"));
+                    user.value(),
+                    concept.id().toString(),
+                    phrasing.id().toString(),
+                    correct ? "A" : "B",
+                    null,
+                    800,
+                    "s"));
             assertThat(result).isInstanceOf(RecordInteraction.Result.Recorded.class);
         }
         reviews.record(new RecordInteraction.Command(
-                "someone-else", concept.id().toString(), phrasing.id().toString(), "A", true, null, 800, "s"));
+                "someone-else", concept.id().toString(), phrasing.id().toString(), "A", null, 800, "s"));
 
         assertThat(count("recollect.reviews.recorded", "result", "correct")).isEqualTo(2);
         assertThat(count("recollect.reviews.recorded", "result", "incorrect")).isEqualTo(1);

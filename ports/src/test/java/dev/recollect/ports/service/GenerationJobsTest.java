@@ -14,6 +14,7 @@ import dev.recollect.ports.in.CancelJob;
 import dev.recollect.ports.in.CleanupJobs;
 import dev.recollect.ports.in.CreateJob;
 import dev.recollect.ports.in.GetJob;
+import dev.recollect.ports.in.InvalidCommandException;
 import dev.recollect.ports.in.ListRecentJobs;
 import dev.recollect.ports.in.RetryJob;
 import dev.recollect.ports.testing.PipelineHarness;

@@ -9,6 +9,7 @@ import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.ports.in.ProcessJob;
+import dev.recollect.ports.in.Worker;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.testing.ManualJobSignals;
 import dev.recollect.ports.testing.Outages;
@@ -35,7 +36,7 @@ class JobWorkerTest {
         return new JobWorker(
                 h.stores.jobs(),
                 h.pipeline(),
-                new JobWorker.Settings(
+                new Worker.Settings(
                         "w1", concurrency, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofSeconds(5)),
                 h.clock,
                 JobSignals.polling(h.sleeper),
@@ -68,7 +69,7 @@ class JobWorkerTest {
         JobWorker worker = new JobWorker(
                 h.stores.jobs(),
                 h.pipeline(),
-                new JobWorker.Settings("w1", 1, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ZERO),
+                new Worker.Settings("w1", 1, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ZERO),
                 h.clock,
                 JobSignals.polling(h.sleeper),
                 outcomes::add);
@@ -94,13 +95,13 @@ class JobWorkerTest {
 
     @Test
     void settingsAreChecked() {
-        assertThatThrownBy(() -> new JobWorker.Settings(" ", 1, Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO))
+        assertThatThrownBy(() -> new Worker.Settings(" ", 1, Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new JobWorker.Settings("w", 0, Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO))
+        assertThatThrownBy(() -> new Worker.Settings("w", 0, Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new JobWorker.Settings("w", 1, Duration.ofMillis(10), Duration.ZERO, Duration.ZERO))
+        assertThatThrownBy(() -> new Worker.Settings("w", 1, Duration.ofMillis(10), Duration.ZERO, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(JobWorker.Settings.defaults("w").lease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Worker.Settings.defaults("w").lease()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -110,7 +111,7 @@ class JobWorkerTest {
         JobWorker worker = new JobWorker(
                 h.stores.jobs(),
                 h.pipeline(),
-                new JobWorker.Settings("w1", 1, Duration.ofSeconds(30), Duration.ofSeconds(7), Duration.ZERO),
+                new Worker.Settings("w1", 1, Duration.ofSeconds(30), Duration.ofSeconds(7), Duration.ZERO),
                 h.clock,
                 signals,
                 outcomes::add);
@@ -131,7 +132,7 @@ class JobWorkerTest {
         StreamGate gate = new StreamGate(); // never opened: only the interrupt ends the wait
         h.llm.phrasingsWithHook(List.of(ScriptedLlm.phrasing("A question about the tides?")), 1, gate.hook());
         try (JobWorker worker = new JobWorker(
-                h.stores.jobs(), h.pipeline(), JobWorker.Settings.defaults("w1"), h.clock, signals, outcomes::add)) {
+                h.stores.jobs(), h.pipeline(), Worker.Settings.defaults("w1"), h.clock, signals, outcomes::add)) {
             Thread runner = new Thread(worker::runUntilIdle);
             runner.start();
             assertThat(gate.awaitEntered()).isTrue();
@@ -280,7 +281,7 @@ class JobWorkerTest {
         try (JobWorker worker = new JobWorker(
                 stores.jobs(),
                 pipeline,
-                JobWorker.Settings.defaults("w1"),
+                Worker.Settings.defaults("w1"),
                 h.clock,
                 JobSignals.polling(h.sleeper),
                 outcomes::add,

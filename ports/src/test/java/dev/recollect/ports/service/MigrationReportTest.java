@@ -9,6 +9,7 @@ import dev.recollect.domain.migration.BatchStats;
 import dev.recollect.domain.migration.BuiltInMigrations;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.MigrationBatch;
+import dev.recollect.ports.in.InvalidCommandException;
 import dev.recollect.ports.in.RunMigrations;
 import dev.recollect.ports.testing.InMemoryMigrationLedger;
 import dev.recollect.ports.testing.MutableClock;

@@ -12,6 +12,7 @@ import dev.recollect.domain.migration.DocumentMigration;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.RunResult;
 import dev.recollect.domain.testing.SeededProperty;
+import dev.recollect.ports.in.InvalidCommandException;
 import dev.recollect.ports.in.RunMigrations;
 import dev.recollect.ports.testing.InMemoryMigrationLedger;
 import dev.recollect.ports.testing.MutableClock;

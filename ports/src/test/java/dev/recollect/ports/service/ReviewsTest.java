@@ -16,6 +16,7 @@ import dev.recollect.domain.stats.StatsDelta;
 import dev.recollect.ports.in.ChangeLifecycle;
 import dev.recollect.ports.in.GetNextReview;
 import dev.recollect.ports.in.GetStats;
+import dev.recollect.ports.in.InvalidCommandException;
 import dev.recollect.ports.in.ReconcileStats;
 import dev.recollect.ports.in.RecordInteraction;
 import dev.recollect.ports.testing.Fixtures;
@@ -60,7 +61,87 @@ class ReviewsTest {
 
     private RecordInteraction.Command answer(Concept concept, Phrasing phrasing, boolean correct, Integer rating) {
         return new RecordInteraction.Command(
-                user.value(), concept.id().toString(), phrasing.id().toString(), "A", correct, rating, 800, "s1");
+                user.value(),
+                concept.id().toString(),
+                phrasing.id().toString(),
+                correct ? "A" : "B",
+                rating,
+                800,
+                "s1");
+    }
+
+    private RecordInteraction.Result answering(Concept concept, Phrasing phrasing, String answer) {
+        return reviews.record(new RecordInteraction.Command(
+                user.value(), concept.id().toString(), phrasing.id().toString(), answer, null, null, null));
+    }
+
+    @Test
+    void theAnswerIsReadAsAnOptionsNumberLetterOrTextAndJudgedAgainstTheStoredPhrasing() {
+        Concept concept = seeded("Tides", 1);
+        // Options A, B and C; A is right.
+        Phrasing phrasing = stores.phrasings().findByConcept(concept.id()).get(0);
+
+        var byNumber = (RecordInteraction.Result.Recorded) answering(concept, phrasing, "2");
+        var byLetter = (RecordInteraction.Result.Recorded) answering(concept, phrasing, "a");
+        var byText = (RecordInteraction.Result.Recorded) answering(concept, phrasing, "  c ");
+        var free = (RecordInteraction.Result.Recorded) answering(concept, phrasing, "the moon");
+
+        assertThat(List.of(byNumber, byLetter, byText, free))
+                .extracting(RecordInteraction.Result.Recorded::answer, RecordInteraction.Result.Recorded::correct)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("B", false),
+                        org.assertj.core.groups.Tuple.tuple("A", true),
+                        org.assertj.core.groups.Tuple.tuple("C", false),
+                        org.assertj.core.groups.Tuple.tuple("the moon", false));
+        assertThat(byNumber.correctAnswer()).isEqualTo("A");
+        assertThat(byNumber.explanation()).isEqualTo(phrasing.explanation());
+        assertThat(stores.reviews().recentForPhrasing(phrasing.id(), 10))
+                .extracting(i -> i.userAnswer(), i -> i.correct())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("the moon", false),
+                        org.assertj.core.groups.Tuple.tuple("C", false),
+                        org.assertj.core.groups.Tuple.tuple("A", true),
+                        org.assertj.core.groups.Tuple.tuple("B", false));
+    }
+
+    @Test
+    void anAnswerThatNamesNoOptionIsInvalidAndCostsNothing() {
+        Concept concept = seeded("Tides", 1);
+        Phrasing phrasing = stores.phrasings().findByConcept(concept.id()).get(0);
+        var before = stores.concepts().find(concept.id()).orElseThrow();
+        var statsBefore = stores.userStats().get(user);
+
+        RecordInteraction.Result result = answering(concept, phrasing, "7");
+
+        assertThat(result).isEqualTo(new RecordInteraction.Result.InvalidAnswer("there is no option 7 (1 to 3)"));
+        assertThat(((RecordInteraction.Result.InvalidAnswer) result).message())
+                .isEqualTo("Cannot read the answer: there is no option 7 (1 to 3)");
+        assertThat(stores.concepts().find(concept.id())).contains(before);
+        assertThat(stores.reviews().recentForPhrasing(phrasing.id(), 10)).isEmpty();
+        assertThat(stores.userStats().get(user)).isEqualTo(statsBefore);
+        assertThat(answering(concept, phrasing, "   "))
+                .isEqualTo(new RecordInteraction.Result.InvalidAnswer("the answer is empty"));
+        assertThat(answering(
+                        concept,
+                        new Phrasing(
+                                new dev.recollect.domain.PhrasingId(java.util.UUID.randomUUID()),
+                                user,
+                                concept.id(),
+                                "?",
+                                null,
+                                phrasing.type(),
+                                phrasing.options(),
+                                "A",
+                                0,
+                                0,
+                                null,
+                                null,
+                                clock.instant(),
+                                null,
+                                null),
+                        "7"))
+                .as("an unknown phrasing is not found, whatever the answer")
+                .isEqualTo(new RecordInteraction.Result.NotFound());
     }
 
     @Test
@@ -87,7 +168,7 @@ class ReviewsTest {
         Concept concept = seeded("Tides", 1);
         Phrasing phrasing = stores.phrasings().findByConcept(concept.id()).get(0);
         var command = new RecordInteraction.Command(
-                "someone-else", concept.id().toString(), phrasing.id().toString(), "A", true, null, null, null);
+                "someone-else", concept.id().toString(), phrasing.id().toString(), "A", null, null, null);
         var result = reviews.record(command);
         assertThat(result).isInstanceOf(RecordInteraction.Result.NotFound.class);
         assertThat(((RecordInteraction.Result.NotFound) result).message())
@@ -101,24 +182,24 @@ class ReviewsTest {
         String c = concept.id().toString();
         String p = phrasing.id().toString();
         String u = user.value();
-        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, "nope", p, "A", true, null, 1, null)))
+        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, "nope", p, "A", null, 1, null)))
                 .isInstanceOf(InvalidCommandException.class)
                 .hasMessageContaining("conceptId");
-        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, "x", "A", true, null, 1, null)))
+        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, "x", "A", null, 1, null)))
                 .hasMessageContaining("phrasingId");
-        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, p, "A", true, 5, 1, null)))
+        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, p, "A", 5, 1, null)))
                 .isInstanceOf(InvalidCommandException.class)
                 .hasMessage("rating: must be less than or equal to 4");
-        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, p, "A", true, 0, 1, null)))
+        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, p, "A", 0, 1, null)))
                 .isInstanceOf(InvalidCommandException.class)
                 .hasMessage("rating: must be greater than or equal to 1");
-        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, p, "A", true, null, -1, null)))
+        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, p, "A", null, -1, null)))
                 .hasMessageContaining("timeSpentMs");
-        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, p, null, true, null, 1, null)))
-                .hasMessageContaining("userAnswer");
-        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, p, "A", true, null, 1, " ")))
+        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, p, null, null, 1, null)))
+                .hasMessageContaining("answer");
+        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(u, c, p, "A", null, 1, " ")))
                 .hasMessageContaining("sessionId");
-        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(" ", c, p, "A", true, null, 1, null)))
+        assertThatThrownBy(() -> reviews.record(new RecordInteraction.Command(" ", c, p, "A", null, 1, null)))
                 .hasMessageContaining("userId");
         assertThat(stores.reviews().recentForPhrasing(phrasing.id(), 10)).isEmpty();
     }

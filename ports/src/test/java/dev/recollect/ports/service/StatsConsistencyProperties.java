@@ -141,8 +141,7 @@ class StatsConsistencyProperties {
                                                     user.value(),
                                                     item.concept().id().toString(),
                                                     item.phrasing().id().toString(),
-                                                    "A",
-                                                    correct,
+                                                    correct ? "A" : "B",
                                                     null,
                                                     1000,
                                                     "session"));

@@ -281,7 +281,7 @@ final class InMemoryLibrary {
                 ConceptId conceptId,
                 PhrasingId phrasingId,
                 String sessionId,
-                Function<ReviewTarget, RecordedReview> decide) {
+                Function<ReviewTarget, Optional<RecordedReview>> decide) {
             synchronized (lock) {
                 Concept concept = conceptMap.get(conceptId);
                 Phrasing phrasing = phrasingMap.get(phrasingId);
@@ -299,7 +299,11 @@ final class InMemoryLibrary {
                                 .anyMatch(i -> i.userId().equals(userId)
                                         && i.phrasingId().equals(phrasingId)
                                         && sessionId.equals(i.sessionId()));
-                RecordedReview recorded = decide.apply(new ReviewTarget(concept, phrasing, retry));
+                Optional<RecordedReview> decided = decide.apply(new ReviewTarget(concept, phrasing, retry));
+                if (decided.isEmpty()) {
+                    return decided;
+                }
+                RecordedReview recorded = decided.get();
                 conceptMap.put(conceptId, recorded.concept());
                 phrasingMap.put(phrasingId, recorded.phrasing());
                 interactions.put(recorded.interaction().id(), recorded.interaction());

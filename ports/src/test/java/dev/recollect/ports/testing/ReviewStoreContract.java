@@ -59,9 +59,10 @@ public interface ReviewStoreContract {
         return stores().phrasings().findByConcept(concept.id()).get(0);
     }
 
-    private static Function<ReviewTarget, RecordedReview> answering(boolean correct, String session, Instant at) {
+    private static Function<ReviewTarget, Optional<RecordedReview>> answering(
+            boolean correct, String session, Instant at) {
         InteractionId id = new InteractionId(UUID.randomUUID());
-        return target -> REVIEWER.record(target, new Answer("A", correct, null, 900, session), id, at);
+        return target -> Optional.of(REVIEWER.record(target, new Answer("A", correct, null, 900, session), id, at));
     }
 
     private Optional<RecordedReview> answer(Concept concept, Phrasing phrasing, boolean correct, Instant at) {
@@ -92,6 +93,31 @@ public interface ReviewStoreContract {
     }
 
     @Test
+    default void aDeclinedAnswerWritesNothingButSeesTheLockedTarget() {
+        UserId user = Fixtures.newUser();
+        Concept concept = seeded(user, "Capillarity", 2, T0);
+        Phrasing phrasing = firstPhrasing(concept);
+        List<ReviewTarget> seen = new ArrayList<>();
+
+        Optional<RecordedReview> declined = stores().reviews()
+                .record(user, concept.id(), phrasing.id(), "s", target -> {
+                    seen.add(target);
+                    return Optional.empty();
+                });
+
+        assertThat(declined).isEmpty();
+        assertThat(seen).extracting(ReviewTarget::phrasing).containsExactly(phrasing);
+        assertThat(stores().concepts().find(concept.id())).contains(concept);
+        assertThat(stores().phrasings().find(phrasing.id())).contains(phrasing);
+        assertThat(stores().reviews().recentForPhrasing(phrasing.id(), 10)).isEmpty();
+        assertThat(answer(concept, phrasing, true, T0.plusSeconds(60))).isPresent();
+        assertThat(stores().reviews().recentForPhrasing(phrasing.id(), 10))
+                .as("the declined answer did not mark the session as answered")
+                .singleElement()
+                .satisfies(i -> assertThat(i.attemptedAt()).isEqualTo(T0.plusSeconds(60)));
+    }
+
+    @Test
     default void anAnswerToAnythingNotTheUsersAndActiveWritesNothing() {
         UserId user = Fixtures.newUser();
         Concept concept = seeded(user, "Diffusion", 2, T0);
@@ -101,7 +127,7 @@ public interface ReviewStoreContract {
         Phrasing archived = stores().phrasings().findByConcept(concept.id()).get(1);
         stores().phrasings().change(user, archived.id(), Lifecycle.ARCHIVE, T0);
         AtomicInteger decided = new AtomicInteger();
-        Function<ReviewTarget, RecordedReview> decide = target -> {
+        Function<ReviewTarget, Optional<RecordedReview>> decide = target -> {
             decided.incrementAndGet();
             return answering(true, null, T0).apply(target);
         };

@@ -6,6 +6,7 @@ import dev.recollect.domain.generation.GeneratedPhrasing;
 import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.out.ConceptSynthesizer;
 import dev.recollect.ports.out.Embedder;
+import dev.recollect.ports.out.LanguageModels;
 import dev.recollect.ports.out.LlmCall;
 import dev.recollect.ports.out.LlmException;
 import dev.recollect.ports.out.PhrasingGenerator;
@@ -13,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -21,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * script, concept calls answer three concepts about the prompt and phrasing calls answer the requested number of
  * valid phrasings. Thread-safe.
  */
-public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator, Embedder {
+public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator, Embedder, LanguageModels {
     private final Deque<Answer<ConceptIdea>> conceptAnswers = new ArrayDeque<>();
     private final Deque<Answer<GeneratedPhrasing>> phrasingAnswers = new ArrayDeque<>();
     private final List<String> prompts = new CopyOnWriteArrayList<>();
@@ -194,5 +196,25 @@ public final class ScriptedLlm implements ConceptSynthesizer, PhrasingGenerator,
     public static GeneratedPhrasing invalidPhrasing() {
         return new GeneratedPhrasing(
                 "Why?", "Because that is how it works.", "true-false", List.of("True", "False"), "True");
+    }
+
+    @Override
+    public ConceptSynthesizer conceptSynthesizer() {
+        return this;
+    }
+
+    @Override
+    public PhrasingGenerator phrasingGenerator() {
+        return this;
+    }
+
+    @Override
+    public Optional<Embedder> embedder() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public String description() {
+        return "scripted model " + MODEL;
     }
 }

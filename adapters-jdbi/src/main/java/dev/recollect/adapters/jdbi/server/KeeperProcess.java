@@ -1,6 +1,6 @@
 package dev.recollect.adapters.jdbi.server;
 
-import dev.recollect.ports.RecollectException;
+import dev.recollect.ports.out.RecollectException;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.recollect.adapters.jdbi.server;
 
-import dev.recollect.ports.RecollectException;
+import dev.recollect.ports.out.RecollectException;
 
 /** A local PostgreSQL server could not be found, initialised, started or stopped. */
 public class LocalPostgresException extends RecollectException {

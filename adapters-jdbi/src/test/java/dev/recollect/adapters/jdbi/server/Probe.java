@@ -2,7 +2,7 @@ package dev.recollect.adapters.jdbi.server;
 
 import com.sun.security.auth.module.UnixSystem;
 import dev.recollect.adapters.jdbi.server.SharedPostgres.Settings;
-import dev.recollect.ports.RecollectException;
+import dev.recollect.ports.out.RecollectException;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

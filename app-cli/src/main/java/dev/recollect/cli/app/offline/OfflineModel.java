@@ -6,6 +6,8 @@ import dev.recollect.domain.failure.ProviderFailure;
 import dev.recollect.domain.generation.ConceptIdea;
 import dev.recollect.domain.generation.GeneratedPhrasing;
 import dev.recollect.ports.out.ConceptSynthesizer;
+import dev.recollect.ports.out.Embedder;
+import dev.recollect.ports.out.LanguageModels;
 import dev.recollect.ports.out.LlmCall;
 import dev.recollect.ports.out.LlmException;
 import dev.recollect.ports.out.PhrasingGenerator;
@@ -23,7 +25,7 @@ import java.util.Set;
  * It lets the demo and a first try run on a machine with no API key and no network; it is sample content, and says
  * so.
  */
-public final class OfflineModel implements ConceptSynthesizer, PhrasingGenerator {
+public final class OfflineModel implements ConceptSynthesizer, PhrasingGenerator, LanguageModels {
     private final Library library;
 
     private OfflineModel(Library library) {
@@ -105,4 +107,25 @@ public final class OfflineModel implements ConceptSynthesizer, PhrasingGenerator
     record Topic(String name, List<String> keywords, List<SampleConcept> concepts) {}
 
     record SampleConcept(String title, String description, String whyItMatters, List<GeneratedPhrasing> phrasings) {}
+
+    @Override
+    public ConceptSynthesizer conceptSynthesizer() {
+        return this;
+    }
+
+    @Override
+    public PhrasingGenerator phrasingGenerator() {
+        return this;
+    }
+
+    /** None: the sample content needs no deduplication by meaning. */
+    @Override
+    public Optional<Embedder> embedder() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String description() {
+        return "offline sample model (" + String.join(", ", topics()) + ")";
+    }
 }

@@ -1,6 +1,6 @@
-package dev.recollect.ports.service;
+package dev.recollect.ports.in;
 
-import dev.recollect.ports.RecollectException;
+import dev.recollect.ports.out.RecollectException;
 import java.util.List;
 
 /** A command or query broke its constraints; the message names each field and what is wrong with it. */
@@ -9,7 +9,8 @@ public final class InvalidCommandException extends RecollectException {
 
     private final List<String> violations;
 
-    InvalidCommandException(List<String> violations) {
+    /** An exception listing {@code violations}, each as {@code field: problem}. */
+    public InvalidCommandException(List<String> violations) {
         super(String.join("; ", violations));
         this.violations = List.copyOf(violations);
     }

@@ -1,4 +1,4 @@
-package dev.recollect.ports;
+package dev.recollect.ports.out;
 
 /**
  * The root of every failure Recollect throws outside the domain.

@@ -1,0 +1,198 @@
+package dev.recollect.ports.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.failure.ProviderFailure;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.ports.in.CheckHealth;
+import dev.recollect.ports.in.CheckHealth.Check;
+import dev.recollect.ports.in.CheckHealth.Status;
+import dev.recollect.ports.out.ConceptSynthesizer;
+import dev.recollect.ports.out.Embedder;
+import dev.recollect.ports.out.JobReports;
+import dev.recollect.ports.out.LanguageModels;
+import dev.recollect.ports.out.Persistence;
+import dev.recollect.ports.out.PhrasingGenerator;
+import dev.recollect.ports.out.StoreUnavailableException;
+import dev.recollect.ports.testing.PipelineHarness;
+import dev.recollect.ports.testing.Proxies;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The health checks, each passing, failing and skipped. */
+class HealthChecksTest {
+    private final PipelineHarness h = new PipelineHarness();
+
+    private CheckHealth.Health check(Persistence persistence, Optional<LanguageModels> models, boolean model) {
+        return new HealthChecks(persistence, models, h.clock).check(new CheckHealth.Query(model));
+    }
+
+    private CheckHealth.Health check() {
+        return check(h.stores, Optional.of(h.llm), false);
+    }
+
+    private static Check named(CheckHealth.Health health, String name) {
+        return health.checks().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aQuietDeploymentPassesEveryCheck_andTheModelOnlyWhenAsked() {
+        CheckHealth.Health health = check();
+
+        assertThat(health.ok()).isTrue();
+        assertThat(health.checks())
+                .extracting(Check::name, Check::status)
+                .containsExactly(
+                        tuple("database", Status.OK),
+                        tuple("schema", Status.OK),
+                        tuple("stuck-jobs", Status.OK),
+                        tuple("workers", Status.OK));
+        assertThat(named(health, "schema").detail()).isEqualTo("version in-memory");
+        assertThat(named(health, "workers").detail()).isEqualTo("no job waiting; a worker last finished a job: never");
+        CheckHealth.Health withModel = check(h.stores, Optional.of(h.llm), true);
+        assertThat(named(withModel, "model"))
+                .isEqualTo(new Check("model", Status.OK, "scripted model scripted-model answered (3 dimensions)"));
+    }
+
+    @Test
+    void aStoreThatDoesNotAnswerFailsTheDatabaseAndSkipsWhatNeedsIt() {
+        Persistence down = Proxies.around(Persistence.class, h.stores, call -> {
+            throw new StoreUnavailableException("connection refused", new IllegalStateException("down"));
+        });
+
+        CheckHealth.Health health = check(down, Optional.empty(), false);
+
+        assertThat(health.ok()).isFalse();
+        assertThat(health.checks())
+                .containsExactly(
+                        new Check("database", Status.FAIL, "the store does not answer: connection refused"),
+                        new Check("schema", Status.SKIP, "the store does not answer"),
+                        new Check("stuck-jobs", Status.SKIP, "the store does not answer"),
+                        new Check("workers", Status.SKIP, "the store does not answer"));
+    }
+
+    @Test
+    void aSchemaBehindFailsAndSkipsTheJobChecks() {
+        Persistence behind = Proxies.around(
+                Persistence.class,
+                h.stores,
+                call -> call.name().equals("schema") ? new Persistence.Schema("9", 2) : call.proceed());
+
+        CheckHealth.Health health = check(behind, Optional.empty(), false);
+
+        assertThat(health.ok()).isFalse();
+        assertThat(health.checks().subList(1, 4))
+                .containsExactly(
+                        new Check(
+                                "schema",
+                                Status.FAIL,
+                                "version 9, 2 migrations pending: migrate the schema (`recollect db migrate`)"),
+                        new Check("stuck-jobs", Status.SKIP, "the schema is not current"),
+                        new Check("workers", Status.SKIP, "the schema is not current"));
+    }
+
+    @Test
+    void aJobPastItsLeaseIsStuck_andJobsWaitingWithNoWorkerAboutFailTheWorkersCheck() {
+        GenerationJob stuck = h.create(new UserId("ann"), "Tides");
+        h.stores.jobs().claim(1, "dead", Duration.ofSeconds(30), h.clock.instant());
+        GenerationJob waiting = h.create(new UserId("bob"), "Rivers");
+        h.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+        CheckHealth.Health health = check();
+
+        assertThat(stuck.id()).isNotEqualTo(waiting.id());
+        assertThat(health.ok()).isFalse();
+        assertThat(named(health, "stuck-jobs"))
+                .isEqualTo(new Check(
+                        "stuck-jobs",
+                        Status.FAIL,
+                        "1 processing jobs are past their lease; the next worker rescues them"));
+        assertThat(named(health, "workers").status()).isEqualTo(Status.FAIL);
+        assertThat(named(health, "workers").detail())
+                .isEqualTo("1 jobs waiting since " + waiting.createdAt() + " and no worker seen since never: start a"
+                        + " worker (`recollect jobs work`)");
+    }
+
+    @Test
+    void aLiveLeaseOrARecentWaitIsHealthy() {
+        h.create(new UserId("ann"), "Tides");
+        h.stores.jobs().claim(1, "alive", Duration.ofMinutes(10), h.clock.instant());
+        assertThat(named(check(), "workers"))
+                .isEqualTo(new Check("workers", Status.OK, "1 jobs in progress under live leases"));
+
+        PipelineHarness fresh = new PipelineHarness();
+        fresh.create(new UserId("bob"), "Rivers");
+        fresh.clock.advance(Duration.ofMinutes(4));
+        CheckHealth.Health waiting =
+                new HealthChecks(fresh.stores, Optional.empty(), fresh.clock).check(new CheckHealth.Query(false));
+        assertThat(named(waiting, "workers"))
+                .isEqualTo(new Check("workers", Status.OK, "1 jobs waiting; a worker last finished a job: never"));
+        assertThat(waiting.ok()).isTrue();
+    }
+
+    @Test
+    void aReportThatFailsFailsItsOwnCheckOnly() {
+        JobReports broken = Proxies.around(JobReports.class, h.stores.jobReports(), call -> {
+            throw new IllegalStateException("index corrupt");
+        });
+        Persistence persistence = Proxies.around(
+                Persistence.class, h.stores, call -> call.name().equals("jobReports") ? broken : call.proceed());
+
+        CheckHealth.Health health = check(persistence, Optional.empty(), false);
+
+        assertThat(health.checks())
+                .extracting(Check::name, Check::status, Check::detail)
+                .containsExactly(
+                        tuple("database", Status.OK, "the store answers"),
+                        tuple("schema", Status.OK, "version in-memory"),
+                        tuple("stuck-jobs", Status.FAIL, "index corrupt"),
+                        tuple("workers", Status.FAIL, "index corrupt"));
+    }
+
+    @Test
+    void theModelCheckFailsWithoutAModelOrWhenItFails_andIsSkippedWithoutAnEmbedder() {
+        assertThat(named(check(h.stores, Optional.empty(), true), "model"))
+                .isEqualTo(new Check("model", Status.FAIL, "no model is configured"));
+        h.llm.embeddingsFail(new ProviderFailure.Unreachable("overloaded"));
+        assertThat(named(check(h.stores, Optional.of(h.llm), true), "model").status())
+                .isEqualTo(Status.FAIL);
+        LanguageModels noEmbedder = new LanguageModels() {
+            @Override
+            public ConceptSynthesizer conceptSynthesizer() {
+                return h.llm;
+            }
+
+            @Override
+            public PhrasingGenerator phrasingGenerator() {
+                return h.llm;
+            }
+
+            @Override
+            public Optional<Embedder> embedder() {
+                return Optional.empty();
+            }
+
+            @Override
+            public String description() {
+                return "words only";
+            }
+        };
+        assertThat(named(check(h.stores, Optional.of(noEmbedder), true), "model"))
+                .isEqualTo(new Check("model", Status.SKIP, "words only has no cheap call to check it with"));
+        assertThat(check(h.stores, Optional.of(noEmbedder), true).ok()).isTrue();
+    }
+
+    @Test
+    void everyStatusFoldsToItsOwnBranch() {
+        assertThat(List.of(Status.OK, Status.FAIL, Status.SKIP))
+                .extracting(s -> s.fold(ok -> "ok", fail -> "fail", skip -> "skip"))
+                .containsExactly("ok", "fail", "skip");
+    }
+}

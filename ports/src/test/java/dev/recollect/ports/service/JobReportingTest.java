@@ -1,0 +1,106 @@
+package dev.recollect.ports.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.domain.job.JobStatus;
+import dev.recollect.domain.library.Concept;
+import dev.recollect.ports.in.GetJob;
+import dev.recollect.ports.in.GetJobDetails;
+import dev.recollect.ports.in.GetJobStats;
+import dev.recollect.ports.in.InvalidCommandException;
+import dev.recollect.ports.testing.PipelineHarness;
+import dev.recollect.ports.testing.ScriptedLlm;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The job queries: a job with its work for its owner only, and figures over a bounded window. */
+class JobReportingTest {
+    private final PipelineHarness h = new PipelineHarness();
+    private final JobReporting reporting =
+            new JobReporting(h.jobs, h.stores.concepts(), h.stores.phrasings(), h.stores.jobReports(), h.clock);
+
+    @Test
+    void aJobsDetailsListItsConceptsInTheOrderProposedWithTheirPhrasingsAndUsage() {
+        GenerationJob job = h.create(new UserId("ann"), "Tides");
+        h.pipeline().process(job.id());
+
+        GetJobDetails.JobDetails details =
+                reporting.details(new GetJob.Query("ann", job.id().toString())).orElseThrow();
+
+        GenerationJob done = h.job(job.id());
+        assertThat(details.job()).isEqualTo(done);
+        assertThat(details.concepts()).extracting(c -> c.concept().id()).containsExactlyElementsOf(done.conceptIds());
+        assertThat(details.concepts())
+                .extracting(c -> c.concept().title())
+                .containsExactly("Tides basics", "Tides history", "Tides uses");
+        for (GetJobDetails.ConceptDetails concept : details.concepts()) {
+            assertThat(concept.phrasings())
+                    .isNotEmpty()
+                    .containsExactlyElementsOf(
+                            h.stores.phrasings().findByConcept(concept.concept().id()));
+        }
+        assertThat(details.usage()).singleElement().satisfies(u -> {
+            assertThat(u.model()).isEqualTo(ScriptedLlm.MODEL);
+            assertThat(u.usage().calls()).isEqualTo(4);
+        });
+        assertThat(reporting.details(new GetJob.Query("bob", job.id().toString())))
+                .isEmpty();
+    }
+
+    @Test
+    void aConceptTheJobDoesNotListGoesLast() {
+        GenerationJob job = h.create(new UserId("ann"), "Tides");
+        h.pipeline().process(job.id());
+        Concept stray =
+                dev.recollect.ports.testing.Fixtures.concept(new UserId("ann"), "Stray", job.id(), h.clock.instant());
+        h.stores
+                .concepts()
+                .insertAll(
+                        java.util.List.of(stray),
+                        dev.recollect.domain.stats.StatsDelta.conceptsCreated(1),
+                        h.clock.instant());
+
+        GetJobDetails.JobDetails details =
+                reporting.details(new GetJob.Query("ann", job.id().toString())).orElseThrow();
+
+        assertThat(details.concepts()).hasSize(4);
+        assertThat(details.concepts().get(3).concept()).isEqualTo(stray);
+    }
+
+    @Test
+    void statsCountTheWindowBeforeNowAndTheWorkersNow() {
+        h.create(new UserId("ann"), "Tides");
+        h.clock.advance(Duration.ofHours(2));
+        h.create(new UserId("bob"), "Rivers");
+
+        GetJobStats.Report lastHour = reporting.stats(new GetJobStats.Query(Duration.ofHours(1)));
+        GetJobStats.Report lastDay = reporting.stats(new GetJobStats.Query(Duration.ofDays(1)));
+
+        assertThat(lastHour.at()).isEqualTo(h.clock.instant());
+        assertThat(lastHour.since()).isEqualTo(h.clock.instant().minus(Duration.ofHours(1)));
+        assertThat(lastHour.jobs().byStatus()).containsEntry(JobStatus.PENDING, 1);
+        assertThat(lastDay.jobs().byStatus()).containsEntry(JobStatus.PENDING, 2);
+        assertThat(lastHour.workers().pending()).isEqualTo(2);
+        assertThat(reporting
+                        .stats(new GetJobStats.Query(GetJobStats.LONGEST_WINDOW))
+                        .jobs()
+                        .byStatus())
+                .containsEntry(JobStatus.PENDING, 2);
+    }
+
+    @Test
+    void aWindowMustBePositiveAndAtMostAYear() {
+        for (Duration bad :
+                new Duration[] {Duration.ZERO, Duration.ofSeconds(-1), GetJobStats.LONGEST_WINDOW.plusSeconds(1)}) {
+            assertThatThrownBy(() -> reporting.stats(new GetJobStats.Query(bad)))
+                    .isInstanceOf(InvalidCommandException.class)
+                    .hasMessageStartingWith("window: must be positive and at most 366 days");
+        }
+        assertThatThrownBy(() -> reporting.stats(new GetJobStats.Query(null)))
+                .isInstanceOf(InvalidCommandException.class)
+                .hasMessageContaining("window");
+    }
+}
