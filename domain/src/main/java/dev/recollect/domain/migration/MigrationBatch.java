@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * One batch of a run: a key range, and its place in the ledger. The transitions are the backfill scheduler's:
- * pending → processing → completed; a failure goes to retry while {@code retryCount} < {@value #MAX_RETRIES} (with an
+ * pending → processing → completed; a failure goes to retry while {@code retryCount} &lt; {@value #MAX_RETRIES} (with an
  * exponential backoff), and to failed after that; a forced retry puts a failed batch back to pending.
  *
  * @param runId the run

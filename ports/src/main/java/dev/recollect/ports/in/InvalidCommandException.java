@@ -5,8 +5,10 @@ import java.util.List;
 
 /** A command or query broke its constraints; the message names each field and what is wrong with it. */
 public final class InvalidCommandException extends RecollectException {
+    /** The serialized form's version. */
     private static final long serialVersionUID = 1L;
 
+    /** Each violation as {@code field: problem}, sorted. */
     private final List<String> violations;
 
     /** An exception listing {@code violations}, each as {@code field: problem}. */

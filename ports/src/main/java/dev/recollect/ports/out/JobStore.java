@@ -207,8 +207,8 @@ public interface JobStore {
          * @param retried for {@link Retried}
          * @param missing for {@link Missing}
          * @param refused for {@link Refused}
-         * @param tooManyActive for {@link TooManyActive}
-         * @param rateLimited for {@link RateLimited}
+         * @param tooManyActive for {@link Refusal.TooManyActive}
+         * @param rateLimited for {@link Refusal.RateLimited}
          */
         <R> R fold(
                 Function<RetryAdmission.Retried, R> retried,

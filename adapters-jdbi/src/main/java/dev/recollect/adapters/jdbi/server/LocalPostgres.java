@@ -66,6 +66,7 @@ public final class LocalPostgres implements AutoCloseable {
             String superuser,
             Map<String, String> settings,
             Duration startTimeout) {
+        /** Requires every option, and copies the settings. */
         public Options {
             Objects.requireNonNull(baseDirectory, "baseDirectory");
             Objects.requireNonNull(source, "source");
