@@ -119,9 +119,13 @@ public final class InMemoryStores implements Persistence {
     @Override
     public JobSignals openSignals() {
         return new JobSignals() {
+            /** Runs the test's hook; then, like a real wait, throws if the waiting thread was interrupted. */
             @Override
-            public void awaitWork(Duration timeout) {
+            public void awaitWork(Duration timeout) throws InterruptedException {
                 signals.awaitWork(timeout);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while waiting for work");
+                }
             }
 
             @Override
