@@ -2,19 +2,25 @@ package dev.recollect.ports.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPhase;
 import dev.recollect.domain.job.JobStatus;
+import dev.recollect.domain.job.JobTransition;
 import dev.recollect.ports.in.GetJob;
+import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.testing.ManualJobSignals;
 import dev.recollect.ports.testing.PipelineHarness;
+import dev.recollect.ports.testing.Proxies;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class JobWatchingTest {
@@ -64,6 +70,95 @@ class JobWatchingTest {
         assertThat(watching.follow(new GetJob.Query("ann", job.id().toString()), seen::add))
                 .hasValueSatisfying(j -> assertThat(j.status()).isEqualTo(JobStatus.CANCELLED));
         assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void eachKindOfProgressIsReportedOnce_andASignalWithoutAChangeIsNot() throws Exception {
+        GenerationJob job = h.create(ann, "Tides");
+        LinkedBlockingQueue<GenerationJob> seen = new LinkedBlockingQueue<>();
+        CompletableFuture<Optional<GenerationJob>> watch = CompletableFuture.supplyAsync(() -> {
+            try {
+                return watching.follow(new GetJob.Query("ann", job.id().toString()), seen::add);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo(job);
+        change(job, j -> j.start(h.clock.instant()));
+        GenerationJob started = seen.poll(30, TimeUnit.SECONDS);
+        ConceptId concept = new ConceptId(UUID.randomUUID());
+        List<GenerationJob> steps = List.of(
+                with(started, 1, null, List.of(), List.of()),
+                with(started, 1, 6, List.of(), List.of()),
+                with(started, 1, 6, List.of(concept), List.of()),
+                with(started, 1, 6, List.of(concept), List.of(concept)));
+
+        for (GenerationJob step : steps) {
+            change(job, j -> new JobTransition.Applied(step));
+            assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo(step);
+        }
+        signals.changed(job.id());
+        change(job, j -> j.countSaved(1));
+        assertThat(seen.poll(30, TimeUnit.SECONDS).questionsSaved())
+                .as("the signal without a change reported nothing")
+                .isEqualTo(1);
+        change(job, j -> j.cancel(h.clock.instant()));
+
+        assertThat(watch.get(30, TimeUnit.SECONDS).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(seen.poll(30, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void aJobDeletedUnderTheWatchEndsItAsItWasLastSeen() throws Exception {
+        GenerationJob job = h.create(ann, "Tides");
+        AtomicBoolean deleted = new AtomicBoolean();
+        JobStore vanishing = Proxies.around(
+                JobStore.class,
+                h.stores.jobs(),
+                call -> call.name().equals("find") && deleted.get() ? Optional.empty() : call.proceed());
+        JobWatching watch = new JobWatching(vanishing, signals);
+        LinkedBlockingQueue<GenerationJob> seen = new LinkedBlockingQueue<>();
+        CompletableFuture<Optional<GenerationJob>> ended = CompletableFuture.supplyAsync(() -> {
+            try {
+                return watch.follow(new GetJob.Query("ann", job.id().toString()), seen::add);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo(job);
+
+        deleted.set(true);
+        signals.changed(job.id());
+
+        assertThat(ended.get(30, TimeUnit.SECONDS)).contains(job);
+        assertThat(seen).isEmpty();
+    }
+
+    /** {@code job} with its progress fields set, everything else as it is. */
+    private static GenerationJob with(
+            GenerationJob job, int generated, Integer estimated, List<ConceptId> concepts, List<ConceptId> pending) {
+        return new GenerationJob(
+                job.id(),
+                job.userId(),
+                job.prompt(),
+                job.ipAddress(),
+                job.status(),
+                job.phase(),
+                generated,
+                job.questionsSaved(),
+                estimated,
+                job.topic(),
+                concepts,
+                pending,
+                job.durationMs(),
+                job.error(),
+                job.createdAt(),
+                job.startedAt(),
+                job.completedAt(),
+                job.attempts(),
+                job.rescues(),
+                job.retries());
     }
 
     private void change(
