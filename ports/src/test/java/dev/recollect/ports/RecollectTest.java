@@ -4,21 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recollect.domain.fsrs.Parameters;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
+import dev.recollect.domain.library.Lifecycle;
 import dev.recollect.domain.migration.BuiltInMigrations;
+import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.DocumentMigration;
+import dev.recollect.ports.in.CancelJob;
+import dev.recollect.ports.in.ChangeLifecycle;
 import dev.recollect.ports.in.CheckHealth;
 import dev.recollect.ports.in.CreateJob;
 import dev.recollect.ports.in.GetJob;
 import dev.recollect.ports.in.GetJobDetails;
 import dev.recollect.ports.in.GetJobStats;
 import dev.recollect.ports.in.GetNextReview;
+import dev.recollect.ports.in.ImportDocuments;
+import dev.recollect.ports.in.InvalidCommandException;
+import dev.recollect.ports.in.ListRecentJobs;
 import dev.recollect.ports.in.ProcessJob;
+import dev.recollect.ports.in.ReconcileStats;
 import dev.recollect.ports.in.RecordInteraction;
+import dev.recollect.ports.in.RetryJob;
 import dev.recollect.ports.in.Worker;
 import dev.recollect.ports.metrics.MicrometerMetrics;
 import dev.recollect.ports.out.RateLimitRule;
@@ -29,10 +39,17 @@ import dev.recollect.ports.testing.RecordingSleeper;
 import dev.recollect.ports.testing.ScriptedLlm;
 import dev.recollect.ports.testing.SequentialIds;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -254,5 +271,151 @@ class RecollectTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> builder.migrations(List.of(first, first)))
                 .withMessageContaining("share a name");
+    }
+
+    @Test
+    void everyUseCaseIsWiredOverTheSameStores() throws Exception {
+        Recollect recollect = builder()
+                .retryPolicy(dev.recollect.domain.failure.RetryPolicy.DEFAULT)
+                .build();
+        GenerationJob job = create(recollect, "learner", "Tides");
+        GetJob.Query query = new GetJob.Query("learner", job.id().toString());
+
+        assertThat(recollect.getJob().get(query)).contains(job);
+        assertThat(recollect
+                        .listRecentJobs()
+                        .list(new ListRecentJobs.Query("learner", 10, null, Set.of()))
+                        .items())
+                .containsExactly(job);
+        assertThat(recollect.listRecentJobs().quota("learner")).isEqualTo(new ListRecentJobs.Quota(1, 3));
+        assertThat(recollect
+                        .cancelJob()
+                        .cancel(new CancelJob.Command("learner", job.id().toString())))
+                .isInstanceOf(CancelJob.Result.Cancelled.class);
+        assertThat(recollect.watchJob().follow(query, seen -> {}))
+                .hasValueSatisfying(ended -> assertThat(ended.status()).isEqualTo(JobStatus.CANCELLED));
+        assertThat(recollect
+                        .retryJob()
+                        .retry(new RetryJob.Command("learner", job.id().toString(), false, null)))
+                .isInstanceOf(RetryJob.Result.NotRetryable.class);
+        clock.advance(Duration.ofDays(8));
+        assertThat(recollect.cleanupJobs().cleanup().jobs().cancelled()).isEqualTo(1);
+        assertThat(recollect.getJob().get(query)).isEmpty();
+        assertThat(recollect
+                        .reconcileStats()
+                        .reconcile(new ReconcileStats.Command("learner"))
+                        .after()
+                        .totalCards())
+                .isZero();
+        assertThat(recollect
+                        .changeLifecycle()
+                        .change(new ChangeLifecycle.Command(
+                                "learner",
+                                ChangeLifecycle.Item.CONCEPT,
+                                UUID.randomUUID().toString(),
+                                Lifecycle.ARCHIVE)))
+                .isInstanceOf(ChangeLifecycle.Result.NotFound.class);
+        Document first = new Document("a", Map.of("_id", "a"), clock.instant());
+        Document second = new Document("b", Map.of("_id", "b"), clock.instant());
+        assertThat(recollect.importDocuments().importDocuments(new ImportDocuments.Command("cards", List.of(first))))
+                .isEqualTo(1);
+        assertThat(recollect
+                        .importDocuments()
+                        .importDocuments(new ImportDocuments.Command("cards", List.of(first, second))))
+                .as("an imported id is skipped")
+                .isEqualTo(1);
+        assertThat(recollect.importDocuments().importDocuments(new ImportDocuments.Command("cards", List.of())))
+                .isZero();
+        assertThat(stores.migrations().count("cards")).isEqualTo(2);
+        assertThatThrownBy(() -> recollect
+                        .importDocuments()
+                        .importDocuments(new ImportDocuments.Command("no spaces", List.of(first))))
+                .isInstanceOf(InvalidCommandException.class)
+                .hasMessageContaining("table");
+    }
+
+    @Test
+    void theMigrationsGivenReplaceTheDiscoveredOnes_whichComeFromTheClassPath() throws Exception {
+        DocumentMigration mine = DocumentMigration.of("mine", "A service's own.", "cards", d -> null);
+        assertThat(builder().migrations(List.of(mine)).build().runMigrations().available())
+                .containsExactly(mine);
+
+        Path services = Files.createTempDirectory("recollect-services");
+        Path file = services.resolve("META-INF/services/" + DocumentMigration.class.getName());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, Discovered.class.getName() + "\n");
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {services.toUri().toURL()}, before)) {
+            Thread.currentThread().setContextClassLoader(loader);
+            assertThat(builder().build().runMigrations().available())
+                    .extracting(DocumentMigration::name)
+                    .contains("discovered", BuiltInMigrations.all().get(0).name());
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+            Files.delete(file);
+            Files.delete(file.getParent());
+            Files.delete(file.getParent().getParent());
+            Files.delete(services);
+        }
+    }
+
+    /** A migration a jar declares as a service. */
+    public static final class Discovered implements DocumentMigration {
+        @Override
+        public String name() {
+            return "discovered";
+        }
+
+        @Override
+        public String description() {
+            return "Declared in META-INF/services.";
+        }
+
+        @Override
+        public String table() {
+            return "cards";
+        }
+
+        @Override
+        public dev.recollect.domain.migration.Decision decide(Document document) {
+            return null;
+        }
+    }
+
+    @Test
+    void aSeedReplaysTheReviewQueueExactly() {
+        List<String> first = picks(7);
+        assertThat(picks(7)).isEqualTo(first);
+        assertThat(List.of(picks(8), picks(9), picks(10)))
+                .as("other seeds pick otherwise")
+                .anyMatch(p -> !p.equals(first));
+    }
+
+    /** The concepts the queue picks, ten times in a row, from nine new ones, over stores of their own. */
+    private static List<String> picks(long seed) {
+        InMemoryStores own = new InMemoryStores();
+        MutableClock at = new MutableClock(Fixtures.T0);
+        Recollect recollect = Recollect.builder()
+                .persistence(own)
+                .models(new ScriptedLlm())
+                .clock(at)
+                .ids(new SequentialIds())
+                .sleeper(new RecordingSleeper(at))
+                .seed(seed)
+                .build();
+        for (String prompt : List.of("Tides", "Rivers", "Lakes")) {
+            CreateJob.Result created = recollect.createJob().create(new CreateJob.Command("learner", prompt, null));
+            recollect
+                    .processJob()
+                    .process(((CreateJob.Result.Created) created).job().id());
+        }
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            picked.add(((GetNextReview.Result.Next) recollect.getNextReview().next(new GetNextReview.Query("learner")))
+                    .concept()
+                    .title());
+        }
+        return picked;
     }
 }

@@ -57,25 +57,18 @@ public final class GenerationJobs implements CreateJob, GetJob, ListRecentJobs, 
     @Override
     public CreateJob.Result create(CreateJob.Command command) {
         CreateJob.Result result = admit(command);
-        result.fold(
-                created -> {
-                    metrics.jobCreated();
-                    return null;
-                },
-                invalid -> rejected(
+        Optional<Metrics.Rejection> rejection = result.fold(
+                created -> Optional.empty(),
+                invalid -> Optional.of(
                         switch (invalid.reason()) {
                             case TOO_SHORT -> Metrics.Rejection.PROMPT_TOO_SHORT;
                             case TOO_LONG -> Metrics.Rejection.PROMPT_TOO_LONG;
                             case CONTROL_CHARACTER -> Metrics.Rejection.PROMPT_CONTROL_CHARACTER;
                         }),
-                tooMany -> rejected(Metrics.Rejection.TOO_MANY_ACTIVE),
-                limited -> rejected(Metrics.Rejection.RATE_LIMITED));
+                tooMany -> Optional.of(Metrics.Rejection.TOO_MANY_ACTIVE),
+                limited -> Optional.of(Metrics.Rejection.RATE_LIMITED));
+        rejection.ifPresentOrElse(metrics::jobRejected, metrics::jobCreated);
         return result;
-    }
-
-    private Void rejected(Metrics.Rejection reason) {
-        metrics.jobRejected(reason);
-        return null;
     }
 
     private CreateJob.Result admit(CreateJob.Command command) {

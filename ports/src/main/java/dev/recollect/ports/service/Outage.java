@@ -30,9 +30,4 @@ final class Outage {
             log.warn("{} answers again", what);
         }
     }
-
-    /** Whether the last call failed. */
-    boolean isDown() {
-        return down.get();
-    }
 }

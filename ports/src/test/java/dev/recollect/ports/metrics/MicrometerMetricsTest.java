@@ -1,6 +1,7 @@
 package dev.recollect.ports.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.failure.ErrorClassifier.Stage;
@@ -333,5 +334,22 @@ class MicrometerMetricsTest {
         assertThat(registry.get("recollect.jobs.queue.depth").gauge().value()).isNaN();
         assertThat(registry.get("recollect.jobs.queue.oldest.age").timeGauge().value(TimeUnit.SECONDS))
                 .isNaN();
+    }
+
+    @Test
+    void aNegativeQueueRefreshIsRefused_andTheBuilderBindsTheGaugesWithTheOneGiven() {
+        assertThatThrownBy(() -> new MicrometerMetrics(registry, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("queue refresh must be >= 0");
+        MicrometerMetrics slow = new MicrometerMetrics(registry, Duration.ofMinutes(1));
+        slow.observeQueue(h.stores.jobReports(), h.clock);
+        assertThat(registry.get("recollect.jobs.queue.depth").gauge().value()).isZero();
+        h.create(user, "Later");
+        h.clock.advance(Duration.ofSeconds(59));
+        assertThat(registry.get("recollect.jobs.queue.depth").gauge().value())
+                .as("read once a minute")
+                .isZero();
+        h.clock.advance(Duration.ofSeconds(1));
+        assertThat(registry.get("recollect.jobs.queue.depth").gauge().value()).isEqualTo(1);
     }
 }

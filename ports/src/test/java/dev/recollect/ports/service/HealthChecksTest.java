@@ -195,4 +195,25 @@ class HealthChecksTest {
                 .extracting(s -> s.fold(ok -> "ok", fail -> "fail", skip -> "skip"))
                 .containsExactly("ok", "fail", "skip");
     }
+
+    @Test
+    void aQueryIsRequired_aFailureWithoutAMessageIsNamed_andTheLastFinishedJobIsShown() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new HealthChecks(h.stores, Optional.empty(), h.clock).check(null))
+                .isInstanceOf(dev.recollect.ports.in.InvalidCommandException.class);
+        JobReports silent = Proxies.around(JobReports.class, h.stores.jobReports(), call -> {
+            throw new IllegalStateException();
+        });
+        Persistence persistence = Proxies.around(
+                Persistence.class, h.stores, call -> call.name().equals("jobReports") ? silent : call.proceed());
+        assertThat(named(check(persistence, Optional.empty(), false), "stuck-jobs")
+                        .detail())
+                .isEqualTo("java.lang.IllegalStateException");
+
+        GenerationJob done = h.create(new UserId("ann"), "Tides");
+        h.pipeline().process(done.id());
+        assertThat(named(check(), "workers").detail())
+                .isEqualTo("no job waiting; a worker last finished a job: "
+                        + h.job(done.id()).completedAt());
+    }
 }

@@ -103,4 +103,40 @@ class JobReportingTest {
                 .isInstanceOf(InvalidCommandException.class)
                 .hasMessageContaining("window");
     }
+
+    @Test
+    void theConceptsFollowTheJobsOrderNotTheStores() {
+        GenerationJob job = h.create(new UserId("ann"), "Tides");
+        h.pipeline().process(job.id());
+        GenerationJob done = h.job(job.id());
+        java.util.List<dev.recollect.domain.ConceptId> reversed = new java.util.ArrayList<>(done.conceptIds());
+        java.util.Collections.reverse(reversed);
+        GenerationJob reordered = new GenerationJob(
+                done.id(),
+                done.userId(),
+                done.prompt(),
+                done.ipAddress(),
+                done.status(),
+                done.phase(),
+                done.questionsGenerated(),
+                done.questionsSaved(),
+                done.estimatedTotal(),
+                done.topic(),
+                reversed,
+                done.pendingConceptIds(),
+                done.durationMs(),
+                done.error(),
+                done.createdAt(),
+                done.startedAt(),
+                done.completedAt(),
+                done.attempts(),
+                done.rescues(),
+                done.retries());
+        h.stores.jobs().transition(job.id(), j -> new dev.recollect.domain.job.JobTransition.Applied(reordered));
+
+        GetJobDetails.JobDetails details =
+                reporting.details(new GetJob.Query("ann", job.id().toString())).orElseThrow();
+
+        assertThat(details.concepts()).extracting(c -> c.concept().id()).containsExactlyElementsOf(reversed);
+    }
 }

@@ -260,16 +260,38 @@ class JobWorkerTest {
         outage.down(true);
         AtomicInteger waits = new AtomicInteger();
         h.sleeper.onSleep(() -> {
-            if (waits.incrementAndGet() == 4) {
+            if (waits.incrementAndGet() == 7) {
                 outage.down(false);
             }
         });
-        assertThat(runUntilIdleOver(stores)).isEqualTo(1);
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(JobWorker.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            assertThat(runUntilIdleOver(stores)).isEqualTo(1);
+        } finally {
+            logger.detachAppender(logged);
+        }
         assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
-        assertThat(h.sleeper.waits().subList(0, 4))
-                .as("a growing backoff")
+        assertThat(h.sleeper.waits().subList(0, 7))
+                .as("a growing backoff, at most 5 s")
                 .containsExactly(
-                        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5));
+        assertThat(logged.list)
+                .as("one line when the outage starts and one when it ends, however many calls failed")
+                .extracting(e -> e.getFormattedMessage())
+                .containsExactly(
+                        "The job store is unreachable; waiting for it to answer again: claim: the store is down",
+                        "The job store answers again");
     }
 
     /** A worker over {@code stores}, waiting with the harness's sleeper, run until idle; how many jobs it ran. */
