@@ -4,7 +4,7 @@
 // Usage: node pgboss-bench.mjs postgres://user@127.0.0.1:port/postgres
 import PgBoss from 'pg-boss';
 
-const JOBS = 40000;
+const JOBS = Number(process.argv[3] ?? 40000);
 const boss = new PgBoss({ connectionString: process.argv[2], schema: 'pgboss_bench', max: 12 });
 boss.on('error', (e) => console.error('pg-boss error', e.message));
 await boss.start();

@@ -18,6 +18,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * FSRS throughput on the reference app's workload: 1,000,000 cards that start New, reviewed in four rounds (every card
@@ -69,6 +73,22 @@ public class FsrsBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * With {@code --smoke}, runs both benchmarks in this JVM for one short iteration each, without warm-up, and prints
+     * JMH's table: a check that they run, whose figures mean nothing. Otherwise runs JMH as {@code
+     * benchmarks/fsrs/run.sh} does, and then the ts-fsrs anchor when node and its packages are there.
+     */
+    public static void main(String[] args) throws Exception {
+        boolean smoke = Arrays.asList(args).contains("--smoke");
+        ChainedOptionsBuilder options = new OptionsBuilder().include(FsrsBenchmark.class.getName() + "\\.");
+        if (smoke) {
+            options.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
+        }
+        new Runner(options.build()).run();
+        BenchDatabase.anchorRuns(
+                java.nio.file.Path.of("benchmarks/fsrs/ts-fsrs-bench.mjs"), String.valueOf(smoke ? 1000 : CARDS));
     }
 
     /** One review with {@code next}: the score is reviews per second. */

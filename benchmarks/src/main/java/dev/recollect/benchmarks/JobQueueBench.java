@@ -1,17 +1,11 @@
 package dev.recollect.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.recollect.adapters.jdbi.JdbiPersistence;
-import dev.recollect.adapters.jdbi.server.LocalPostgres;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.JobStore;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,27 +28,34 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Usage: {@code benchmarks/jobs/run.sh} (see {@code docs/benchmarks.md}).
  */
 public final class JobQueueBench {
-    private static final int JOBS = 40_000;
+    private final int jobCount;
     /** One job per claim is slow by design; a quarter of the jobs is enough to measure it. */
-    private static final int SINGLE_JOBS = 10_000;
+    private final int singleJobs;
 
-    private static final int LATENCY_SAMPLES = 400;
+    private final int latencySamples;
 
-    private JobQueueBench() {}
+    private JobQueueBench(BenchDatabase.Args args) {
+        this.jobCount = args.size(40_000, 200);
+        this.singleJobs = args.size(10_000, 50);
+        this.latencySamples = args.size(400, 10);
+    }
 
+    /** Runs the benchmark; see {@link BenchDatabase} for the arguments. */
     public static void main(String[] args) throws Exception {
-        Path base = Path.of(args.length > 0 ? args[0] : "benchmarks/target/postgres");
-        Path script = Path.of(args.length > 1 ? args[1] : "benchmarks/jobs/pgboss-bench.mjs");
-        try (LocalPostgres server = LocalPostgres.start(LocalPostgres.Options.ephemeralForTests(base))) {
-            String url = server.jdbcUrl("postgres");
-            try (HikariDataSource pool = pool(url, server.superuser())) {
+        BenchDatabase.Args options = BenchDatabase.Args.parse(args, "benchmarks/jobs/pgboss-bench.mjs");
+        new JobQueueBench(options).run(options);
+    }
+
+    private void run(BenchDatabase.Args options) throws Exception {
+        try (BenchDatabase database = BenchDatabase.open(options)) {
+            try (HikariDataSource pool = database.pool(12)) {
                 JdbiPersistence.migrateSchema(pool);
                 JdbiPersistence persistence = JdbiPersistence.over(pool);
                 // Warm-up: the JIT and the connection pool, on a drain that is not measured.
-                throughput(pool, persistence.jobs(), 2, 100, 4000);
+                throughput(pool, persistence.jobs(), 2, 100, options.size(4000, 100));
                 System.out.println("recollect: claim + complete of no-op jobs");
                 for (int batch : new int[] {1, 1000}) {
-                    int jobs = batch == 1 ? SINGLE_JOBS : JOBS;
+                    int jobs = batch == 1 ? singleJobs : jobCount;
                     for (int workers : new int[] {1, 2, 4}) {
                         double rate = throughput(pool, persistence.jobs(), workers, batch, jobs);
                         System.out.printf(
@@ -68,16 +69,8 @@ public final class JobQueueBench {
                 }
                 latency(pool, persistence);
             }
-            runPgBoss(script, "postgres://" + server.superuser() + "@127.0.0.1:" + server.port() + "/postgres");
+            BenchDatabase.anchorRuns(options.anchor(), database.connectionString(), String.valueOf(jobCount));
         }
-    }
-
-    private static HikariDataSource pool(String url, String user) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setMaximumPoolSize(12);
-        return new HikariDataSource(config);
     }
 
     private static double throughput(HikariDataSource pool, JobStore jobs, int workers, int batch, int count)
@@ -119,7 +112,7 @@ public final class JobQueueBench {
         return total / seconds;
     }
 
-    private static void latency(HikariDataSource pool, JdbiPersistence persistence) throws Exception {
+    private void latency(HikariDataSource pool, JdbiPersistence persistence) throws Exception {
         reset(pool);
         JobStore jobs = persistence.jobs();
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
@@ -148,13 +141,13 @@ public final class JobQueueBench {
             worker.start();
             try (Connection c = pool.getConnection();
                     Statement s = c.createStatement()) {
-                for (int i = 0; i < LATENCY_SAMPLES; i++) {
+                for (int i = 0; i < latencySamples; i++) {
                     s.execute("INSERT INTO generation_jobs (id, user_id, prompt, status, phase, created_at) VALUES"
                             + " (gen_random_uuid(), 'latency', 'no-op', 'pending', 'clarifying', clock_timestamp())");
                     Thread.sleep(10); // one job every 10 ms, as a steady trickle of requests
                 }
             }
-            while (micros.size() < LATENCY_SAMPLES) {
+            while (micros.size() < latencySamples) {
                 if (!worker.isAlive()) {
                     throw new IllegalStateException("the latency worker died; see its stack trace above");
                 }
@@ -177,25 +170,9 @@ public final class JobQueueBench {
     private static void reset(HikariDataSource pool) throws SQLException {
         try (Connection c = pool.getConnection();
                 Statement s = c.createStatement()) {
-            s.execute("TRUNCATE generation_jobs");
+            // Usage rows reference their jobs: PostgreSQL truncates both together or neither.
+            s.execute("TRUNCATE generation_jobs, job_token_usage");
             s.execute("VACUUM ANALYZE generation_jobs");
-        }
-    }
-
-    private static void runPgBoss(Path script, String connectionString) throws Exception {
-        Process node = new ProcessBuilder("node", script.getFileName().toString(), connectionString)
-                .directory(script.toAbsolutePath().getParent().toFile())
-                .redirectErrorStream(true)
-                .start();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                System.out.println(line);
-            }
-        }
-        if (node.waitFor() != 0) {
-            throw new IllegalStateException("the pg-boss benchmark failed");
         }
     }
 }

@@ -2,9 +2,7 @@ package dev.recollect.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.recollect.adapters.jdbi.JdbiPersistence;
-import dev.recollect.adapters.jdbi.server.LocalPostgres;
 import dev.recollect.ports.out.JobReports;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,16 +19,18 @@ import javax.sql.DataSource;
  * <p>Usage: {@code benchmarks/jobs/stats.sh} (see {@code docs/benchmarks.md}).
  */
 public final class JobStatsBench {
-    private static final int JOBS = 1_000_000;
-
     private JobStatsBench() {}
 
+    /** Runs the benchmark; see {@link BenchDatabase} for the arguments. */
     public static void main(String[] args) throws Exception {
-        Path base = Path.of(args.length > 0 ? args[0] : "benchmarks/target/postgres");
-        try (LocalPostgres server = LocalPostgres.start(LocalPostgres.Options.ephemeralForTests(base));
-                HikariDataSource pool = BenchDatabase.pool(server.jdbcUrl("postgres"), server.superuser())) {
+        BenchDatabase.Args options = BenchDatabase.Args.parse(args, "");
+        int jobCount = options.size(1_000_000, 2_000);
+        try (BenchDatabase database = BenchDatabase.open(options);
+                HikariDataSource pool = database.pool(4)) {
             JdbiPersistence.migrateSchema(pool);
-            fill(pool);
+            // A database of the tests may hold other tests' jobs: the benchmark's are the only ones it counts on.
+            BenchDatabase.sql(pool, "TRUNCATE generation_jobs, job_token_usage");
+            fill(pool, jobCount);
             BenchDatabase.sql(pool, "VACUUM ANALYZE generation_jobs");
             BenchDatabase.sql(pool, "VACUUM ANALYZE job_token_usage");
             JobReports jobs = JdbiPersistence.over(pool).jobReports();
@@ -39,7 +39,7 @@ public final class JobStatsBench {
             double day = median(() -> jobs.stats(now.minus(Duration.ofDays(1))));
             double month = median(() -> jobs.stats(now.minus(Duration.ofDays(30))));
             double activity = median(() -> jobs.workerActivity(now));
-            System.out.printf(Locale.ROOT, "anchor, seq-scan count(*) of %,d jobs: %8.2f ms%n", JOBS, anchor);
+            System.out.printf(Locale.ROOT, "anchor, seq-scan count(*) of %,d jobs: %8.2f ms%n", jobCount, anchor);
             System.out.printf(
                     Locale.ROOT,
                     "stats, last 24 h:                    %8.2f ms (%.2f of the anchor)%n",
@@ -63,7 +63,7 @@ public final class JobStatsBench {
      * started used tokens on one model, and one in ten on a second, so {@code jobs stats} sums about 1.1 million usage
      * rows over the whole range.
      */
-    private static void fill(DataSource pool) throws SQLException {
+    private static void fill(DataSource pool, int jobCount) throws SQLException {
         BenchDatabase.sql(
                 pool,
                 String.format(
@@ -87,7 +87,7 @@ public final class JobStatsBench {
                 LATERAL (SELECT CASE WHEN g %% 100 < 90 THEN 'completed' WHEN g %% 100 < 95 THEN 'failed'
                     WHEN g %% 100 < 98 THEN 'cancelled' WHEN g %% 100 < 99 THEN 'pending' ELSE 'processing' END
                     AS status) AS s""",
-                        JOBS));
+                        jobCount));
         BenchDatabase.sql(
                 pool,
                 """

@@ -2,7 +2,6 @@ package dev.recollect.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.recollect.adapters.jdbi.JdbiPersistence;
-import dev.recollect.adapters.jdbi.server.LocalPostgres;
 import dev.recollect.domain.migration.BuiltInMigrations;
 import dev.recollect.domain.migration.DocumentMigration;
 import dev.recollect.domain.migration.MigrationBatch;
@@ -10,7 +9,6 @@ import dev.recollect.ports.in.RunMigrations;
 import dev.recollect.ports.out.IdGenerator;
 import dev.recollect.ports.out.Sleeper;
 import dev.recollect.ports.service.MigrationRunner;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,18 +31,21 @@ import javax.sql.DataSource;
  * <p>Usage: {@code benchmarks/migrations/run.sh} (see {@code docs/benchmarks.md}).
  */
 public final class MigrationBench {
-    private static final int ROWS = 1_000_000;
     private static final int WORKERS = 2;
 
     private MigrationBench() {}
 
+    /** Runs the benchmark; see {@link BenchDatabase} for the arguments. */
     public static void main(String[] args) throws Exception {
-        Path base = Path.of(args.length > 0 ? args[0] : "benchmarks/target/postgres");
-        try (LocalPostgres server = LocalPostgres.start(LocalPostgres.Options.ephemeralForTests(base));
-                HikariDataSource pool = BenchDatabase.pool(server.jdbcUrl("postgres"), server.superuser())) {
+        BenchDatabase.Args options = BenchDatabase.Args.parse(args, "");
+        int rows = options.size(1_000_000, 12_000);
+        try (BenchDatabase database = BenchDatabase.open(options);
+                HikariDataSource pool = database.pool(4)) {
             JdbiPersistence.migrateSchema(pool);
             for (String table : List.of("anchor", "batch1000", "batch5000")) {
-                fill(pool, table);
+                // Tables of their own in a shared database, and fresh ones in a rerun.
+                BenchDatabase.sql(pool, "DELETE FROM imported_documents WHERE table_name = '" + table + "'");
+                fill(pool, table, rows);
             }
             BenchDatabase.sql(pool, "VACUUM ANALYZE imported_documents");
             long t0 = System.nanoTime();
@@ -52,7 +53,7 @@ public final class MigrationBench {
                     pool,
                     "UPDATE imported_documents SET doc = doc - 'topic', updated_at = now()"
                             + " WHERE table_name = 'anchor' AND doc ? 'topic'");
-            double anchor = ROWS / seconds(t0);
+            double anchor = rows / seconds(t0);
             System.out.printf(Locale.ROOT, "set-based UPDATE (anchor): %,12.0f docs/s%n", anchor);
             JdbiPersistence persistence = JdbiPersistence.over(pool);
             for (int batch : new int[] {1000, 5000}) {
@@ -103,14 +104,14 @@ public final class MigrationBench {
         }
     }
 
-    private static void fill(DataSource pool, String table) throws SQLException {
+    private static void fill(DataSource pool, String table, int rows) throws SQLException {
         BenchDatabase.sql(
                 pool,
                 "INSERT INTO imported_documents (table_name, id, doc, imported_at)"
                         + " SELECT '" + table + "', lpad(g::text, 8, '0'),"
                         + " jsonb_build_object('_id', lpad(g::text, 8, '0'), '_creationTime', 1700000000000 + g,"
                         + " 'question', 'Question ' || g || '?', 'topic', 'science'), now()"
-                        + " FROM generate_series(1, " + ROWS + ") AS g");
+                        + " FROM generate_series(1, " + rows + ") AS g");
     }
 
     private static double meanMillis(List<MigrationBatch> batches) {
