@@ -33,8 +33,10 @@ final class GeminiConceptSynthesizer implements ConceptSynthesizer {
         }
         String reason = GeminiResponses.finishReason(response);
         GeminiResponses.checkFinish(reason);
+        String text = GeminiResponses.text(response);
+        GeminiResponses.checkWellFormed(json, text, "concepts");
         List<ConceptIdea> ideas = new ArrayList<>();
-        for (String item : new ItemScanner().feed(GeminiResponses.text(response))) {
+        for (String item : new ItemScanner().feed(text)) {
             Items.read(json, item, Items.ConceptItem.class)
                     .map(Items.ConceptItem::toIdea)
                     .ifPresent(ideas::add);

@@ -37,6 +37,8 @@ final class GeminiPhrasingGenerator implements PhrasingGenerator {
                 calls);
         if (!listener.stopped) {
             GeminiResponses.checkFinish(listener.finishReason);
+            // The phrasings that closed were handed over as they streamed; a malformed whole is still a failure.
+            GeminiResponses.checkWellFormed(json, listener.text.toString(), "phrasings");
         }
     }
 
@@ -44,6 +46,7 @@ final class GeminiPhrasingGenerator implements PhrasingGenerator {
     private final class Listener implements GeminiTransport.StreamListener {
         private final Sink sink;
         private ItemScanner scanner = new ItemScanner();
+        private final StringBuilder text = new StringBuilder();
         private boolean delivered;
         private boolean stopped;
         private String finishReason = "";
@@ -55,8 +58,10 @@ final class GeminiPhrasingGenerator implements PhrasingGenerator {
         @Override
         public boolean onEvent(JsonNode event) {
             GeminiResponses.checkPrompt(event);
-            for (String text : scanner.feed(GeminiResponses.text(event))) {
-                Optional<Items.PhrasingItem> item = Items.read(json, text, Items.PhrasingItem.class);
+            String piece = GeminiResponses.text(event);
+            text.append(piece);
+            for (String closed : scanner.feed(piece)) {
+                Optional<Items.PhrasingItem> item = Items.read(json, closed, Items.PhrasingItem.class);
                 if (item.isPresent()) {
                     delivered = true;
                     if (!sink.accept(item.get().toPhrasing())) {
@@ -82,6 +87,7 @@ final class GeminiPhrasingGenerator implements PhrasingGenerator {
         public void restart() {
             // A retried stream starts again from an empty text; nothing was delivered, or it would not be retried.
             scanner = new ItemScanner();
+            text.setLength(0);
             finishReason = "";
         }
     }

@@ -1,6 +1,9 @@
 package dev.recollect.adapters.gemini;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recollect.domain.failure.ProviderFailure;
 import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.out.LlmException;
@@ -81,6 +84,35 @@ final class GeminiResponses {
         }
         if (BLOCKED.contains(reason)) {
             throw new LlmException(new ProviderFailure.ContentBlocked("Gemini blocked the output: " + reason));
+        }
+    }
+
+    /**
+     * Throws {@link ProviderFailure.InvalidOutput} unless {@code text}, the model's whole answer, is the JSON document
+     * asked for: an object whose {@code field} is an array, or a bare array (a markdown fence around it is tolerated).
+     * The items that closed before a break in a malformed answer are not the answer: unlike a truncated one (which
+     * says so with MAX_TOKENS), a malformed answer cannot tell how much of it is missing, so the call is retried for
+     * what is missing instead of passing for complete.
+     */
+    static void checkWellFormed(ObjectMapper json, String text, String field) {
+        String body = text.strip();
+        if (body.startsWith("```")) {
+            body = body.replaceFirst("^```(json)?", "").replaceFirst("```$", "").strip();
+        }
+        JsonNode document;
+        try {
+            document = json.reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new LlmException(new ProviderFailure.InvalidOutput(
+                    "Gemini's answer is not well-formed JSON: " + e.getOriginalMessage()));
+        }
+        JsonNode items = document == null || document.isMissingNode()
+                ? null
+                : document.isArray() ? document : document.get(field);
+        if (items == null || !items.isArray()) {
+            throw new LlmException(new ProviderFailure.InvalidOutput("Gemini's answer has no \"" + field + "\" array"));
         }
     }
 }

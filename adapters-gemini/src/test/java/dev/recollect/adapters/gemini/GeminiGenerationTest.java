@@ -155,6 +155,43 @@ class GeminiGenerationTest {
     }
 
     @Test
+    void aMalformedAnswerThatSaysStopIsInvalidOutput_itsClosedPhrasingsHandedOverButNotTakenForTheWhole() {
+        String text = fixture("phrasings.json");
+        String broken = text.substring(0, text.indexOf("In the NATO alphabet, M") + 10) + "}}]";
+        gemini.enqueue(sse(GeminiServer.event(broken, "STOP"), 4096));
+        List<GeneratedPhrasing> received = new ArrayList<>();
+
+        assertFailure(
+                () -> gemini.codeWords(received::add), ProviderFailure.InvalidOutput.class, "not well-formed JSON");
+        assertThat(received).as("saved as they streamed, and kept").hasSize(1);
+    }
+
+    @Test
+    void aMalformedConceptAnswerThatSaysStopIsInvalidOutput_notItsFirstConcept() {
+        String broken = "{\"concepts\":[{\"title\":\"Letters A to F\",\"description\":\"Alfa to Foxtrot.\","
+                + "\"whyItMatters\":\"The start.\"},{\"title\":\"Lett}}]";
+        gemini.enqueue(json(200, answer(broken)));
+
+        assertFailure(() -> gemini.concepts("x"), ProviderFailure.InvalidOutput.class, "not well-formed JSON");
+    }
+
+    @Test
+    void aWellFormedAnswerWithoutItsArrayIsInvalidOutput_andAFencedOneIsRead() {
+        gemini.enqueue(json(200, answer("{\"ideas\":[]}")));
+        assertFailure(() -> gemini.concepts("x"), ProviderFailure.InvalidOutput.class, "no \"concepts\" array");
+        gemini.enqueue(sse(GeminiServer.event("{\"phrasings\": {}}", "STOP"), 4096));
+        assertFailure(() -> generate(List.of(), 4), ProviderFailure.InvalidOutput.class, "no \"phrasings\" array");
+        gemini.enqueue(sse(GeminiServer.event("```json\n" + fixture("phrasings.json") + "\n```", "STOP"), 4096));
+        assertThat(generate(List.of(), 4)).hasSize(3);
+    }
+
+    /** A {@code generateContent} answer whose one candidate's text is {@code text}, finished with STOP. */
+    private static String answer(String text) {
+        return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":" + GeminiServer.quote(text)
+                + "}],\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}]}";
+    }
+
+    @Test
     void blockedPromptsAndOutputsAreContentBlocked() {
         gemini.enqueue(json(200, fixture("prompt-blocked.json")));
         assertFailure(() -> gemini.concepts("x"), ProviderFailure.ContentBlocked.class, "blocked the prompt: SAFETY");

@@ -116,6 +116,31 @@ class GeminiCommandsIT {
     }
 
     @Test
+    void aMalformedAnswerThatSaysItIsCompleteFailsTheJobAfterItsRetriesKeepingWhatWasSaved() throws Exception {
+        gemini.setDispatcher(FakeGemini.breakingPhrasings());
+        String user = "gemini-" + UUID.randomUUID();
+        assertThat(run(env("good-key"), "jobs", "create", "--user", user, "--prompt", "Ocean tides")
+                        .exitCode())
+                .isZero();
+
+        CliRun work = run(env("good-key"), "jobs", "work", "--until-idle");
+
+        assertThat(work.exitCode()).as(work.err()).isZero();
+        JsonNode job = JSON.readTree(work.out()).get("jobs").get(0);
+        assertThat(job.get("status").asText())
+                .as("not completed with one question per concept")
+                .isEqualTo("failed");
+        assertThat(job.get("errorCode").asText()).isEqualTo("SCHEMA_VALIDATION");
+        assertThat(job.get("retryable").asBoolean()).isTrue();
+        assertThat(job.get("phrasingSaved").asInt())
+                .as("the phrasing that closed is kept")
+                .isEqualTo(1);
+        assertThat(gemini.getRequestCount())
+                .as("one concept call, and the phrasing call tried again")
+                .isGreaterThan(2);
+    }
+
+    @Test
     void aRejectedKeyFailsTheJobAndTheWorkerSaysSo() {
         gemini.setDispatcher(new Dispatcher() {
             @Override

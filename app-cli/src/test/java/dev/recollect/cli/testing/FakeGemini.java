@@ -24,6 +24,25 @@ public final class FakeGemini extends Dispatcher {
     /** How many phrasings each phrasing call streams. */
     public static final int PHRASINGS_PER_CONCEPT = 4;
 
+    private final boolean breakPhrasings;
+
+    /** A stand-in that answers every call well. */
+    public FakeGemini() {
+        this(false);
+    }
+
+    private FakeGemini(boolean breakPhrasings) {
+        this.breakPhrasings = breakPhrasings;
+    }
+
+    /**
+     * A stand-in whose phrasing calls answer malformed JSON that says it is complete: one phrasing, then the text cut
+     * mid-object and closed with {@code }}]}, finish reason STOP.
+     */
+    public static FakeGemini breakingPhrasings() {
+        return new FakeGemini(true);
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String path = request.getPath() == null ? "" : request.getPath();
@@ -39,6 +58,13 @@ public final class FakeGemini extends Dispatcher {
             }
             if (path.contains(":streamGenerateContent")) {
                 String concept = request.getBody().readUtf8().contains(CONCEPTS.get(1)) ? "spring" : "tidal";
+                if (breakPhrasings) {
+                    String whole = JSON.writeValueAsString(Map.of("phrasings", phrasings(concept)));
+                    String broken = whole.substring(0, whole.indexOf("Question 1")) + "}}]";
+                    return new MockResponse()
+                            .setHeader("Content-Type", "text/event-stream")
+                            .setBody("data: " + text(broken) + "\r\n\r\n");
+                }
                 return new MockResponse()
                         .setHeader("Content-Type", "text/event-stream")
                         .setChunkedBody(
@@ -77,8 +103,12 @@ public final class FakeGemini extends Dispatcher {
 
     /** A response whose one candidate's text is {@code document} as JSON. */
     private static String text(Object document) throws JsonProcessingException {
-        return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":"
-                + JSON.writeValueAsString(JSON.writeValueAsString(document))
+        return text(JSON.writeValueAsString(document));
+    }
+
+    /** A response whose one candidate's text is {@code text}, finished with STOP. */
+    private static String text(String text) throws JsonProcessingException {
+        return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":" + JSON.writeValueAsString(text)
                 + "}]},\"finishReason\":\"STOP\"}]}";
     }
 
