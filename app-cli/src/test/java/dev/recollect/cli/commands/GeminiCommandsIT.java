@@ -63,11 +63,8 @@ class GeminiCommandsIT {
     void aJobIsGeneratedWithGeminiAndItsPhrasingsEmbedded() throws Exception {
         gemini.setDispatcher(new FakeGemini());
         String user = "gemini-" + UUID.randomUUID();
-        assertThat(run(env("good-key"), "jobs", "create", "--user", user, "--prompt", "Ocean tides")
-                        .exitCode())
-                .isZero();
 
-        CliRun work = run(env("good-key"), "jobs", "work", "--until-idle");
+        CliRun work = createAndWork(user);
 
         assertThat(work.exitCode()).as(work.err()).isZero();
         assertThat(work.err()).contains("Model: Gemini gemini-test-model at http://");
@@ -118,12 +115,8 @@ class GeminiCommandsIT {
     @Test
     void aMalformedAnswerThatSaysItIsCompleteFailsTheJobAfterItsRetriesKeepingWhatWasSaved() throws Exception {
         gemini.setDispatcher(FakeGemini.breakingPhrasings());
-        String user = "gemini-" + UUID.randomUUID();
-        assertThat(run(env("good-key"), "jobs", "create", "--user", user, "--prompt", "Ocean tides")
-                        .exitCode())
-                .isZero();
 
-        CliRun work = run(env("good-key"), "jobs", "work", "--until-idle");
+        CliRun work = createAndWork("gemini-" + UUID.randomUUID());
 
         assertThat(work.exitCode()).as(work.err()).isZero();
         JsonNode job = JSON.readTree(work.out()).get("jobs").get(0);
@@ -164,5 +157,13 @@ class GeminiCommandsIT {
                 run(Map.of("GEMINI_API_KEY", "k", "GEMINI_BASE_URL", "ftp://nowhere"), "jobs", "work", "--until-idle");
         assertThat(badUrl.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(badUrl.err()).contains("Gemini settings: baseUrl");
+    }
+
+    /** Creates a job about ocean tides for {@code user}, then runs a worker until idle with a good key. */
+    private CliRun createAndWork(String user) {
+        assertThat(run(env("good-key"), "jobs", "create", "--user", user, "--prompt", "Ocean tides")
+                        .exitCode())
+                .isZero();
+        return run(env("good-key"), "jobs", "work", "--until-idle");
     }
 }
