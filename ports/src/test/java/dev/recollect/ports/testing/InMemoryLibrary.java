@@ -245,6 +245,16 @@ final class InMemoryLibrary {
         }
     }
 
+    /** The interactions, in the order recorded; call with the lock held. */
+    java.util.Collection<Interaction> interactionsView() {
+        return interactions.values();
+    }
+
+    /** The counters by learner; call with the lock held. */
+    Map<UserId, UserStats> statsView() {
+        return statsMap;
+    }
+
     private final class Stats implements UserStatsStore {
         @Override
         public UserStats get(UserId userId) {

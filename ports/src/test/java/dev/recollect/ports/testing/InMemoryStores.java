@@ -165,6 +165,25 @@ public final class InMemoryStores implements Persistence {
         }
     }
 
+    /**
+     * Everything a use case can write, as values that compare equal when nothing was written: jobs, concepts,
+     * phrasings, interactions, counters and token usage. For tests that an action changed nothing.
+     */
+    public List<Object> everything() {
+        synchronized (lock) {
+            return List.of(
+                    List.copyOf(jobs.values()),
+                    List.copyOf(leases.values()),
+                    usage.entrySet().stream()
+                            .collect(java.util.stream.Collectors.toMap(
+                                    Map.Entry::getKey, e -> Map.copyOf(e.getValue()))),
+                    List.copyOf(library.conceptMap.values()),
+                    List.copyOf(library.phrasingMap.values()),
+                    List.copyOf(library.interactionsView()),
+                    Map.copyOf(library.statsView()));
+        }
+    }
+
     /** Every concept, for assertions. */
     public List<Concept> allConcepts() {
         synchronized (lock) {

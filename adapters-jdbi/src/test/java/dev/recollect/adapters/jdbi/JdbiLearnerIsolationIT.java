@@ -1,0 +1,93 @@
+package dev.recollect.adapters.jdbi;
+
+import dev.recollect.adapters.jdbi.testing.TestDatabase;
+import dev.recollect.adapters.jdbi.testing.TestServer;
+import dev.recollect.domain.testing.SeededProperty;
+import dev.recollect.ports.out.Persistence;
+import dev.recollect.ports.testing.LearnerIsolationProperties;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.state.ActionChain;
+
+/**
+ * Learner isolation on PostgreSQL: the in-memory property's chains, fewer and shorter, on a database of their own;
+ * "nothing written" is a digest of every table a learner's action can change.
+ */
+class JdbiLearnerIsolationIT extends LearnerIsolationProperties {
+    /** The tables a use case writes, rate-limit admissions included. */
+    private static final List<String> TABLES = List.of(
+            "generation_jobs",
+            "job_token_usage",
+            "rate_limit_events",
+            "concepts",
+            "phrasings",
+            "interactions",
+            "user_stats");
+
+    private static TestDatabase database;
+    private static DataSource pool;
+    private static JdbiPersistence persistence;
+
+    private static synchronized JdbiPersistence stores() {
+        if (persistence == null) {
+            database = TestServer.get().newDatabase(JdbiLearnerIsolationIT.class.getSimpleName());
+            pool = database.pooled();
+            persistence = JdbiPersistence.over(pool);
+        }
+        return persistence;
+    }
+
+    @AfterContainer
+    static synchronized void dropDatabase() {
+        if (database != null) {
+            // Dropping closes the database's pool too.
+            TestServer.get().dropDatabase(database);
+            database = null;
+            persistence = null;
+        }
+    }
+
+    @Override
+    protected Persistence persistence() {
+        return stores();
+    }
+
+    @Override
+    protected Object snapshot() {
+        List<String> digests = new ArrayList<>();
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String table : TABLES) {
+                try (ResultSet rows =
+                        statement.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text,"
+                                + " '|' ORDER BY t::text)), '') FROM " + table + " t")) {
+                    rows.next();
+                    digests.add(table + "=" + rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not digest the tables", e);
+        }
+        return digests;
+    }
+
+    @Property(tries = 12, seed = SeededProperty.SEED)
+    void eachLearnerSeesAndChangesOnlyTheirOwn(@ForAll("shortChains") ActionChain<World> chain) {
+        check(chain);
+    }
+
+    @Provide
+    Arbitrary<ActionChain<World>> shortChains() {
+        return chains(15);
+    }
+}
