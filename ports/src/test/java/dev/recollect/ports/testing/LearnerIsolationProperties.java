@@ -185,29 +185,16 @@ public abstract class LearnerIsolationProperties {
         }
     }
 
-    /** A worker processes one of the jobs. */
-    static final class Work implements Action.Dependent<World> {
-        @Override
-        public boolean precondition(World world) {
-            return !world.jobOwner.isEmpty();
+    /** An action on one of the jobs, picked at random; {@code other} picks one of the two other learners. */
+    abstract static class OnAJob implements Action.Dependent<World> {
+        private final String description;
+
+        OnAJob(String description) {
+            this.description = description;
         }
 
-        @Override
-        public Arbitrary<Transformer<World>> transformer(World world) {
-            List<JobId> jobs = List.copyOf(world.jobOwner.keySet());
-            return Arbitraries.integers()
-                    .between(0, 99)
-                    .map(i -> Transformer.mutate("work a job", w -> {
-                        JobId job = pick(jobs, i);
-                        w.recollect.processJob().process(job);
-                        w.learnWhatTheJobMade(job);
-                        w.clock.advance(Duration.ofMinutes(1));
-                    }));
-        }
-    }
+        abstract void act(World world, JobId job, int other);
 
-    /** One learner reads, cancels and retries another's job: each answered as for a missing one. */
-    static final class TouchAnothersJob implements Action.Dependent<World> {
         @Override
         public boolean precondition(World world) {
             return !world.jobOwner.isEmpty();
@@ -219,72 +206,71 @@ public abstract class LearnerIsolationProperties {
             return Combinators.combine(
                             Arbitraries.integers().between(0, 99),
                             Arbitraries.integers().between(0, 1))
-                    .as((i, o) -> Transformer.mutate("touch another's job", w -> {
-                        JobId job = pick(jobs, i);
-                        String intruder = w.other(w.jobOwner.get(job), o);
-                        GetJob.Query query = new GetJob.Query(intruder, job.toString());
-                        GetJob.Query missing =
-                                new GetJob.Query(intruder, UUID.randomUUID().toString());
-                        w.writesNothing("another learner's reads, cancel and retry", () -> {
-                            assertThat(w.recollect.getJob().get(query)).isEmpty();
-                            assertThat(w.recollect.getJobDetails().details(query))
-                                    .isEmpty();
-                            assertThat(w.recollect.cancelJob().cancel(new CancelJob.Command(intruder, job.toString())))
-                                    .isEqualTo(w.recollect
-                                            .cancelJob()
-                                            .cancel(new CancelJob.Command(intruder, missing.jobId())));
-                            assertThat(w.recollect
-                                            .retryJob()
-                                            .retry(new RetryJob.Command(intruder, job.toString(), true, null)))
-                                    .isEqualTo(w.recollect
-                                            .retryJob()
-                                            .retry(new RetryJob.Command(intruder, missing.jobId(), true, null)));
-                        });
-                    }));
+                    .as((i, other) -> Transformer.mutate(description, w -> act(w, pick(jobs, i), other)));
+        }
+    }
+
+    /** A worker processes one of the jobs. */
+    static final class Work extends OnAJob {
+        Work() {
+            super("work a job");
+        }
+
+        @Override
+        void act(World w, JobId job, int other) {
+            w.recollect.processJob().process(job);
+            w.learnWhatTheJobMade(job);
+            w.clock.advance(Duration.ofMinutes(1));
+        }
+    }
+
+    /** One learner reads, cancels and retries another's job: each answered as for a missing one. */
+    static final class TouchAnothersJob extends OnAJob {
+        TouchAnothersJob() {
+            super("touch another's job");
+        }
+
+        @Override
+        void act(World w, JobId job, int other) {
+            String intruder = w.other(w.jobOwner.get(job), other);
+            GetJob.Query query = new GetJob.Query(intruder, job.toString());
+            String missing = UUID.randomUUID().toString();
+            w.writesNothing("another learner's reads, cancel and retry", () -> {
+                assertThat(w.recollect.getJob().get(query)).isEmpty();
+                assertThat(w.recollect.getJobDetails().details(query)).isEmpty();
+                assertThat(w.recollect.cancelJob().cancel(new CancelJob.Command(intruder, job.toString())))
+                        .isEqualTo(w.recollect.cancelJob().cancel(new CancelJob.Command(intruder, missing)));
+                assertThat(w.recollect.retryJob().retry(new RetryJob.Command(intruder, job.toString(), true, null)))
+                        .isEqualTo(w.recollect.retryJob().retry(new RetryJob.Command(intruder, missing, true, null)));
+            });
         }
     }
 
     /** The owner cancels their job. */
-    static final class CancelOwnJob implements Action.Dependent<World> {
-        @Override
-        public boolean precondition(World world) {
-            return !world.jobOwner.isEmpty();
+    static final class CancelOwnJob extends OnAJob {
+        CancelOwnJob() {
+            super("cancel own job");
         }
 
         @Override
-        public Arbitrary<Transformer<World>> transformer(World world) {
-            List<JobId> jobs = List.copyOf(world.jobOwner.keySet());
-            return Arbitraries.integers()
-                    .between(0, 99)
-                    .map(i -> Transformer.mutate("cancel own job", w -> {
-                        JobId job = pick(jobs, i);
-                        CancelJob.Result result = w.recollect
-                                .cancelJob()
-                                .cancel(new CancelJob.Command(w.jobOwner.get(job), job.toString()));
-                        assertThat(result).isNotInstanceOf(CancelJob.Result.NotFound.class);
-                    }));
+        void act(World w, JobId job, int other) {
+            assertThat(w.recollect.cancelJob().cancel(new CancelJob.Command(w.jobOwner.get(job), job.toString())))
+                    .isNotInstanceOf(CancelJob.Result.NotFound.class);
         }
     }
 
     /** The owner retries their job, which may not be retryable. */
-    static final class RetryOwnJob implements Action.Dependent<World> {
-        @Override
-        public boolean precondition(World world) {
-            return !world.jobOwner.isEmpty();
+    static final class RetryOwnJob extends OnAJob {
+        RetryOwnJob() {
+            super("retry own job");
         }
 
         @Override
-        public Arbitrary<Transformer<World>> transformer(World world) {
-            List<JobId> jobs = List.copyOf(world.jobOwner.keySet());
-            return Arbitraries.integers()
-                    .between(0, 99)
-                    .map(i -> Transformer.mutate("retry own job", w -> {
-                        JobId job = pick(jobs, i);
-                        RetryJob.Result result = w.recollect
-                                .retryJob()
-                                .retry(new RetryJob.Command(w.jobOwner.get(job), job.toString(), true, null));
-                        assertThat(result).isNotInstanceOf(RetryJob.Result.NotFound.class);
-                    }));
+        void act(World w, JobId job, int other) {
+            assertThat(w.recollect
+                            .retryJob()
+                            .retry(new RetryJob.Command(w.jobOwner.get(job), job.toString(), true, null)))
+                    .isNotInstanceOf(RetryJob.Result.NotFound.class);
         }
     }
 
