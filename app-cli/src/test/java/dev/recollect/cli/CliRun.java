@@ -20,14 +20,15 @@ public record CliRun(int exitCode, String out, String err) {
 
     /** Runs {@code args} with {@code env} as the environment and {@code stdin} as standard input. */
     public static CliRun withEnvironment(java.util.Map<String, String> env, String stdin, String... args) {
+        return withBytes(env, stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs {@code args} with {@code env} as the environment and {@code stdin}'s bytes, valid UTF-8 or not. */
+    public static CliRun withBytes(java.util.Map<String, String> env, byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = RecollectCli.execute(
-                env,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
-                args);
+                env, new ByteArrayInputStream(stdin), new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

@@ -16,14 +16,17 @@ final class Ids {
     static UUID parse(String kind, String text) {
         Objects.requireNonNull(text, kind);
         try {
-            UUID uuid = UUID.fromString(text.trim());
-            if (!uuid.toString().equalsIgnoreCase(text.trim())) {
+            // Spaces around a pasted id are forgiven; strip(), unlike trim(), keeps NUL and other controls, which are
+            // not.
+            String id = text.strip();
+            UUID uuid = UUID.fromString(id);
+            if (!uuid.toString().equalsIgnoreCase(id)) {
                 throw new IllegalArgumentException("not canonical");
             }
             return uuid;
         } catch (IllegalArgumentException e) {
             throw new DomainException(
-                    kind + " must be a UUID like 123e4567-e89b-12d3-a456-426614174000, got \"" + text + "\"");
+                    kind + " must be a UUID like 123e4567-e89b-12d3-a456-426614174000, got " + Texts.quoted(text));
         }
     }
 }

@@ -21,6 +21,10 @@ class IdsTest {
                 .isInstanceOf(DomainException.class)
                 .hasMessageStartingWith("jobId must be a UUID");
         assertThatThrownBy(() -> ConceptId.parse("nope")).hasMessageStartingWith("conceptId must be a UUID");
+        assertThatThrownBy(() -> JobId.parse(uuid + "\u0000"))
+                .as("trailing NUL is not space")
+                .hasMessage("jobId must be a UUID like 123e4567-e89b-12d3-a456-426614174000, got"
+                        + " \"123e4567-e89b-12d3-a456-426614174000\\u0000\"");
         assertThatThrownBy(() -> new PhrasingId(null)).hasMessage("phrasingId");
         assertThatThrownBy(() -> JobId.parse(null)).hasMessage("jobId");
         assertThat(new JobId(uuid).compareTo(new JobId(uuid))).isZero();

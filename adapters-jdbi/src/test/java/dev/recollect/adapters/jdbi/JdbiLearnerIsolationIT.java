@@ -5,12 +5,6 @@ import dev.recollect.adapters.jdbi.testing.TestServer;
 import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.testing.LearnerIsolationProperties;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -24,16 +18,6 @@ import net.jqwik.api.state.ActionChain;
  * "nothing written" is a digest of every table a learner's action can change.
  */
 class JdbiLearnerIsolationIT extends LearnerIsolationProperties {
-    /** The tables a use case writes, rate-limit admissions included. */
-    private static final List<String> TABLES = List.of(
-            "generation_jobs",
-            "job_token_usage",
-            "rate_limit_events",
-            "concepts",
-            "phrasings",
-            "interactions",
-            "user_stats");
-
     private static TestDatabase database;
     private static DataSource pool;
     private static JdbiPersistence persistence;
@@ -64,21 +48,8 @@ class JdbiLearnerIsolationIT extends LearnerIsolationProperties {
 
     @Override
     protected Object snapshot() {
-        List<String> digests = new ArrayList<>();
-        try (Connection connection = pool.getConnection();
-                Statement statement = connection.createStatement()) {
-            for (String table : TABLES) {
-                try (ResultSet rows =
-                        statement.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text,"
-                                + " '|' ORDER BY t::text)), '') FROM " + table + " t")) {
-                    rows.next();
-                    digests.add(table + "=" + rows.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not digest the tables", e);
-        }
-        return digests;
+        stores();
+        return database.digest(TestDatabase.DATA_TABLES);
     }
 
     @Property(tries = 12, seed = SeededProperty.SEED)

@@ -25,29 +25,48 @@ final class FsrsSettings {
     private FsrsSettings() {}
 
     static Parameters from(Map<String, String> env) {
+        Map<String, java.util.function.Consumer<Parameters.Builder>> settings = new java.util.LinkedHashMap<>();
+        if (env.containsKey(RETENTION)) {
+            double retention = number(env, RETENTION);
+            settings.put(RETENTION, b -> b.requestRetention(retention));
+        }
+        if (env.containsKey(MAXIMUM_INTERVAL)) {
+            double days = number(env, MAXIMUM_INTERVAL);
+            if (days != Math.rint(days) || days < Integer.MIN_VALUE || days > Integer.MAX_VALUE) {
+                throw CliException.invalid(MAXIMUM_INTERVAL + " must be a whole number of days, got \""
+                        + env.get(MAXIMUM_INTERVAL) + "\"");
+            }
+            settings.put(MAXIMUM_INTERVAL, b -> b.maximumInterval((int) days));
+        }
+        if (env.containsKey(FUZZ)) {
+            boolean fuzz = bool(env, FUZZ);
+            settings.put(FUZZ, b -> b.enableFuzz(fuzz));
+        }
+        if (env.containsKey(SHORT_TERM)) {
+            boolean shortTerm = bool(env, SHORT_TERM);
+            settings.put(SHORT_TERM, b -> b.enableShortTerm(shortTerm));
+        }
+        if (env.containsKey(LEARNING_STEPS)) {
+            List<Duration> learning = steps(env, LEARNING_STEPS);
+            settings.put(LEARNING_STEPS, b -> b.learningSteps(learning));
+        }
+        if (env.containsKey(RELEARNING_STEPS)) {
+            List<Duration> relearning = steps(env, RELEARNING_STEPS);
+            settings.put(RELEARNING_STEPS, b -> b.relearningSteps(relearning));
+        }
+        // Each setting on its own first, so that the message names the variable at fault.
+        settings.forEach((name, setting) -> build(List.of(setting), name + "=" + env.get(name)));
+        return build(settings.values(), String.join(", ", settings.keySet()));
+    }
+
+    private static Parameters build(
+            java.util.Collection<java.util.function.Consumer<Parameters.Builder>> settings, String which) {
         Parameters.Builder builder = Reviewer.referenceParameters().toBuilder();
         try {
-            if (env.containsKey(RETENTION)) {
-                builder.requestRetention(number(env, RETENTION));
-            }
-            if (env.containsKey(MAXIMUM_INTERVAL)) {
-                builder.maximumInterval((int) number(env, MAXIMUM_INTERVAL));
-            }
-            if (env.containsKey(FUZZ)) {
-                builder.enableFuzz(bool(env, FUZZ));
-            }
-            if (env.containsKey(SHORT_TERM)) {
-                builder.enableShortTerm(bool(env, SHORT_TERM));
-            }
-            if (env.containsKey(LEARNING_STEPS)) {
-                builder.learningSteps(steps(env, LEARNING_STEPS));
-            }
-            if (env.containsKey(RELEARNING_STEPS)) {
-                builder.relearningSteps(steps(env, RELEARNING_STEPS));
-            }
+            settings.forEach(setting -> setting.accept(builder));
             return builder.build();
         } catch (DomainException e) {
-            throw CliException.invalid("invalid FSRS setting: " + e.getMessage());
+            throw CliException.invalid("invalid FSRS setting " + which + ": " + e.getMessage());
         }
     }
 

@@ -41,6 +41,9 @@ public final class ReplayCommand implements Callable<Integer> {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The most documents one input may hold. */
+    static final int MAX_DOCUMENTS = 10_000;
+
     @Spec
     private CommandSpec spec;
 
@@ -58,9 +61,12 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             input = JSON.readTree(stdin);
         } catch (JsonProcessingException e) {
-            err.println("recollect fsrs replay: stdin is not valid JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
+            // A limit of the parser (nesting, sizes) reports no location.
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
+            err.println("recollect fsrs replay: stdin is not valid JSON: " + e.getOriginalMessage() + where);
             return ExitCode.INVALID_INPUT;
         }
         try {
@@ -81,6 +87,10 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         if (!input.isArray()) {
             return replay(ReplayRequest.parse(input, ""), "");
+        }
+        if (input.size() > MAX_DOCUMENTS) {
+            throw new InvalidInputException(
+                    "", "stdin holds " + input.size() + " documents; at most " + MAX_DOCUMENTS + " in one input");
         }
         ArrayNode results = JSON.createArrayNode();
         for (int i = 0; i < input.size(); i++) {

@@ -22,6 +22,19 @@ record ReplayRequest(Parameters parameters, Instant start, List<Review> reviews)
     /** One review of the document. */
     record Review(Rating rating, Instant at) {}
 
+    /** The most reviews one document may replay: decades of daily reviews, and a bound on the work one input asks. */
+    static final int MAX_REVIEWS = 100_000;
+
+    /** The parameters a document may set; any other key is refused, so that a misspelt one is not ignored. */
+    private static final java.util.Set<String> PARAMETERS = java.util.Set.of(
+            "w",
+            "request_retention",
+            "maximum_interval",
+            "enable_fuzz",
+            "enable_short_term",
+            "learning_steps",
+            "relearning_steps");
+
     static ReplayRequest parse(JsonNode document, String path) throws InvalidInputException {
         if (document == null || !document.isObject()) {
             throw new InvalidInputException(path, "must be an object with params, start and reviews");
@@ -31,6 +44,11 @@ record ReplayRequest(Parameters parameters, Instant start, List<Review> reviews)
         JsonNode reviewsNode = document.get("reviews");
         if (reviewsNode == null || !reviewsNode.isArray()) {
             throw new InvalidInputException(join(path, "reviews"), "must be an array of {rating, at}");
+        }
+        if (reviewsNode.size() > MAX_REVIEWS) {
+            throw new InvalidInputException(
+                    join(path, "reviews"),
+                    "holds " + reviewsNode.size() + " reviews; at most " + MAX_REVIEWS + " per document");
         }
         List<Review> reviews = new ArrayList<>();
         Instant previous = start;
@@ -65,6 +83,12 @@ record ReplayRequest(Parameters parameters, Instant start, List<Review> reviews)
         }
         if (!params.isObject()) {
             throw new InvalidInputException(path, "must be an object");
+        }
+        for (String key : (Iterable<String>) params::fieldNames) {
+            if (!PARAMETERS.contains(key)) {
+                throw new InvalidInputException(
+                        path + "." + key, "is not a parameter; known are " + new java.util.TreeSet<>(PARAMETERS));
+            }
         }
         JsonNode w = params.get("w");
         if (w != null) {

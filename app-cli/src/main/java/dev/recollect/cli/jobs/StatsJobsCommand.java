@@ -2,6 +2,7 @@ package dev.recollect.cli.jobs;
 
 import dev.recollect.cli.app.App;
 import dev.recollect.cli.command.AppCommand;
+import dev.recollect.cli.support.CliException;
 import dev.recollect.cli.support.ExitCode;
 import dev.recollect.cli.support.Output;
 import dev.recollect.cli.support.Span;
@@ -38,6 +39,10 @@ public final class StatsJobsCommand extends AppCommand {
     @Override
     protected int run(App app, Output out) {
         Duration window = since.duration();
+        if (window.isZero() || window.compareTo(GetJobStats.LONGEST_WINDOW) > 0) {
+            throw CliException.invalid("--since must be more than 0 and at most " + GetJobStats.LONGEST_WINDOW.toDays()
+                    + "d, got " + since.text());
+        }
         GetJobStats.Report report = app.recollect().getJobStats().stats(new GetJobStats.Query(window));
         JobStats stats = report.jobs();
         WorkerActivity queue = report.workers();

@@ -3,6 +3,7 @@ package dev.recollect.cli.migrate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recollect.cli.support.CliException;
+import dev.recollect.domain.Texts;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.ports.in.ImportDocuments;
 import java.io.BufferedReader;
@@ -75,16 +76,33 @@ final class ConvexExport {
 
     private List<TableReport> importZip(Path zip) throws IOException {
         List<TableReport> reports = new ArrayList<>();
+        // ZipInputStream reads a file that is not a ZIP as an empty one: check the signature first.
+        byte[] signature = new byte[4];
+        try (InputStream head = Files.newInputStream(zip)) {
+            if (head.readNBytes(signature, 0, 4) < 4
+                    || signature[0] != 'P'
+                    || signature[1] != 'K'
+                    || !(signature[2] == 3 && signature[3] == 4 || signature[2] == 5 && signature[3] == 6)) {
+                throw CliException.invalid("PATH: " + zip + " is not a ZIP file");
+            }
+        }
+        boolean empty = signature[2] == 5;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             ZipEntry entry;
+            int entries = 0;
             while ((entry = in.getNextEntry()) != null) {
+                entries++;
                 String[] parts = entry.getName().split("/");
                 if (parts.length == 2 && parts[1].equals("documents.jsonl") && !parts[0].startsWith("_")) {
                     reports.add(importTable(parts[0], in));
                 }
             }
-        } catch (java.util.zip.ZipException e) {
-            throw CliException.invalid("PATH: " + zip + " is not a ZIP file: " + e.getMessage());
+            if (entries == 0 && !empty) {
+                // A local header that yields no entry: the file stops inside its first entry.
+                throw new java.io.EOFException("it ends inside its first entry");
+            }
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw CliException.invalid("PATH: " + zip + " is not a whole ZIP file: " + e.getMessage());
         }
         return reports;
     }
@@ -121,8 +139,14 @@ final class ConvexExport {
         return new TableReport(table, read, imported, documents - imported, malformed);
     }
 
+    /** The longest line read as a document; Convex's own documents stay far below it. */
+    static final int MAX_LINE = 1 << 20;
+
     /** Adds the document on {@code line} to {@code chunk}; returns why it is not one, or {@code null}. */
     private String parse(String line, List<Document> chunk) {
+        if (line.length() > MAX_LINE) {
+            return "longer than " + MAX_LINE + " characters (" + line.length() + ")";
+        }
         Object parsed;
         try {
             parsed = JSON.readValue(line, Object.class);
@@ -135,9 +159,49 @@ final class ConvexExport {
         if (!(map.get("_id") instanceof String id) || id.isEmpty() || id.length() > 512) {
             return "no _id string of 1 to 512 characters";
         }
+        if (map.containsKey("_creationTime") && !(map.get("_creationTime") instanceof Number)) {
+            return "_creationTime is not a number";
+        }
+        String unstorable = unstorable(map, "");
+        if (unstorable != null) {
+            return unstorable;
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         map.forEach((key, value) -> fields.put(String.valueOf(key), value));
         chunk.add(new Document(id, fields, now));
+        return null;
+    }
+
+    /**
+     * Where {@code value} holds text PostgreSQL cannot store as it is (a NUL, an unpaired surrogate), as "field
+     * holds ..."; {@code null} when it holds none.
+     */
+    private static String unstorable(Object value, String path) {
+        if (value instanceof String text) {
+            return Texts.storable(text)
+                    ? null
+                    : (path.isEmpty() ? "a key" : path) + " holds a NUL or an unpaired surrogate";
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                String found = Texts.storable(key)
+                        ? unstorable(entry.getValue(), path.isEmpty() ? key : path + "." + key)
+                        : "a key of " + (path.isEmpty() ? "the document" : path)
+                                + " holds a NUL or an unpaired surrogate";
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                String found = unstorable(list.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
         return null;
     }
 }

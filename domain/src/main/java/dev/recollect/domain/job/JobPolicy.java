@@ -1,6 +1,7 @@
 package dev.recollect.domain.job;
 
 import dev.recollect.domain.DomainException;
+import dev.recollect.domain.Texts;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -123,13 +124,20 @@ public record JobPolicy(
         }
     }
 
-    /** Trims and checks a prompt: length in code points, and no control characters but newline and tab. */
+    /**
+     * Trims and checks a prompt: length in code points, and no control characters but newline and tab, no
+     * directional formatting (which can make a prompt read otherwise than it is), and no unpaired surrogate.
+     */
     public PromptCheck checkPrompt(String prompt) {
         String trimmed = prompt == null ? "" : prompt.strip();
         int index = 0;
         for (int offset = 0; offset < trimmed.length(); index++) {
             int codePoint = trimmed.codePointAt(offset);
-            if (Character.isISOControl(codePoint) && codePoint != '\n' && codePoint != '\t') {
+            boolean control = Character.isISOControl(codePoint) && codePoint != '\n' && codePoint != '\t';
+            // codePointAt returns an unpaired surrogate as itself.
+            if (control
+                    || Texts.isDirectional(codePoint)
+                    || Character.isSurrogate((char) codePoint) && codePoint <= Character.MAX_VALUE) {
                 return new PromptCheck.ControlCharacter(codePoint, index);
             }
             offset += Character.charCount(codePoint);

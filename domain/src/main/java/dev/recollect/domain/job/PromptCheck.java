@@ -81,7 +81,8 @@ public sealed interface PromptCheck {
     }
 
     /**
-     * Holds a control character other than newline and tab.
+     * Holds a control character other than newline and tab, a directional formatting character, or an unpaired
+     * surrogate.
      *
      * @param codePoint the character
      * @param index its position in the trimmed prompt, in code points from 0
@@ -98,9 +99,13 @@ public sealed interface PromptCheck {
 
         @Override
         public String message() {
+            String kind = Character.isSurrogate((char) codePoint) && codePoint <= Character.MAX_VALUE
+                    ? "an unpaired surrogate"
+                    : "a control character";
             return String.format(
                     Locale.ROOT,
-                    "Prompt contains a control character (U+%04X) at position %d; only newlines and tabs are allowed.",
+                    "Prompt contains %s (U+%04X) at position %d; only newlines and tabs are allowed.",
+                    kind,
                     codePoint,
                     index + 1);
         }

@@ -1,6 +1,7 @@
 package dev.recollect.domain.review;
 
 import dev.recollect.domain.DomainException;
+import dev.recollect.domain.Texts;
 import dev.recollect.domain.fsrs.Rating;
 
 /**
@@ -21,13 +22,18 @@ public record Answer(String userAnswer, boolean correct, Rating explicitRating, 
         if (userAnswer == null) {
             throw new DomainException("userAnswer must not be null");
         }
+        if (!Texts.storable(userAnswer)) {
+            throw new DomainException(
+                    "answer must not hold NUL or an unpaired surrogate, got " + Texts.quoted(userAnswer));
+        }
         if (explicitRating == Rating.MANUAL) {
             throw new DomainException("rating must be 1 (Again) to 4 (Easy)");
         }
         if (timeSpentMs != null && timeSpentMs < 0) {
             throw new DomainException("timeSpentMs must be >= 0, got " + timeSpentMs);
         }
-        if (sessionId != null && (sessionId.isBlank() || sessionId.length() > MAX_SESSION_ID)) {
+        if (sessionId != null
+                && (sessionId.isBlank() || sessionId.length() > MAX_SESSION_ID || !Texts.storable(sessionId))) {
             throw new DomainException("sessionId must be 1 to " + MAX_SESSION_ID + " characters and not blank");
         }
     }

@@ -55,4 +55,38 @@ public record TestDatabase(String name, String jdbcUrl, String user, String pass
     public Connection connect() throws SQLException {
         return dataSource().getConnection();
     }
+
+    /**
+     * A digest of every row of {@code tables}, as {@code table=count:md5} each: equal to an earlier one exactly when
+     * nothing was written to them since. For tests that an action changed nothing.
+     */
+    public java.util.List<String> digest(java.util.List<String> tables) {
+        java.util.List<String> digests = new java.util.ArrayList<>();
+        try (Connection connection = connect();
+                java.sql.Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                try (java.sql.ResultSet rows = statement.executeQuery("SELECT count(*) || ':' || coalesce(md5("
+                        + "string_agg(t::text, '|' ORDER BY t::text)), '') FROM " + table + " t")) {
+                    rows.next();
+                    digests.add(table + "=" + rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not digest " + tables, e);
+        }
+        return digests;
+    }
+
+    /** Every table of the schema that holds a learner's data or a job's, the ledger's and the rate limit's. */
+    public static final java.util.List<String> DATA_TABLES = java.util.List.of(
+            "generation_jobs",
+            "job_token_usage",
+            "rate_limit_events",
+            "concepts",
+            "phrasings",
+            "interactions",
+            "user_stats",
+            "imported_documents",
+            "migration_runs",
+            "migration_batches");
 }

@@ -1,0 +1,302 @@
+#!/usr/bin/env python3
+"""Writes the bad-input corpus: one JSON file per case, by category (see BadInputCorpusIT for the format).
+
+The files are the corpus; this script is how they were written, kept so that a category can be extended in one
+place. Run it from anywhere: python3 app-cli/src/test/resources/bad-input/generate.py
+"""
+import base64
+import json
+import os
+import re
+import shutil
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CATEGORIES = ["prompts", "users", "ids", "numbers", "replay", "import", "settings"]
+
+
+def rep(text, times):
+    return {"repeat": text, "times": times}
+
+
+def cps(*points):
+    return {"codePoints": list(points)}
+
+
+def slug(text):
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+
+
+cases = {c: [] for c in CATEGORIES}
+
+
+def case(category, about, args, exit_code, names, **extra):
+    spec = {"about": about, "args": args, "exit": exit_code, "names": names}
+    spec.update(extra)
+    cases[category].append(spec)
+
+
+# Prompts: blank, too short or long in code points, control and bidi characters, unpaired surrogates.
+PROMPT = ["jobs", "create", "--user", "$USER", "--prompt"]
+for about, prompt in [
+    ("an empty prompt", ""),
+    ("a prompt of one space", " "),
+    ("a prompt of tabs", "\t\t"),
+    ("a prompt of newlines", "\n\n\n"),
+    ("a prompt of mixed blanks", " \t\n \r\n"),
+    ("a prompt of one letter", "a"),
+    ("a prompt of two code points", "ab"),
+    ("a prompt of two emoji, four chars but two code points", "\U0001F30A\U0001F30A"),
+    ("a prompt of 5,001 code points", rep("x", 5001)),
+    ("a prompt of 5,001 emoji", rep("\U0001F30A", 5001)),
+    ("a prompt of 10 MB", rep("0123456789", 1_000_000)),
+    ("a prompt with NUL", ["Ocean", cps(0), "tides"]),
+    ("a prompt with BEL", ["Ocean", cps(7), "tides"]),
+    ("a prompt with ESC (a terminal escape)", ["Ocean ", cps(27), "[31mtides"]),
+    ("a prompt with DEL", ["Ocean", cps(127), "tides"]),
+    ("a prompt with a carriage return", "Ocean\rtides"),
+    ("a prompt with a vertical tab", "Ocean\u000btides"),
+    ("a prompt with a form feed", "Ocean\u000ctides"),
+    ("a prompt with the C1 control NEL", ["Ocean", cps(0x85), "tides"]),
+    ("a prompt with the C1 control CSI", ["Ocean", cps(0x9B), "tides"]),
+    ("a prompt with a right-to-left override", ["Ocean ", cps(0x202E), "sedit"]),
+    ("a prompt with a left-to-right override", ["Ocean ", cps(0x202D), "tides"]),
+    ("a prompt with a right-to-left embedding", ["Ocean ", cps(0x202B), "tides"]),
+    ("a prompt with a pop directional formatting", ["Ocean ", cps(0x202C), "tides"]),
+    ("a prompt with a first-strong isolate", ["Ocean ", cps(0x2068), "tides"]),
+    ("a prompt with a right-to-left isolate", ["Ocean ", cps(0x2067), "tides"]),
+    ("a prompt with a lone high surrogate", ["Ocean ", cps(0xD83C), " tides"]),
+    ("a prompt with a lone low surrogate", ["Ocean ", cps(0xDF0A), " tides"]),
+    ("a prompt with a reversed surrogate pair", ["Ocean ", cps(0xDF0A, 0xD83C), " tides"]),
+    ("a prompt ending in a lone high surrogate", ["Ocean tides ", cps(0xD83C)]),
+]:
+    case("prompts", about, PROMPT + [prompt], 2, "--prompt")
+
+# Learner ids, on every command that takes one.
+for command in [
+    ["jobs", "create", "--prompt", "Ocean tides", "--user"],
+    ["jobs", "list", "--user"],
+    ["jobs", "show", "$OWNER_JOB", "--user"],
+    ["review", "next", "--user"],
+    ["stats", "--user"],
+]:
+    name = " ".join(c for c in command if not c.startswith("$") and c != "Ocean tides")
+    for about, user in [
+        ("an empty learner", ""),
+        ("a blank learner", "   "),
+        ("a learner of 201 characters", rep("u", 201)),
+        ("a learner with NUL", ["ann", cps(0), "x"]),
+        ("a learner with an escape", ["ann", cps(27), "[2J"]),
+        ("a learner with a lone surrogate", ["ann", cps(0xD800)]),
+        ("a learner with spaces around", " ann "),
+    ]:
+        case("users", about + " (" + name + ")", command + [user], 2, "userId")
+
+# Ids: malformed, another learner's, gone.
+for about, job, code, names in [
+    ("a job id that is not a UUID", "not-a-uuid", 2, "jobId"),
+    ("a job id of digits", "12345", 2, "jobId"),
+    ("a job id with a suffix", "$OWNER_JOB-x", 2, "jobId"),
+    ("a job id with NUL", ["$UUID", cps(0)], 2, "jobId"),
+    ("a job id of 10,000 characters", rep("a", 10000), 2, "jobId"),
+    ("a job id with spaces around (forgiven, then not found)", " $UUID ", 3, "not found"),
+    ("another learner's job", "$OWNER_JOB", 3, "not found"),
+    ("a deleted job", "$DELETED_JOB", 3, "not found"),
+    ("a job that never was", "$UUID", 3, "not found"),
+]:
+    case("ids", about + " (show)", ["jobs", "show", job, "--user", "$USER"], code, names)
+    case("ids", about + " (cancel)", ["jobs", "cancel", job, "--user", "$USER"], code, names)
+    case("ids", about + " (retry)", ["jobs", "retry", job, "--user", "$USER"], code, names)
+case("ids", "the owner's deleted job (show)", ["jobs", "show", "$DELETED_JOB", "--user", "$OWNER"], 3, "not found")
+case("ids", "the owner's deleted job (cancel)", ["jobs", "cancel", "$DELETED_JOB", "--user", "$OWNER"], 3, "not found")
+ANSWER = ["review", "answer", "--answer", "1"]
+for about, user, concept, phrasing, code, names in [
+    ("a concept id that is not a UUID", "$USER", "x", "$OWNER_PHRASING", 2, "conceptId"),
+    ("a phrasing id that is not a UUID", "$OWNER", "$OWNER_CONCEPT", "x", 2, "phrasingId"),
+    ("a concept id with NUL", "$OWNER", ["$OWNER_CONCEPT", cps(0)], "$OWNER_PHRASING", 2, "conceptId"),
+    ("a phrasing id of 10,000 characters", "$OWNER", "$OWNER_CONCEPT", rep("f", 10000), 2, "phrasingId"),
+    ("another learner's concept and phrasing", "$USER", "$OWNER_CONCEPT", "$OWNER_PHRASING", 3, "not found"),
+    ("a deleted concept", "$OWNER", "$DELETED_CONCEPT", "$OWNER_PHRASING", 3, "not found"),
+    ("a deleted phrasing", "$OWNER", "$DELETED_CONCEPT", "$DELETED_PHRASING", 3, "not found"),
+    ("a phrasing of another concept", "$OWNER", "$OWNER_CONCEPT", "$DELETED_PHRASING", 3, "not found"),
+    ("a concept that never was", "$OWNER", "$UUID", "$OWNER_PHRASING", 3, "not found"),
+]:
+    case("ids", about + " (answer)",
+         ANSWER + ["--user", user, "--concept", concept, "--phrasing", phrasing], code, names)
+for about, answer, names in [
+    ("an empty answer", "", "--answer"),
+    ("a blank answer", "   ", "--answer"),
+    ("an option number past the last", "9", "there is no option 9"),
+    ("option zero", "0", "there is no option 0"),
+    ("an answer of 10,001 characters", rep("a", 10001), "answer"),
+    ("an answer with a lone surrogate", ["True", cps(0xDC00)], "answer"),
+    ("an answer with NUL", ["True", cps(0)], "answer"),
+]:
+    case("ids", about, ["review", "answer", "--user", "$OWNER", "--concept", "$OWNER_CONCEPT",
+                        "--phrasing", "$OWNER_PHRASING", "--answer", answer], 2, names)
+for about, cursor in [("a cursor that is not one", "garbage"), ("a cursor of base64 junk", "AAAA"),
+                      ("an empty cursor", ""), ("a cursor with NUL", ["c", cps(0)])]:
+    case("ids", about, ["jobs", "list", "--user", "$USER", "--cursor", cursor], 2, "cursor")
+
+# Numbers: negative, zero, overflowing, not numbers at all.
+OWNED = ["review", "answer", "--user", "$OWNER", "--concept", "$OWNER_CONCEPT", "--phrasing", "$OWNER_PHRASING",
+         "--answer", "1"]
+for option, values in [
+    (["jobs", "list", "--user", "$USER", "--limit"], ["-1", "0", "99999999999", "NaN", "1e3", "ten"]),
+    (["quiz", "--user", "$USER", "--limit"], ["0", "-5", "1001", "abc", "99999999999"]),
+    (OWNED + ["--rating"], ["0", "5", "-1", "2.5", "abc", "99999999999"]),
+    (OWNED + ["--time-ms"], ["-1", "abc", "99999999999", "NaN"]),
+    (["jobs", "stats", "--since"], ["0s", "-1h", "abc", "400d", "9999999d", "1y"]),
+    (["migrate", "run", "remove-field", "--batch-size"], ["0", "-1", "10001", "abc"]),
+]:
+    flag = option[-1]
+    for value in values:
+        # The option as typed (picocli's complaint) or the field it fills (the use case's) both contain this.
+        names = {"--limit": "limit", "--rating": "rating", "--time-ms": "time", "--since": "--since",
+                 "--batch-size": "batch"}[flag]
+        case("numbers", flag + " " + value + " (" + option[0] + " " + option[1] + ")", option + [value], 2, names)
+
+# fsrs replay: its JSON on stdin.
+START = '"start":"2024-01-01T00:00:00Z"'
+for about, stdin, names in [
+    ("no input at all", "", "stdin is empty"),
+    ("input that is not JSON", "reviews please", "JSON"),
+    ("a truncated document", '{"start":"2024-01-01T00:00:00Z","reviews":[{"rating":3', "JSON"),
+    ("a number instead of a document", "42", "must be an object"),
+    ("an array of numbers", "[1, 2]", "[0]"),
+    ("a document without start", '{"reviews":[]}', "start"),
+    ("a start that is not a time", '{"start":"yesterday","reviews":[]}', "start"),
+    ("a start that is a number", '{"start":1704067200000,"reviews":[]}', "start"),
+    ("reviews that are not an array", "{" + START + ',"reviews":{}}', "reviews"),
+    ("a review that is not an object", "{" + START + ',"reviews":[3]}', "reviews[0]"),
+    ("a rating of 0", "{" + START + ',"reviews":[{"rating":0,"at":"2024-01-02T00:00:00Z"}]}', "rating"),
+    ("a rating of 5", "{" + START + ',"reviews":[{"rating":5,"at":"2024-01-02T00:00:00Z"}]}', "rating"),
+    ("a rating as text", "{" + START + ',"reviews":[{"rating":"3","at":"2024-01-02T00:00:00Z"}]}', "rating"),
+    ("a fractional rating", "{" + START + ',"reviews":[{"rating":2.5,"at":"2024-01-02T00:00:00Z"}]}', "rating"),
+    ("a review without its time", "{" + START + ',"reviews":[{"rating":3}]}', "at"),
+    ("a review time that is not a time", "{" + START + ',"reviews":[{"rating":3,"at":"soon"}]}', "at"),
+    ("reviews out of order", "{" + START + ',"reviews":[{"rating":3,"at":"2024-01-05T00:00:00Z"},'
+     '{"rating":3,"at":"2024-01-02T00:00:00Z"}]}', "reviews[1]"),
+    ("a review before the start", "{" + START + ',"reviews":[{"rating":3,"at":"2023-12-31T00:00:00Z"}]}',
+     "reviews[0]"),
+    ("weights of the wrong length", '{"params":{"w":[1,2,3]},' + START + ',"reviews":[]}', "w must have"),
+    ("weights that are text", '{"params":{"w":"defaults"},' + START + ',"reviews":[]}', "params.w"),
+    ("a retention of 0", '{"params":{"request_retention":0},' + START + ',"reviews":[]}', "requestRetention"),
+    ("a retention of 1.5", '{"params":{"request_retention":1.5},' + START + ',"reviews":[]}', "requestRetention"),
+    ("a maximum interval of 0", '{"params":{"maximum_interval":0},' + START + ',"reviews":[]}', "maximumInterval"),
+    ("a learning step that is not one", '{"params":{"learning_steps":["soon"]},' + START + ',"reviews":[]}',
+     "learning_steps[0]"),
+    ("an unknown parameter", '{"params":{"retention":0.9},' + START + ',"reviews":[]}', "params.retention"),
+    ("a document nested 100,000 deep", rep("[", 100000), "JSON"),
+    ("an object nested 5,000 deep", [rep('{"a":', 5000), "1", rep("}", 5000)], "JSON"),
+    ("100,001 reviews", ["{" + START + ',"reviews":[', rep('{"rating":3,"at":"2024-01-02T00:00:00Z"},', 100000),
+                         '{"rating":3,"at":"2024-01-02T00:00:00Z"}]}'], "reviews"),
+    ("10,001 documents", ["[", rep("{" + START + ',"reviews":[]},', 10000), "{" + START + ',"reviews":[]}]'],
+     "documents"),
+]:
+    case("replay", about, ["fsrs", "replay"], 2, names, stdin=stdin, database=False)
+for about, data in [
+    ("invalid UTF-8 in the input", b'{"start":"2024-01-01T00:00:00Z","reviews":[],"x":"\xff\xfe"}'),
+    ("a UTF-16 byte order mark and text", b"\xfe\xff\x00{"),
+]:
+    case("replay", about, ["fsrs", "replay"], 2, "JSON", stdinBase64=base64.b64encode(data).decode(),
+         database=False)
+# Jackson reads an overlong encoding as the character it spells; the value is then refused for what it is.
+case("replay", "a UTF-8 overlong encoding", ["fsrs", "replay"], 2, "start",
+     stdinBase64=base64.b64encode(b'{"start":"\xc0\xaf2024-01-01T00:00:00Z","reviews":[]}').decode(),
+     database=False)
+
+# Convex import: files written under $FILES, a directory with one folder per table.
+DOC = '{"_id":"%s","_creationTime":1700000000000,"question":"Q?"}'
+for about, lines, names in [
+    ("a truncated line", ['{"_id":"a1","_creationTime":17'], "line 1"),
+    ("a line that is not JSON", ["question: what?"], "line 1"),
+    ("an array instead of a document", ['["a1", 1700000000000]'], "line 1"),
+    ("a document without _id", ['{"_creationTime":1700000000000}'], "line 1"),
+    ("an _id that is a number", ['{"_id":7,"_creationTime":1700000000000}'], "line 1"),
+    ("an empty _id", ['{"_id":"","_creationTime":1700000000000}'], "line 1"),
+    ("an _id of 1,000 characters", ['{"_id":"' + "i" * 1000 + '","_creationTime":1700000000000}'], "line 1"),
+    ("a _creationTime that is text", ['{"_id":"a1","_creationTime":"yesterday"}'], "line 1"),
+    ("a document with NUL escaped in it", ['{"_id":"a1","_creationTime":1,"q":"x\\u0000y"}'], "line 1"),
+    ("a document with a lone surrogate escaped", ['{"_id":"a1","_creationTime":1,"q":"\\ud800"}'], "line 1"),
+    ("a line of 5 MB", [{"repeat": "x", "times": 5_000_000}], "line 1"),
+    ("a document of 5 MB", [['{"_id":"a1","_creationTime":1,"q":"', {"repeat": "x", "times": 5_000_000}, '"}']],
+     "line 1"),
+    ("a document nested 5,000 deep", [['{"_id":"a1","_creationTime":1,"q":', {"repeat": "[", "times": 5000},
+                                       {"repeat": "]", "times": 5000}, "}"]], "line 1"),
+    ("two malformed lines", ["{", "}"], "line 2"),
+]:
+    case("import", about, ["import", "convex-export", "$FILES"], 0, names,
+         files={"cards/documents.jsonl": [[line, "\n"] for line in lines]}, stream="out")
+case("import", "a table name with a space", ["import", "convex-export", "$FILES"], 0, "table name is not an identifier",
+     files={"my cards/documents.jsonl": DOC % "a1" + "\n"}, stream="out")
+case("import", "a table name with a quote", ["import", "convex-export", "$FILES"], 0, "table name is not an identifier",
+     files={"cards'--/documents.jsonl": DOC % "a1" + "\n"}, stream="out")
+case("import", "a path that does not exist", ["import", "convex-export", "$FILES/none"], 2, "$FILES/none")
+case("import", "a file that is not a ZIP", ["import", "convex-export", "$FILES/cards.zip"], 2, "ZIP",
+     files={"cards.zip": "not a zip"})
+case("import", "a ZIP with a truncated body", ["import", "convex-export", "$FILES/cards.zip"], 2, "ZIP",
+     filesBase64={"cards.zip": base64.b64encode(b"PK\x03\x04\x14\x00\x00\x00\x08\x00").decode()})
+case("import", "a duplicate _id in one table", ["import", "convex-export", "$FILES"], 0, "1 already present",
+     files={"cards/documents.jsonl": DOC % "d1" + "\n" + DOC % "d1" + "\n"}, stream="out", writes=True)
+
+# Settings: variables and options, checked before anything runs.
+CREATE = ["jobs", "create", "--user", "$USER", "--prompt", "Ocean tides"]
+for variable, values in [
+    ("RECOLLECT_JOBS_MAX_ACTIVE", ["0", "-1", "10001", "three", "3.5"]),
+    ("RECOLLECT_JOBS_RATE_LIMIT", ["abc", "0/1h", "5", "5/", "5/xh", "-5/1h", "99999999/1h"]),
+    ("RECOLLECT_JOBS_RETENTION_COMPLETED", ["abc", "-1d", "7", "0.5d"]),
+    ("RECOLLECT_JOBS_RETENTION_FAILED", ["forever"]),
+    ("RECOLLECT_JOBS_RETENTION_CANCELLED", ["1w"]),
+    ("RECOLLECT_JOBS_LEASE", ["0s", "500ms", "abc"]),
+    ("RECOLLECT_JOBS_HEARTBEAT", ["30s", "1h"]),
+    ("RECOLLECT_JOBS_MAX_ATTEMPTS", ["0", "11"]),
+    ("RECOLLECT_JOBS_MAX_RESCUES", ["0", "1001"]),
+    ("RECOLLECT_JOBS_CONCURRENCY", ["0", "17"]),
+    ("RECOLLECT_JOBS_HOUSEKEEPING_EVERY", ["often", "-1m"]),
+]:
+    for value in values:
+        case("settings", variable + "=" + value, CREATE, 2, variable, env={variable: value})
+for option, value in [("--max-active", "0"), ("--lease", "abc"), ("--heartbeat", "1h"), ("--max-attempts", "0"),
+                      ("--rate-limit", "fast"), ("--retention-failed", "-3d")]:
+    case("settings", option + " " + value, ["jobs", "settings", option, value], 2, option)
+NEXT = ["review", "next", "--user", "$USER"]
+for variable, values in [
+    ("RECOLLECT_FSRS_RETENTION", ["0", "1.5", "ninety", "NaN"]),
+    ("RECOLLECT_FSRS_MAXIMUM_INTERVAL", ["0", "-1", "forever"]),
+    ("RECOLLECT_FSRS_FUZZ", ["maybe"]),
+    ("RECOLLECT_FSRS_SHORT_TERM", ["2"]),
+    ("RECOLLECT_FSRS_LEARNING_STEPS", ["1m,soon", "1s"]),
+    ("RECOLLECT_FSRS_RELEARNING_STEPS", ["ten"]),
+]:
+    for value in values:
+        case("settings", variable + "=" + value, NEXT, 2, variable, env={variable: value})
+OWNER_JOB = ["jobs", "show", "$OWNER_JOB", "--user", "$OWNER"]
+for value in ["gemini=cheap", "gemini", "=1/2", "gemini=-1/2", "gemini=1/2,gemini=3"]:
+    case("settings", "RECOLLECT_PRICES=" + value, OWNER_JOB, 2, "RECOLLECT_PRICES", env={"RECOLLECT_PRICES": value})
+WORK = ["jobs", "work", "--until-idle", "--provider", "gemini"]
+for env, names in [
+    ({"GEMINI_API_KEY": "k", "GEMINI_BASE_URL": "ftp://example.invalid/"}, "baseUrl"),
+    ({"GEMINI_API_KEY": "k", "GEMINI_BASE_URL": "not a url"}, "baseUrl"),
+    ({"GEMINI_API_KEY": "   "}, "GEMINI_API_KEY"),
+]:
+    case("settings", "Gemini settings " + json.dumps(env), WORK, 2, names, env=env)
+
+
+def write():
+    for category in CATEGORIES:
+        folder = os.path.join(HERE, category)
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+        seen = set()
+        for number, spec in enumerate(cases[category], 1):
+            name = "%03d-%s" % (number, slug(spec["about"]))
+            assert name not in seen, name
+            seen.add(name)
+            with open(os.path.join(folder, name + ".json"), "w", encoding="utf-8") as out:
+                json.dump(spec, out, indent=2, ensure_ascii=True)
+                out.write("\n")
+    total = sum(len(v) for v in cases.values())
+    print(total, {c: len(v) for c, v in cases.items()})
+
+
+write()
