@@ -31,4 +31,15 @@ public record CliRun(int exitCode, String out, String err) {
                 env, new ByteArrayInputStream(stdin), new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new CliRun(code, out.toString(), err.toString());
     }
+
+    /** The options that point a command at {@code database}: URL, user and password. */
+    public static java.util.List<String> databaseOptions(dev.recollect.adapters.jdbi.testing.TestDatabase database) {
+        return java.util.List.of(
+                "--database-url",
+                database.jdbcUrl(),
+                "--database-user",
+                database.user(),
+                "--database-password",
+                database.password() == null ? "" : database.password());
+    }
 }

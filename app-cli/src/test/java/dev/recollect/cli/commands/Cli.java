@@ -26,10 +26,7 @@ final class Cli {
     /** Runs a command with the database options appended, under {@code env}. */
     CliRun runWith(java.util.Map<String, String> env, String stdin, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of(
-                "--database-url", database.jdbcUrl(),
-                "--database-user", database.user(),
-                "--database-password", database.password() == null ? "" : database.password()));
+        all.addAll(CliRun.databaseOptions(database));
         return CliRun.withEnvironment(env, stdin, all.toArray(String[]::new));
     }
 

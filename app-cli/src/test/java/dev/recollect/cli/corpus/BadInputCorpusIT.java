@@ -81,13 +81,7 @@ class BadInputCorpusIT {
             args.add(value(arg));
         }
         if (spec.path("database").asBoolean(true)) {
-            args.addAll(List.of(
-                    "--database-url",
-                    database.jdbcUrl(),
-                    "--database-user",
-                    database.user(),
-                    "--database-password",
-                    database.password() == null ? "" : database.password()));
+            args.addAll(CliRun.databaseOptions(database));
         }
         byte[] stdin = spec.has("stdinBase64")
                 ? Base64.getDecoder().decode(spec.get("stdinBase64").asText())
@@ -203,13 +197,7 @@ class BadInputCorpusIT {
 
     private CliRun cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of(
-                "--database-url",
-                database.jdbcUrl(),
-                "--database-user",
-                database.user(),
-                "--database-password",
-                database.password() == null ? "" : database.password()));
+        all.addAll(CliRun.databaseOptions(database));
         return CliRun.of("", all.toArray(String[]::new));
     }
 
