@@ -11,7 +11,7 @@ import re
 import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CATEGORIES = ["prompts", "users", "ids", "numbers", "replay", "import", "settings"]
+CATEGORIES = ["prompts", "users", "ids", "numbers", "replay", "import", "settings", "gemini"]
 
 
 def rep(text, times):
@@ -280,6 +280,122 @@ for env, names in [
     ({"GEMINI_API_KEY": "   "}, "GEMINI_API_KEY"),
 ]:
     case("settings", "Gemini settings " + json.dumps(env), WORK, 2, names, env=env)
+
+
+# Gemini's answers: what the fake server returns for a call, and how the job must end. A part left out is answered
+# well (FakeGemini). The worker runs with GEMINI_MAX_ATTEMPTS=2 and RECOLLECT_JOBS_MAX_ATTEMPTS=2, so that retries
+# happen and end soon.
+def candidate(text, finish="STOP"):
+    return json.dumps({"candidates": [{"content": {"parts": [{"text": text}], "role": "model"},
+                                       "finishReason": finish, "index": 0}]})
+
+
+def concepts_text(items):
+    return json.dumps({"concepts": items})
+
+
+def phrasings_text(items):
+    return json.dumps({"phrasings": items})
+
+
+GOOD_CONCEPT = {"title": "Tidal forces", "description": "The moon pulls the oceans.", "whyItMatters": "Tides."}
+
+
+def phrasing(question="Is the tide pulled by the moon, as the text says?", options=("True", "False"),
+             answer="True", kind="true-false"):
+    return {"question": question, "explanation": "Because the moon pulls the water.", "type": kind,
+            "options": list(options), "correctAnswer": answer}
+
+
+def gemini(about, job, concepts=None, phrasings=None, exit_code=0):
+    spec = {"about": about, "job": job, "exit": exit_code}
+    if concepts is not None:
+        spec["concepts"] = concepts
+    if phrasings is not None:
+        spec["phrasings"] = phrasings
+    cases["gemini"].append(spec)
+
+
+def failed(code, saved_at_most=0):
+    return {"status": "failed", "errorCode": code, "savedAtMost": saved_at_most}
+
+
+def answer(body, status=200, content_type="application/json"):
+    return {"status": status, "body": body, "type": content_type}
+
+
+def stream(*events, status=200):
+    return {"status": status, "events": list(events)}
+
+
+SCHEMA = failed("SCHEMA_VALIDATION")
+gemini("an answer without candidates", SCHEMA, concepts=answer("{}"))
+gemini("an empty list of candidates", SCHEMA, concepts=answer('{"candidates": []}'))
+gemini("a candidate without content", SCHEMA, concepts=answer('{"candidates": [{"finishReason": "STOP"}]}'))
+gemini("candidates that are a string", SCHEMA, concepts=answer('{"candidates": "none"}'))
+gemini("a text that is prose, not JSON", SCHEMA, concepts=answer(candidate("Here are some concepts about tides!")))
+gemini("a document without the concepts array", SCHEMA, concepts=answer(candidate('{"ideas": []}')))
+gemini("concepts that are an object", SCHEMA, concepts=answer(candidate('{"concepts": {}}')))
+gemini("an empty concepts array", SCHEMA, concepts=answer(candidate('{"concepts": []}')))
+gemini("concepts whose titles are numbers", SCHEMA,
+       concepts=answer(candidate(concepts_text([{"title": 7, "description": "x", "whyItMatters": "y"}]))))
+gemini("concepts without titles", SCHEMA,
+       concepts=answer(candidate(concepts_text([{"description": "x", "whyItMatters": "y"}] * 3))))
+gemini("a concept title of 10,000 characters", SCHEMA,
+       concepts=answer(candidate(concepts_text([{"title": "t" * 10000, "description": "x", "whyItMatters": "y"}]))))
+gemini("a concept answer cut mid-object that says STOP", SCHEMA,
+       concepts=answer(candidate(concepts_text([GOOD_CONCEPT])[:-20] + "}}]")))
+gemini("a JSON bomb: 100,000 nested arrays", SCHEMA, concepts=answer("[" * 100000))
+gemini("an HTML error page with 200", SCHEMA,
+       concepts=answer("<html><body><h1>Service error</h1></body></html>", content_type="text/html"))
+gemini("a 200 whose body is an error", failed("NETWORK"),
+       concepts=answer('{"error": {"code": 500, "message": "internal", "status": "INTERNAL"}}'))
+gemini("an HTML error page with 502", failed("NETWORK"),
+       concepts=answer("<html><body>Bad gateway</body></html>", status=502, content_type="text/html"))
+gemini("a 400 that says the key is invalid", failed("API_KEY"), exit_code=2,
+       concepts=answer('{"error": {"code": 400, "status": "INVALID_ARGUMENT", "message": "API key not valid.",'
+                       ' "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo",'
+                       ' "reason": "API_KEY_INVALID"}]}}', status=400))
+gemini("a 429 with a daily quota", failed("RATE_LIMIT"),
+       concepts=answer('{"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "message": "Quota exceeded per day"}}',
+                       status=429))
+gemini("output blocked for safety", failed("CONTENT_BLOCKED"),
+       concepts=answer(candidate('{"concepts": [', finish="SAFETY")))
+gemini("usage metadata of the wrong types", {"status": "completed", "savedAtLeast": 1},
+       concepts=answer(json.dumps({"candidates": json.loads(candidate(concepts_text([GOOD_CONCEPT])))["candidates"],
+                                   "usageMetadata": {"promptTokenCount": "lots", "totalTokenCount": -5}})))
+gemini("a finish reason that is a number", {"status": "completed", "savedAtLeast": 1},
+       concepts=answer(candidate(concepts_text([GOOD_CONCEPT]), finish=7)))
+ONE_CONCEPT = answer(candidate(concepts_text([GOOD_CONCEPT])))
+gemini("phrasings whose options do not hold the answer", SCHEMA, concepts=ONE_CONCEPT,
+       phrasings=stream(candidate(phrasings_text([phrasing(answer="Maybe")] * 4))))
+gemini("phrasings of an unknown type", SCHEMA, concepts=ONE_CONCEPT,
+       phrasings=stream(candidate(phrasings_text([phrasing(kind="essay")] * 4))))
+gemini("phrasings with one option", SCHEMA, concepts=ONE_CONCEPT,
+       phrasings=stream(candidate(phrasings_text([phrasing(options=("True",))] * 4))))
+gemini("phrasings whose fields are numbers", SCHEMA, concepts=ONE_CONCEPT,
+       phrasings=stream(candidate(json.dumps({"phrasings": [{"question": 1, "options": 2, "correctAnswer": 3}]}))))
+gemini("1,000 phrasings in one answer", {"status": "completed", "savedAtLeast": 1, "savedAtMost": 8},
+       concepts=ONE_CONCEPT,
+       phrasings=stream(candidate(phrasings_text([phrasing(question="Question number %d about the tides, right?" % i)
+                                                  for i in range(1000)]))))
+gemini("a stream event that is not JSON", SCHEMA, concepts=ONE_CONCEPT, phrasings=stream("this is not json"))
+gemini("a phrasing stream cut mid-object that says STOP",
+       {"status": "failed", "errorCode": "SCHEMA_VALIDATION", "savedAtLeast": 1, "savedAtMost": 1},
+       concepts=ONE_CONCEPT,
+       phrasings=stream(candidate(phrasings_text([phrasing(), phrasing(question="A second question, in full?")])[:-40]
+                                  + "}}]")))
+gemini("a stream with no events", SCHEMA, concepts=ONE_CONCEPT, phrasings=stream())
+gemini("an error event in the stream", failed("NETWORK"), concepts=ONE_CONCEPT,
+       phrasings=stream('{"error": {"code": 500, "message": "internal", "status": "INTERNAL"}}'))
+gemini("an HTML page instead of the stream", failed("NETWORK"), concepts=ONE_CONCEPT,
+       phrasings={"status": 503, "body": "<html>Unavailable</html>", "type": "text/html"})
+gemini("a stream blocked for recitation", failed("CONTENT_BLOCKED"), concepts=ONE_CONCEPT,
+       phrasings=stream(candidate('{"phrasings": [', finish="RECITATION")))
+gemini("a stream cut at the token limit", {"status": "failed", "errorCode": "SCHEMA_VALIDATION", "savedAtLeast": 1},
+       concepts=ONE_CONCEPT,
+       phrasings=stream(candidate(phrasings_text([phrasing(), phrasing(question="A second question, in full?")])[:-40],
+                                  finish="MAX_TOKENS")))
 
 
 def write():

@@ -200,6 +200,11 @@ final class GeminiTransport {
                 throw new LlmException(failures.fromHttp(response.code(), text));
             }
             JsonNode parsed = parse(text);
+            JsonNode error = parsed.get("error");
+            if (error != null && error.isObject()) {
+                // A 200 whose body is an error (a proxy's, or the API's own) is that error, as in a stream.
+                throw new LlmException(failures.fromStreamEvent(error));
+            }
             tally.current = GeminiResponses.usage(parsed);
             return parsed;
         }

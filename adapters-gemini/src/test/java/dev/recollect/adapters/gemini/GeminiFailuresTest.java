@@ -113,6 +113,13 @@ class GeminiFailuresTest {
     }
 
     @Test
+    void aSuccessWhoseBodyIsAnErrorIsThatError() {
+        gemini.enqueue(json(200, "{\"error\":{\"code\":403,\"status\":\"PERMISSION_DENIED\",\"message\":\"no\"}}"));
+        assertFailure(this::synthesize, ProviderFailure.AuthenticationFailed.class, "PERMISSION_DENIED: no");
+        assertThat(gemini.server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void connectionResetsAreRetriedThenReportedAsUnreachable() {
         gemini.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
         gemini.enqueue(json(200, fixture("concepts-success.json")));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recollect.adapters.jdbi.testing.PostgresTest;
 import dev.recollect.adapters.jdbi.testing.TestDatabase;
 import dev.recollect.cli.CliRun;
+import dev.recollect.cli.testing.FakeGemini;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -23,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -37,6 +42,10 @@ import org.junit.jupiter.api.TestFactory;
  * {@code names}. Placeholders in strings: {@code $USER} a learner with nothing, {@code $OWNER} a learner with a
  * generated job, {@code $OWNER_JOB}, {@code $OWNER_CONCEPT}, {@code $OWNER_PHRASING}, and {@code $DELETED_JOB},
  * {@code $DELETED_CONCEPT}, {@code $DELETED_PHRASING} (the owner's, gone), {@code $UUID} a random id.
+ *
+ * <p>The cases under {@code gemini/} are a model's answers instead: {@code concepts} and {@code phrasings} say what a
+ * fake Gemini returns for those calls ({@code status}, {@code body}, {@code type}, or stream {@code events}), and
+ * {@code job} how the job must end: its {@code status}, {@code errorCode} and the phrasings kept.
  */
 @PostgresTest
 class BadInputCorpusIT {
@@ -59,7 +68,95 @@ class BadInputCorpusIT {
         }
         assertThat(cases).as("the corpus").hasSizeGreaterThanOrEqualTo(200);
         return cases.stream()
-                .map(file -> DynamicTest.dynamicTest(root.relativize(file).toString(), () -> check(file)));
+                .map(file -> DynamicTest.dynamicTest(root.relativize(file).toString(), () -> {
+                    if (root.relativize(file).startsWith("gemini")) {
+                        checkModelAnswer(file);
+                    } else {
+                        check(file);
+                    }
+                }));
+    }
+
+    /**
+     * A model's bad answer: the job it was for ends as the case says (failed with its error code, or completed), with
+     * the phrasings it saved before the bad answer kept, and the worker says nothing it should not.
+     */
+    private void checkModelAnswer(Path file) throws Exception {
+        JsonNode spec = JSON.readTree(file.toFile());
+        String what = spec.path("about").asText();
+        String user = "gemini-" + UUID.randomUUID();
+        JsonNode created = json("jobs", "create", "--user", user, "--prompt", "Ocean tides");
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(new CaseDispatcher(spec, new FakeGemini()));
+            server.start();
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.keySet().removeIf(name -> name.startsWith("RECOLLECT_") || name.startsWith("GEMINI_"));
+            env.putAll(Map.of(
+                    "GEMINI_API_KEY", "corpus-key",
+                    "GEMINI_BASE_URL", server.url("/").toString(),
+                    "GEMINI_MAX_ATTEMPTS", "2",
+                    "RECOLLECT_JOBS_MAX_ATTEMPTS", "2"));
+            List<String> args = new ArrayList<>(List.of("jobs", "work", "--until-idle", "--provider", "gemini"));
+            args.addAll(CliRun.databaseOptions(database));
+
+            CliRun work = CliRun.withEnvironment(env, "", args.toArray(String[]::new));
+
+            assertThat(work.exitCode())
+                    .as("%s: the worker's exit code; %s", what, work.err())
+                    .isEqualTo(spec.path("exit").asInt(0));
+            assertThat(work.err())
+                    .as("%s: no stack trace", what)
+                    .doesNotContain("\tat ")
+                    .doesNotContain("Exception:");
+        }
+        JsonNode job = json("jobs", "show", "--user", user, created.get("id").asText());
+        JsonNode expected = spec.path("job");
+        assertThat(job.get("status").asText())
+                .as("%s: the job's status (%s)", what, job)
+                .isEqualTo(expected.get("status").asText());
+        if (expected.has("errorCode")) {
+            assertThat(job.get("errorCode").asText())
+                    .as("%s: the job's error code (%s)", what, job.get("errorMessage"))
+                    .isEqualTo(expected.get("errorCode").asText());
+        }
+        assertThat(job.get("phrasingSaved").asInt())
+                .as("%s: phrasings kept", what)
+                .isBetween(
+                        expected.path("savedAtLeast").asInt(0),
+                        expected.path("savedAtMost").asInt(Integer.MAX_VALUE));
+    }
+
+    /** Answers the calls a case describes as it says, and the others well. */
+    private final class CaseDispatcher extends Dispatcher {
+        private final JsonNode spec;
+        private final Dispatcher fallback;
+
+        CaseDispatcher(JsonNode spec, Dispatcher fallback) {
+            this.spec = spec;
+            this.fallback = fallback;
+        }
+
+        @Override
+        public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            String path = request.getPath() == null ? "" : request.getPath();
+            JsonNode answer = path.contains(":generateContent")
+                    ? spec.get("concepts")
+                    : path.contains(":streamGenerateContent") ? spec.get("phrasings") : null;
+            if (answer == null) {
+                return fallback.dispatch(request);
+            }
+            MockResponse response =
+                    new MockResponse().setResponseCode(answer.path("status").asInt(200));
+            if (answer.has("events")) {
+                StringBuilder body = new StringBuilder();
+                answer.get("events")
+                        .forEach(event ->
+                                body.append("data: ").append(value(event)).append("\r\n\r\n"));
+                return response.setHeader("Content-Type", "text/event-stream").setBody(body.toString());
+            }
+            return response.setHeader("Content-Type", answer.path("type").asText("application/json"))
+                    .setBody(value(answer.get("body")));
+        }
     }
 
     private void check(Path file) throws IOException {
