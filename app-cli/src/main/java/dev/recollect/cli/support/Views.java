@@ -57,13 +57,19 @@ public final class Views {
     public static String jobLine(GenerationJob job) {
         String error =
                 job.failure().map(e -> "  " + e.code() + ": " + e.message()).orElse("");
+        // Fewer saved than the filters accepted (duplicates of what the learner had, or saves lost to a crash that the
+        // count caught up with) is said, so that a short deck is never passed off as complete.
+        String saved = String.format(Locale.ROOT, "%2d saved", job.questionsSaved())
+                + (job.questionsGenerated() > job.questionsSaved()
+                        ? " of " + job.questionsGenerated() + " accepted"
+                        : "");
         return String.format(
                 Locale.ROOT,
-                "%s  %-10s %-19s %2d saved  \"%s\"%s",
+                "%s  %-10s %-19s %s  \"%s\"%s",
                 job.id(),
                 job.status().wireName(),
                 job.phase().wireName(),
-                job.questionsSaved(),
+                saved,
                 job.prompt(),
                 error);
     }

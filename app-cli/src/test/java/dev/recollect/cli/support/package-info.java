@@ -1,0 +1,2 @@
+/** Tests of the CLI's shared views and output. */
+package dev.recollect.cli.support;
