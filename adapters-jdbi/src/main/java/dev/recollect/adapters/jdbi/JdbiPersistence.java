@@ -33,6 +33,8 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  * data source.
  */
 public final class JdbiPersistence implements Persistence {
+    private static final String READ_COMMITTED = "TRANSACTION_READ_COMMITTED";
+
     private final JobStore jobs;
     private final JobReports jobReports;
     private final ConceptStore concepts;
@@ -45,7 +47,7 @@ public final class JdbiPersistence implements Persistence {
 
     private JdbiPersistence(Jdbi jdbi, DataSource dataSource) {
         this.dataSource = dataSource;
-        Database db = new Database(jdbi);
+        Database db = new Database(jdbi, isReadCommittedPool(dataSource));
         JdbiRateLimiter limiter = new JdbiRateLimiter(db);
         this.rateLimiter = limiter;
         this.jobs = new JdbiJobStore(db, limiter);
@@ -62,6 +64,11 @@ public final class JdbiPersistence implements Persistence {
         Jdbi jdbi = Rows.register(
                 Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")).installPlugin(new PostgresPlugin()));
         return new JdbiPersistence(jdbi, dataSource);
+    }
+
+    /** Whether {@code dataSource} is a HikariCP pool that gives every connection READ COMMITTED and restores it. */
+    static boolean isReadCommittedPool(DataSource dataSource) {
+        return dataSource instanceof HikariDataSource pool && READ_COMMITTED.equals(pool.getTransactionIsolation());
     }
 
     /**
@@ -85,6 +92,8 @@ public final class JdbiPersistence implements Persistence {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(maximumPoolSize);
+        // The level every store transaction needs; HikariCP sets it on each connection and restores it if changed.
+        config.setTransactionIsolation(READ_COMMITTED);
         // Fail start-up fast and clearly when the database is unreachable, rather than on the first store call.
         config.setInitializationFailTimeout(10_000);
         config.setConnectionTimeout(10_000);

@@ -1,5 +1,7 @@
 package dev.recollect.adapters.jdbi;
 
+import static dev.recollect.adapters.jdbi.Database.instant;
+
 import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.InteractionId;
 import dev.recollect.domain.JobId;
@@ -16,6 +18,9 @@ import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;
 import dev.recollect.domain.review.Interaction;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +31,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
- * The tables' rows as records that JDBI maps by constructor (column {@code user_id} to component {@code userId}),
- * each with its conversion to the domain. The domain's records hold value types and nested values that a row
+ * The tables' rows as records, each with its conversion to the domain: JDBI maps a job's row by constructor (column
+ * {@code user_id} to component {@code userId}), the review path's rows are read by hand. The domain's records hold value types and nested values that a row
  * mapper cannot build without annotations in the domain, so the rows sit in between. The row records are public
  * because JDBI invokes their constructors through public method handles; {@code Rows} itself is package-private, so
  * they are not part of the adapter's API.
@@ -43,12 +48,31 @@ final class Rows {
                 .orElseThrow(() -> new IllegalStateException("unknown stored value: " + stored));
     }
 
-    /** Registers the constructor mappers of every row record. */
+    /**
+     * Registers the mappers of every row record. The rows the review path reads (concepts, phrasings, interactions)
+     * are mapped by hand, by column name: JDBI's constructor mapper matches columns to components again for every
+     * result set, which was an eighth of the review path's CPU (see docs/benchmarks.md, the review path).
+     */
     static Jdbi register(Jdbi jdbi) {
         return jdbi.registerRowMapper(ConstructorMapper.factory(JobRow.class))
-                .registerRowMapper(ConstructorMapper.factory(ConceptRow.class))
-                .registerRowMapper(ConstructorMapper.factory(PhrasingRow.class))
-                .registerRowMapper(ConstructorMapper.factory(InteractionRow.class));
+                .registerRowMapper(ConceptRow.class, (rs, ctx) -> ConceptRow.of(rs))
+                .registerRowMapper(PhrasingRow.class, (rs, ctx) -> PhrasingRow.of(rs))
+                .registerRowMapper(InteractionRow.class, (rs, ctx) -> InteractionRow.of(rs));
+    }
+
+    private static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    /** An integer column that may be NULL. */
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static <T> T array(ResultSet rs, String column, Class<T> type) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? null : type.cast(array.getArray());
     }
 
     /** A row of {@code generation_jobs}. */
@@ -134,6 +158,33 @@ final class Rows {
             Instant updatedAt,
             Instant archivedAt,
             Instant deletedAt) {
+        static ConceptRow of(ResultSet rs) throws SQLException {
+            return new ConceptRow(
+                    uuid(rs, "id"),
+                    rs.getString("user_id"),
+                    rs.getString("title"),
+                    rs.getString("description"),
+                    instant(rs, "due"),
+                    rs.getDouble("stability"),
+                    rs.getDouble("difficulty"),
+                    rs.getInt("elapsed_days"),
+                    rs.getInt("scheduled_days"),
+                    rs.getInt("learning_steps"),
+                    rs.getInt("reps"),
+                    rs.getInt("lapses"),
+                    rs.getString("state"),
+                    instant(rs, "last_review"),
+                    uuid(rs, "canonical_phrasing_id"),
+                    rs.getInt("phrasing_count"),
+                    integer(rs, "thin_score"),
+                    integer(rs, "conflict_score"),
+                    uuid(rs, "generation_job_id"),
+                    instant(rs, "created_at"),
+                    instant(rs, "updated_at"),
+                    instant(rs, "archived_at"),
+                    instant(rs, "deleted_at"));
+        }
+
         Concept toDomain() {
             Card card = new Card(
                     due,
@@ -181,6 +232,25 @@ final class Rows {
             Instant createdAt,
             Instant archivedAt,
             Instant deletedAt) {
+        static PhrasingRow of(ResultSet rs) throws SQLException {
+            return new PhrasingRow(
+                    uuid(rs, "id"),
+                    rs.getString("user_id"),
+                    uuid(rs, "concept_id"),
+                    rs.getString("question"),
+                    rs.getString("explanation"),
+                    rs.getString("type"),
+                    array(rs, "options", String[].class),
+                    rs.getString("correct_answer"),
+                    rs.getInt("attempt_count"),
+                    rs.getInt("correct_count"),
+                    instant(rs, "last_attempted_at"),
+                    array(rs, "embedding", Float[].class),
+                    instant(rs, "created_at"),
+                    instant(rs, "archived_at"),
+                    instant(rs, "deleted_at"));
+        }
+
         Phrasing toDomain() {
             return new Phrasing(
                     new PhrasingId(id),
@@ -236,6 +306,23 @@ final class Rows {
             int scheduledDays,
             Instant nextReview,
             String fsrsState) {
+        static InteractionRow of(ResultSet rs) throws SQLException {
+            return new InteractionRow(
+                    uuid(rs, "id"),
+                    rs.getString("user_id"),
+                    uuid(rs, "concept_id"),
+                    uuid(rs, "phrasing_id"),
+                    rs.getString("user_answer"),
+                    rs.getBoolean("is_correct"),
+                    instant(rs, "attempted_at"),
+                    rs.getString("session_id"),
+                    integer(rs, "time_spent_ms"),
+                    rs.getBoolean("is_retry"),
+                    rs.getInt("scheduled_days"),
+                    instant(rs, "next_review"),
+                    rs.getString("fsrs_state"));
+        }
+
         Interaction toDomain() {
             return new Interaction(
                     new InteractionId(id),
