@@ -1,7 +1,7 @@
 package dev.recollect.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.recollect.adapters.jdbi.JdbiPersistence;
 import dev.recollect.adapters.jdbi.server.LocalPostgres;
 import java.net.URI;
 import java.nio.file.Files;
@@ -89,14 +89,9 @@ final class BenchDatabase implements AutoCloseable {
         return new BenchDatabase(server, server.jdbcUrl("postgres"), server.superuser(), null);
     }
 
-    /** A pool of {@code size} connections to it. */
+    /** A pool of {@code size} connections to it, configured as the library configures its own. */
     HikariDataSource pool(int size) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(size);
-        return new HikariDataSource(config);
+        return JdbiPersistence.pool(url, user, password, size);
     }
 
     /** The database as a node client connects to it: {@code postgres://user[:password]@host:port/database}. */

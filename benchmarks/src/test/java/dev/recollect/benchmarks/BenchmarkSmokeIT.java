@@ -65,6 +65,19 @@ class BenchmarkSmokeIT {
     }
 
     @Test
+    void theReviewPathBenchmarkRuns() throws Exception {
+        String out = runOnTheTestDatabase(ReviewPathBench.class);
+
+        assertThat(out)
+                .contains("base: 100 learners, 1,000 concepts and phrasings")
+                .containsPattern("RecordInteraction, 1 threads: +[\\d,]+ reviews/s \\(\\d+% of the anchor's [\\d,]+\\);"
+                        + " p50 [\\d.]+ ms, p95 [\\d.]+ ms, p99 [\\d.]+ ms")
+                .containsPattern("RecordInteraction, 8 threads: +[\\d,]+ reviews/s")
+                .containsPattern("GetNextReview, 4 threads: +[\\d,]+ picks/s \\(\\d+ of 100 found a review\\);"
+                        + " p50 [\\d.]+ ms, p95 [\\d.]+ ms");
+    }
+
+    @Test
     void theFsrsBenchmarkRuns() throws Exception {
         String out = run(FsrsBenchmark.class, List.of("--smoke"));
 
