@@ -22,6 +22,9 @@ final class ChildJvm {
     static Process start(Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Probes live for seconds: C1 alone and the serial collector start them on a fraction of the CPU.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-cp",
                 System.getProperty("java.class.path"),
                 main.getName()));
