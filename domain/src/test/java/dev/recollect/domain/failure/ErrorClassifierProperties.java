@@ -12,13 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ErrorClassifierTest {
+class ErrorClassifierProperties {
     /** An adapter's exception that carries a typed failure. */
     static final class TypedFailure extends RuntimeException implements ReportsProviderFailure {
         private static final long serialVersionUID = 1L;
@@ -78,34 +79,93 @@ class ErrorClassifierTest {
         assertThat(shouted.retryable()).isEqualTo(retryable);
     }
 
-    @Test
-    void messagesAreTheReferenceOnes() {
-        assertThat(ErrorClassifier.classify(new RuntimeException("schema"), Stage.CONCEPTS)
-                        .message())
-                .isEqualTo("The AI generated concepts in an unexpected format. Please try again with a slightly"
-                        + " different prompt.");
-        assertThat(ErrorClassifier.classify(new RuntimeException("schema"), Stage.PHRASINGS)
-                        .message())
-                .isEqualTo("The AI generated phrasings in an unexpected format. Please try again shortly.");
-        assertThat(ErrorClassifier.classify(new RuntimeException("429"), Stage.CONCEPTS)
-                        .message())
-                .isEqualTo("Rate limit reached. Please wait a moment and try again.");
-        assertThat(ErrorClassifier.classify(new RuntimeException("api key"), Stage.CONCEPTS)
-                        .message())
-                .isEqualTo("API configuration error. Please contact support.");
-        assertThat(ErrorClassifier.classify(new RuntimeException("network"), Stage.CONCEPTS)
-                        .message())
-                .isEqualTo("Network error. Please check your connection and try again.");
-        assertThat(ErrorClassifier.classify(new RuntimeException("Boom at line 3"), Stage.CONCEPTS)
-                        .message())
-                .isEqualTo("Boom at line 3");
-        assertThat(ErrorClassifier.classify(new AI_NoObjectGeneratedError(), Stage.PHRASINGS)
+    /**
+     * Each code speaks the reference's message for its stage, whatever else the failure said; an unknown failure
+     * keeps its own message, and the AI SDK's "no object generated" is a schema failure by its name alone.
+     */
+    @SeededProperty
+    void messagesAreTheReferenceOnes(
+            @ForAll("keywords") String keyword, @ForAll Stage stage, @ForAll("noise") String before) {
+        JobError error = ErrorClassifier.classify(new RuntimeException(before + keyword + " " + before), stage);
+        String expected =
+                switch (error.code()) {
+                    case SCHEMA_VALIDATION -> stage == Stage.CONCEPTS
+                            ? "The AI generated concepts in an unexpected format. Please try again with a slightly"
+                                    + " different prompt."
+                            : "The AI generated phrasings in an unexpected format. Please try again shortly.";
+                    case RATE_LIMIT -> "Rate limit reached. Please wait a moment and try again.";
+                    case API_KEY -> "API configuration error. Please contact support.";
+                    case NETWORK -> "Network error. Please check your connection and try again.";
+                    default -> before + keyword + " " + before;
+                };
+        assertThat(error.message()).isEqualTo(expected);
+        assertThat(ErrorClassifier.classify(new AI_NoObjectGeneratedError(), stage)
                         .code())
                 .isEqualTo(ErrorCode.SCHEMA_VALIDATION);
     }
 
-    @Test
-    void typedFailuresMapByType() {
+    @Provide
+    Arbitrary<String> keywords() {
+        return Arbitraries.of(
+                "schema",
+                "validation",
+                "429",
+                "rate limit",
+                "quota",
+                "api key",
+                "401",
+                "network",
+                "timeout",
+                "Boom at line 3");
+    }
+
+    @Provide
+    Arbitrary<String> noise() {
+        return Arbitraries.strings().withCharRange('a', 'f').ofMaxLength(6);
+    }
+
+    @Provide
+    Arbitrary<ProviderFailure> failures() {
+        Arbitrary<String> detail = Arbitraries.strings().alpha().ofMaxLength(10);
+        Arbitrary<Optional<Duration>> after =
+                Arbitraries.longs().between(0, 100_000).map(Duration::ofSeconds).optional();
+        return Arbitraries.oneOf(
+                Combinators.combine(detail, after).as(ProviderFailure.RateLimited::new),
+                Combinators.combine(detail, after).as(ProviderFailure.QuotaExhausted::new),
+                detail.map(ProviderFailure.AuthenticationFailed::new),
+                detail.map(ProviderFailure.Misconfigured::new),
+                detail.map(ProviderFailure.Unreachable::new),
+                detail.map(ProviderFailure.InvalidOutput::new),
+                detail.map(ProviderFailure.ContentBlocked::new),
+                detail.map(ProviderFailure.Truncated::new));
+    }
+
+    /**
+     * A typed failure is classified by its type, never by its text: carried by any exception, it classifies as
+     * itself, and its detail cannot change the outcome.
+     */
+    @SeededProperty
+    void typedFailuresMapByTypeNotByText(@ForAll("failures") ProviderFailure failure, @ForAll Stage stage) {
+        JobError direct = ErrorClassifier.classify(failure, stage);
+        assertThat(ErrorClassifier.classify(new TypedFailure(failure), stage)).isEqualTo(direct);
+        ProviderFailure misleading = withDetail(failure, "429 schema network api key");
+        assertThat(ErrorClassifier.classify(misleading, stage)).isEqualTo(direct);
+    }
+
+    private static ProviderFailure withDetail(ProviderFailure failure, String detail) {
+        return failure.fold(
+                r -> new ProviderFailure.RateLimited(detail, r.retryAfter()),
+                q -> new ProviderFailure.QuotaExhausted(detail, q.retryAfter()),
+                a -> new ProviderFailure.AuthenticationFailed(detail),
+                m -> new ProviderFailure.Misconfigured(detail),
+                u -> new ProviderFailure.Unreachable(detail),
+                i -> new ProviderFailure.InvalidOutput(detail),
+                c -> new ProviderFailure.ContentBlocked(detail),
+                t -> new ProviderFailure.Truncated(detail));
+    }
+
+    @Example
+    void typedFailuresMapToTheseCodes() {
         List<ProviderFailure> failures = List.of(
                 new ProviderFailure.RateLimited("slow down", Optional.of(Duration.ofSeconds(37))),
                 new ProviderFailure.QuotaExhausted("daily quota", Optional.of(Duration.ofHours(10))),
@@ -115,11 +175,8 @@ class ErrorClassifierTest {
                 new ProviderFailure.InvalidOutput("not json"),
                 new ProviderFailure.ContentBlocked("SAFETY"),
                 new ProviderFailure.Truncated("MAX_TOKENS"));
-        List<ErrorCode> codes = failures.stream()
-                .map(f -> ErrorClassifier.classify(new TypedFailure(f), Stage.PHRASINGS)
-                        .code())
-                .toList();
-        assertThat(codes)
+        assertThat(failures.stream()
+                        .map(f -> ErrorClassifier.classify(f, Stage.PHRASINGS).code()))
                 .containsExactly(
                         ErrorCode.RATE_LIMIT,
                         ErrorCode.RATE_LIMIT,
@@ -134,7 +191,7 @@ class ErrorClassifierTest {
                 .containsExactly(true, false, false, false, true, true, false, true);
     }
 
-    @Test
+    @Example
     void everyCodeIsReachable() {
         Set<ErrorCode> reached = EnumSet.noneOf(ErrorCode.class);
         for (String message : List.of("schema", "429", "api key", "network", "boom")) {
@@ -148,7 +205,7 @@ class ErrorClassifierTest {
         assertThat(reached).containsExactlyInAnyOrder(ErrorCode.values());
     }
 
-    @Test
+    @Example
     void oddInputsStillClassify() {
         assertThat(ErrorClassifier.classify((Throwable) null, Stage.CONCEPTS).code())
                 .isEqualTo(ErrorCode.UNKNOWN);
