@@ -30,6 +30,11 @@ public record Card(
         int lapses,
         State state,
         Instant lastReview) {
+    /**
+     * The least stability of a card with a memory state (ts-fsrs's {@code S_MIN}): the scheduler refuses to review a
+     * card below it, so nothing that stores a card may hold less.
+     */
+    public static final double MIN_STABILITY = 0.001;
 
     /** Checks what a card must satisfy; the messages name the field. */
     public Card {

@@ -8,7 +8,7 @@ import dev.recollect.domain.DomainException;
  * last digit, so the order is part of the contract.
  */
 final class MemoryModel {
-    static final double S_MIN = 0.001;
+    static final double S_MIN = Card.MIN_STABILITY;
     static final double S_MAX = 36500;
     private static final double DECIMALS_8 = 1e8;
 

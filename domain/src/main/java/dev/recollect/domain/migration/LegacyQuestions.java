@@ -83,7 +83,8 @@ public final class LegacyQuestions {
         } catch (RuntimeException e) {
             return new Decision.Fail("FSRS state: " + e.getMessage());
         }
-        if (card.state() != State.NEW && !(card.stability() > 0 && card.difficulty() >= 1)) {
+        // The scheduler's own bounds: a card promoted with less could never be reviewed.
+        if (card.state() != State.NEW && !(card.stability() >= Card.MIN_STABILITY && card.difficulty() >= 1)) {
             return new Decision.Fail("FSRS state " + card.state() + " without stability and difficulty");
         }
         UserId owner = new UserId(user);
