@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
-import org.junit.jupiter.api.Test;
 
 class UsageProperties {
 
@@ -56,43 +56,7 @@ class UsageProperties {
         assertThat(PriceTable.parse(text)).isEqualTo(new PriceTable(prices));
     }
 
-    @Test
-    void modelsArePricedExactlyElseByTheirLongestKnownPrefix() {
-        PriceTable table = PriceTable.GEMINI_LIST_PRICES;
-        ModelPrice flash = ModelPrice.of("0.30", "2.50");
-        ModelPrice lite = ModelPrice.of("0.10", "0.40");
-
-        assertThat(table.priceOf("gemini-2.5-flash")).contains(flash);
-        assertThat(table.priceOf("models/gemini-2.5-flash")).contains(flash);
-        assertThat(table.priceOf("gemini-2.5-flash-preview-09-2025")).contains(flash);
-        assertThat(table.priceOf("gemini-2.5-flash-lite-001")).contains(lite);
-        assertThat(table.priceOf("gemini-1.5-pro")).isEmpty();
-        assertThat(table.priceOf("offline-sample")).isEmpty();
-    }
-
-    @Test
-    void aThousandPromptTokensAndFiveHundredOutOnFlashCostAFractionOfACent() {
-        // 1,000 × $0.30 / 1M + (400 + 100) × $2.50 / 1M = $0.0003 + $0.00125
-        TokenUsage usage = TokenUsage.ofCall(1_000, 400, 100, 1_500);
-
-        assertThat(PriceTable.GEMINI_LIST_PRICES.cost("gemini-2.5-flash", usage))
-                .hasValueSatisfying(cost -> assertThat(cost).isEqualByComparingTo("0.00155"));
-        assertThat(PriceTable.GEMINI_LIST_PRICES.cost("unknown-model", usage)).isEqualTo(Optional.empty());
-    }
-
-    @Test
-    void overridesReplaceOnlyTheModelsTheyName() {
-        PriceTable table = PriceTable.GEMINI_LIST_PRICES.with(PriceTable.parse("gemini-2.5-flash=1/2, mine=3/4"));
-
-        assertThat(table.priceOf("gemini-2.5-flash")).contains(ModelPrice.of("1", "2"));
-        assertThat(table.priceOf("mine")).contains(ModelPrice.of("3", "4"));
-        assertThat(table.priceOf("gemini-2.5-pro")).contains(ModelPrice.of("1.25", "10.00"));
-        assertThat(PriceTable.parse("  ").prices()).isEmpty();
-        assertThat(PriceTable.parse("publishers/google/gemini-2.5-flash=0.5/3").prices())
-                .containsOnlyKeys("publishers/google/gemini-2.5-flash");
-    }
-
-    @Test
+    @Example
     void malformedPricesAreRefusedNamingTheEntry() {
         assertThatThrownBy(() -> PriceTable.parse("a=1/2,b=1"))
                 .isInstanceOf(DomainException.class)
@@ -110,18 +74,75 @@ class UsageProperties {
                 .hasMessage("Price entry '' is malformed: expected model=input/output");
     }
 
-    @Test
-    void negativeTokenCountsAreRefused() {
-        assertThatThrownBy(() -> new TokenUsage(-1, 0, 0, 0, 0))
-                .hasMessage("calls tokens must not be negative, was -1");
-        assertThatThrownBy(() -> TokenUsage.ofCall(-1, 0, 0, 0))
-                .hasMessage("prompt tokens must not be negative, was -1");
-        assertThatThrownBy(() -> TokenUsage.ofCall(0, -1, 0, 0))
-                .hasMessage("output tokens must not be negative, was -1");
-        assertThatThrownBy(() -> TokenUsage.ofCall(0, 0, -1, 0))
-                .hasMessage("thinking tokens must not be negative, was -1");
-        assertThatThrownBy(() -> TokenUsage.ofCall(0, 0, 0, -1))
-                .hasMessage("total tokens must not be negative, was -1");
+    /**
+     * A model is priced as the longest key of the table that begins its id (with or without {@code models/}): its
+     * own entry, else its family's; a model no key begins has no price.
+     */
+    @SeededProperty
+    void modelsArePricedByTheirLongestKnownPrefix(
+            @ForAll("tables") Map<String, ModelPrice> prices,
+            @ForAll("models") String model,
+            @ForAll boolean qualified) {
+        PriceTable table = new PriceTable(prices);
+        Optional<String> longest = prices.keySet().stream()
+                .filter(model::startsWith)
+                .max(java.util.Comparator.comparingInt(String::length));
+        Optional<ModelPrice> expected = longest.map(prices::get);
+        assertThat(table.priceOf(qualified ? "models/" + model : model)).isEqualTo(expected);
+        TokenUsage usage = TokenUsage.ofCall(1_000, 400, 100, 1_500);
+        assertThat(table.cost(model, usage)).isEqualTo(expected.map(price -> price.cost(usage)));
+    }
+
+    @Provide
+    Arbitrary<String> models() {
+        return Arbitraries.strings().withChars("abc-.").ofMinLength(1).ofMaxLength(8);
+    }
+
+    @Example
+    void theListPricesOfGemini() {
+        PriceTable table = PriceTable.GEMINI_LIST_PRICES;
+        assertThat(table.priceOf("gemini-2.5-flash-preview-09-2025")).contains(ModelPrice.of("0.30", "2.50"));
+        assertThat(table.priceOf("gemini-2.5-flash-lite-001")).contains(ModelPrice.of("0.10", "0.40"));
+        assertThat(table.priceOf("gemini-1.5-pro")).isEmpty();
+        // 1,000 × $0.30 / 1M + (400 + 100) × $2.50 / 1M = $0.0003 + $0.00125
+        assertThat(table.cost("gemini-2.5-flash", TokenUsage.ofCall(1_000, 400, 100, 1_500)))
+                .hasValueSatisfying(cost -> assertThat(cost).isEqualByComparingTo("0.00155"));
+    }
+
+    /** Overrides replace the prices of the models they name, add new ones, and leave every other price alone. */
+    @SeededProperty
+    void overridesReplaceOnlyTheModelsTheyName(
+            @ForAll("tables") Map<String, ModelPrice> base, @ForAll("tables") Map<String, ModelPrice> overrides) {
+        PriceTable merged = new PriceTable(base).with(new PriceTable(overrides));
+        java.util.Set<String> keys = new java.util.HashSet<>(base.keySet());
+        keys.addAll(overrides.keySet());
+        assertThat(merged.prices().keySet()).isEqualTo(keys);
+        for (String key : keys) {
+            assertThat(merged.prices().get(key))
+                    .isEqualTo(overrides.containsKey(key) ? overrides.get(key) : base.get(key));
+        }
+    }
+
+    /** A negative token count is refused, naming which. */
+    @SeededProperty
+    void negativeTokenCountsAreRefused(
+            @ForAll @IntRange(min = 0, max = 4) int field,
+            @ForAll @LongRange(min = -1_000_000, max = -1) long negative) {
+        long[] counts = {0, 0, 0, 0};
+        counts[field % 4] = negative;
+        String[] names = {"prompt", "output", "thinking", "total"};
+        if (field == 4) {
+            assertThatThrownBy(() -> new TokenUsage(negative, 0, 0, 0, 0))
+                    .hasMessage("calls tokens must not be negative, was " + negative);
+        } else {
+            assertThatThrownBy(() -> TokenUsage.ofCall(counts[0], counts[1], counts[2], counts[3]))
+                    .isInstanceOf(DomainException.class)
+                    .hasMessage(names[field] + " tokens must not be negative, was " + negative);
+        }
+    }
+
+    @Example
+    void noneIsNoCall() {
         assertThat(TokenUsage.NONE.isNone()).isTrue();
         assertThat(TokenUsage.ofCall(0, 0, 0, 0).isNone()).isFalse();
     }
