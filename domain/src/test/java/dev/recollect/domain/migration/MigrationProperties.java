@@ -7,17 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.recollect.domain.testing.SeededProperty;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.junit.jupiter.api.Test;
 
 /** The result contract's status rule, the stats arithmetic, and the built-in migrations' idempotence. */
 class MigrationProperties {
@@ -52,7 +51,7 @@ class MigrationProperties {
         assertThat(result.message()).startsWith(dryRun ? "Dry run: would update " + updated : "Updated " + updated);
     }
 
-    @Test
+    @Example
     void theReferencesInvertedCasesComeOutRight() {
         BatchStats oneOfEach = new BatchStats(2, 1, Map.of(), 1);
         assertThat(RunResult.of("m", false, oneOfEach, List.of(new RecordFailure("a", "x")), 0)
@@ -104,13 +103,6 @@ class MigrationProperties {
                 .ofMaxSize(30);
     }
 
-    @Test
-    void statsMustAddUp() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new BatchStats(3, 1, Map.of("x", 1), 0));
-        assertThatIllegalArgumentException().isThrownBy(() -> new BatchStats(-1, -1, Map.of(), 0));
-    }
-
-    /** Running a built-in migration on its own output changes nothing: a batch done twice is harmless. */
     @SeededProperty
     void builtInMigrationsAreIdempotent(@ForAll("documents") Document document) {
         for (DocumentMigration migration : BuiltInMigrations.all()) {
@@ -123,6 +115,68 @@ class MigrationProperties {
             if (first instanceof Decision.Promote) {
                 assertThat(migration.decide(document)).isEqualTo(first);
             }
+        }
+    }
+
+    /** Stats add up: a count is never negative, and what was processed is what was updated, skipped or failed. */
+    @SeededProperty
+    void statsMustAddUp(
+            @ForAll @IntRange(min = -3, max = 30) int processed,
+            @ForAll @IntRange(min = -3, max = 10) int updated,
+            @ForAll @IntRange(min = 0, max = 10) int skipped,
+            @ForAll @IntRange(min = -3, max = 10) int errors) {
+        Map<String, Integer> reasons = skipped == 0 ? Map.of() : Map.of("alreadyMigrated", skipped);
+        boolean addsUp = processed >= 0 && updated >= 0 && errors >= 0 && processed == updated + skipped + errors;
+        if (addsUp) {
+            assertThat(new BatchStats(processed, updated, reasons, errors).processed())
+                    .isEqualTo(processed);
+        } else {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new BatchStats(processed, updated, reasons, errors))
+                    .withMessageStartingWith("processed must be updated + skipped + errors");
+        }
+    }
+
+    /**
+     * Removing a field tests its presence, not its value: a document that has it (even as null) is updated to the
+     * same document without it; one that has not is skipped as already migrated.
+     */
+    @SeededProperty
+    void fieldRemovalTestsPresenceNotValue(@ForAll("documents") Document document, @ForAll("fieldNames") String field) {
+        DocumentMigration removal = BuiltInMigrations.removeField("remove-" + field, "questions", field);
+        Decision decision = removal.decide(document);
+        if (document.has(field)) {
+            assertThat(decision).isEqualTo(new Decision.Update(document.without(field)));
+        } else {
+            assertThat(decision).isEqualTo(new Decision.Skip("alreadyMigrated"));
+        }
+        assertThat(removal.table()).isEqualTo("questions");
+        assertThat(removal.description()).contains(field);
+    }
+
+    @Provide
+    Arbitrary<String> fieldNames() {
+        return Arbitraries.of("difficulty", "topic", "createdAt", "context", "missing");
+    }
+
+    /**
+     * A learner's createdAt is backfilled from _creationTime when it is a number, else from the import time; one
+     * that has it is skipped, and a _creationTime that is not a number fails the document.
+     */
+    @SeededProperty
+    void createdAtComesFromCreationTimeElseTheImport(@ForAll("documents") Document document) {
+        DocumentMigration createdAt = BuiltInMigrations.all().get(2);
+        Decision decision = createdAt.decide(document);
+        Object creation = document.get("_creationTime");
+        if (document.get("createdAt") != null) {
+            assertThat(decision).isEqualTo(new Decision.Skip("alreadyHadCreatedAt"));
+        } else if (creation != null && !(creation instanceof Number)) {
+            assertThat(decision).isInstanceOf(Decision.Fail.class);
+        } else {
+            Object expected = creation != null ? creation : IMPORTED.toEpochMilli();
+            assertThat(decision).isInstanceOfSatisfying(Decision.Update.class, update -> assertThat(
+                            update.changed().get("createdAt"))
+                    .isEqualTo(expected));
         }
     }
 
@@ -145,22 +199,7 @@ class MigrationProperties {
                 });
     }
 
-    @Test
-    void fieldRemovalTestsPresenceNotValue() {
-        DocumentMigration topic = BuiltInMigrations.removeField("remove-question-topic", "questions", "topic");
-        Map<String, Object> withNull = new HashMap<>();
-        withNull.put("topic", null);
-        Decision decision = topic.decide(new Document("q1", withNull, IMPORTED));
-        assertThat(decision).isInstanceOf(Decision.Update.class);
-        assertThat(((Decision.Update) decision).changed().has("topic")).isFalse();
-        assertThat(topic.decide(new Document("q2", Map.of("question", "?"), IMPORTED)))
-                .isEqualTo(new Decision.Skip("alreadyMigrated"));
-        assertThat(topic.table()).isEqualTo("questions");
-        assertThat(topic.description()).contains("topic");
-        assertThat(topic.name()).isEqualTo("remove-question-topic");
-    }
-
-    @Test
+    @Example
     void backfillsTakeTheirValueWhereTheReferenceDid() {
         List<DocumentMigration> all = BuiltInMigrations.all();
         DocumentMigration createdAt = all.get(2);
@@ -197,7 +236,7 @@ class MigrationProperties {
         return ((Decision.Update) migration.decide(new Document("x", fields, IMPORTED))).changed();
     }
 
-    @Test
+    @Example
     void valuesAreChecked() {
         assertThatThrownBy(() -> new Decision.Skip(null)).hasMessage("reason");
         assertThatThrownBy(() -> new Decision.Fail(null)).hasMessage("error");
