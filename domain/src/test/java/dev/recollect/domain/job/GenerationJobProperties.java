@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
 
@@ -149,31 +148,6 @@ class GenerationJobProperties {
         assertThat(newJob().countSaved(saved).applied())
                 .as("only a processing job counts")
                 .isFalse();
-    }
-
-    @Example
-    void aJobThatFailedForGoodIsRetriedOnlyByForce() {
-        GenerationJob failed = newJob().start(T0)
-                .job()
-                .fail(new JobError(ErrorCode.CONTENT_BLOCKED, "blocked", false), T0)
-                .job();
-        assertThat(failed.retry(false))
-                .isEqualTo(new JobTransition.Refused(failed, JobTransition.Reason.NOT_RETRYABLE));
-        assertThat(failed.retry(true).job().status()).isEqualTo(JobStatus.PENDING);
-    }
-
-    @Example
-    void cancelledAndCompletedJobsAreNeverRetried() {
-        GenerationJob cancelled = newJob().cancel(T0).job();
-        assertThat(cancelled.retry(true))
-                .isEqualTo(new JobTransition.Refused(cancelled, JobTransition.Reason.NOT_FAILED));
-        GenerationJob completed = newJob().start(T0)
-                .job()
-                .assignConcepts(List.of(), 4)
-                .job()
-                .complete("t", T0)
-                .job();
-        assertThat(completed.retry(true).applied()).isFalse();
     }
 
     @SeededProperty

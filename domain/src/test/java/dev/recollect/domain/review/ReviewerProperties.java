@@ -25,9 +25,11 @@ import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
-import org.junit.jupiter.api.Test;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 
 /** What an answer writes, checked against the scheduler it wraps and against the reference's outcome table. */
 class ReviewerProperties {
@@ -132,7 +134,51 @@ class ReviewerProperties {
     }
 
     /** The table in scry-behaviour §6, with the reference's settings. */
-    @Test
+    /**
+     * A never-reviewed concept starts from the answer, however long after its creation: the answer is its last
+     * review and no days have elapsed.
+     */
+    @SeededProperty
+    void aNeverReviewedConceptStartsFromTheAnswerNotFromItsCreation(
+            @ForAll @LongRange(min = 0, max = 3650L * 1440) long minutesLater, @ForAll boolean correct) {
+        Instant t = CREATED.plus(Duration.ofMinutes(minutesLater));
+        Card card = record(concept(), correct, t).concept().card();
+        assertThat(card.lastReview()).isEqualTo(t);
+        assertThat(card.elapsedDays()).isZero();
+    }
+
+    /**
+     * An answer's rating is the learner's when given, else Good when right and Again when wrong; Manual, a negative
+     * time and a blank or over-long session are refused by name.
+     */
+    @SeededProperty
+    void anAnswerChecksItsFields(
+            @ForAll boolean correct,
+            @ForAll("ratings") Rating rating,
+            @ForAll @IntRange(min = -1000, max = -1) int negative,
+            @ForAll @IntRange(min = 1, max = 200) int sessionLength) {
+        Rating expected = rating != null ? rating : correct ? Rating.GOOD : Rating.AGAIN;
+        assertThat(new Answer("x", correct, rating, 0, "s".repeat(sessionLength)).rating())
+                .isEqualTo(expected);
+        assertThatThrownBy(() -> new Answer(null, correct, rating, null, null))
+                .isInstanceOf(DomainException.class)
+                .hasMessageContaining("userAnswer");
+        assertThatThrownBy(() -> new Answer("x", correct, Rating.MANUAL, null, null))
+                .hasMessageContaining("rating");
+        assertThatThrownBy(() -> new Answer("x", correct, rating, negative, null))
+                .hasMessageContaining("timeSpentMs");
+        assertThatThrownBy(() -> new Answer("x", correct, rating, null, " ".repeat(sessionLength)))
+                .hasMessageContaining("sessionId");
+        assertThatThrownBy(() -> new Answer("x", correct, rating, null, "s".repeat(200 + sessionLength)))
+                .hasMessageContaining("sessionId");
+    }
+
+    @Provide
+    Arbitrary<Rating> ratings() {
+        return Arbitraries.of(Rating.grades()).injectNull(0.3);
+    }
+
+    @Example
     void followsTheReferenceOutcomeTable() {
         Instant t = CREATED.plus(Duration.ofDays(3));
         Concept fresh = concept();
@@ -164,15 +210,7 @@ class ReviewerProperties {
                 .isEqualTo(State.REVIEW);
     }
 
-    @Test
-    void aNeverReviewedConceptStartsFromTheAnswerNotFromItsCreation() {
-        Instant t = CREATED.plus(Duration.ofDays(30));
-        Card card = record(concept(), true, t).concept().card();
-        assertThat(card.lastReview()).isEqualTo(t);
-        assertThat(card.elapsedDays()).isZero();
-    }
-
-    @Test
+    @Example
     void theReferenceSettingsAreTsFsrsDefaultsWithFuzzAndAYearCap() {
         assertThat(Reviewer.referenceParameters().maximumInterval()).isEqualTo(365);
         assertThat(Reviewer.referenceParameters().enableFuzz()).isTrue();
@@ -181,25 +219,7 @@ class ReviewerProperties {
         assertThat(REVIEWER.scheduler()).isSameAs(SCHEDULER);
     }
 
-    @Test
-    void anAnswerChecksItsFields() {
-        assertThat(new Answer("x", true, null, null, null).rating()).isEqualTo(Rating.GOOD);
-        assertThat(new Answer("x", false, null, null, null).rating()).isEqualTo(Rating.AGAIN);
-        assertThat(new Answer("x", false, Rating.EASY, 0, "s").rating()).isEqualTo(Rating.EASY);
-        assertThatThrownBy(() -> new Answer(null, true, null, null, null))
-                .isInstanceOf(DomainException.class)
-                .hasMessageContaining("userAnswer");
-        assertThatThrownBy(() -> new Answer("x", true, Rating.MANUAL, null, null))
-                .hasMessageContaining("rating");
-        assertThatThrownBy(() -> new Answer("x", true, null, -1, null)).hasMessageContaining("timeSpentMs");
-        assertThatThrownBy(() -> new Answer("x", true, null, null, " ")).hasMessageContaining("sessionId");
-        assertThatThrownBy(() -> new Answer("x", true, null, null, "s".repeat(201)))
-                .hasMessageContaining("sessionId");
-        assertThat(new Answer("x", true, null, null, "s".repeat(200)).sessionId())
-                .hasSize(200);
-    }
-
-    @Test
+    @Example
     void aTargetIsAPhrasingOfItsConcept() {
         Phrasing other = phrasing(3, USER, new ConceptId(new UUID(1, 2)));
         assertThatIllegalArgumentException().isThrownBy(() -> new ReviewTarget(concept(), other, false));
