@@ -3,20 +3,25 @@ package dev.recollect.domain.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.recollect.domain.testing.SeededProperty;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Provide;
 
-class DecidedBatchTest {
+class DecidedBatchProperties {
     private static final Instant T = Instant.parse("2026-11-01T00:00:00Z");
 
     private static Document doc(String id, Map<String, Object> fields) {
         return new Document(id, fields, T);
     }
 
-    @Test
+    @Example
     void documentsAreSortedIntoChangesPromotionsAndFailuresInOrder() {
         Document a = doc("a", Map.of("topic", "x", "n", 1));
         Document b = doc("b", Map.of("n", 2));
@@ -54,5 +59,30 @@ class DecidedBatchTest {
         assertThat(batch.changes().get(1).removedKeys()).isEmpty();
         assertThat(batch.promotions()).containsOnlyKeys("q");
         assertThatIllegalArgumentException().isThrownBy(() -> new DecidedBatch.Change(a, b));
+    }
+
+    /**
+     * A change is sent as the keys it removes and the fields it sets, and that is enough: removing those keys from
+     * the document before and setting those fields gives the document after, exactly.
+     */
+    @SeededProperty
+    void aChangeRebuildsTheDocumentFromWhatItRemovesAndSets(
+            @ForAll("fields") Map<String, Object> before, @ForAll("fields") Map<String, Object> after) {
+        DecidedBatch.Change change = new DecidedBatch.Change(doc("x", before), doc("x", after));
+        Map<String, Object> rebuilt = new HashMap<>(before);
+        change.removedKeys().forEach(rebuilt::remove);
+        rebuilt.putAll(change.setFields());
+        assertThat(rebuilt).isEqualTo(after);
+        assertThat(change.removedKeys()).allSatisfy(key -> assertThat(after).doesNotContainKey(key));
+    }
+
+    @Provide
+    Arbitrary<Map<String, Object>> fields() {
+        Arbitrary<Object> values = Arbitraries.oneOf(
+                Arbitraries.integers().between(0, 3).map(Object.class::cast),
+                Arbitraries.of("x", "y").map(Object.class::cast),
+                Arbitraries.of(true).map(Object.class::cast));
+        return Arbitraries.maps(Arbitraries.of("a", "b", "c", "d", "topic"), values)
+                .ofMaxSize(5);
     }
 }
