@@ -8,16 +8,21 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
-/** Generators of FSRS inputs: parameters across their whole valid range, and review histories. */
-final class FsrsArbitraries {
-    static final Instant START = Instant.parse("2024-03-01T09:15:00Z");
+/**
+ * Generators of FSRS inputs: parameters across their whole valid range, and review histories. Public in the domain's
+ * test-jar; other modules reach them through {@link dev.recollect.domain.testing.DomainArbitraries}.
+ */
+public final class FsrsArbitraries {
+    /** When every generated history starts. */
+    public static final Instant START = Instant.parse("2024-03-01T09:15:00Z");
 
     private FsrsArbitraries() {}
 
     /** One review: a rating and the minutes since the previous review (or since the card was created). */
-    record Step(Rating rating, long minutesLater) {}
+    public record Step(Rating rating, long minutesLater) {}
 
-    static Arbitrary<Parameters> parameters() {
+    /** Parameters across their whole valid range, the defaults and the reference's among them. */
+    public static Arbitrary<Parameters> parameters() {
         Arbitrary<double[]> weights = Arbitraries.doubles()
                 .between(0, 1)
                 .array(double[].class)
@@ -69,7 +74,8 @@ final class FsrsArbitraries {
                 .ofMaxSize(3);
     }
 
-    static Arbitrary<List<Step>> histories() {
+    /** Histories of 1 to 25 reviews, minutes to months apart. */
+    public static Arbitrary<List<Step>> histories() {
         Arbitrary<Long> gaps = Arbitraries.frequencyOf(List.of(
                 Tuple.of(3, Arbitraries.longs().between(0, 60)),
                 Tuple.of(3, Arbitraries.longs().between(60, 3 * 1440)),
@@ -80,7 +86,7 @@ final class FsrsArbitraries {
     }
 
     /** Replays {@code history} from a new card; returns every card, the first being the new one. */
-    static List<Card> cards(Scheduler scheduler, List<Step> history) {
+    public static List<Card> cards(Scheduler scheduler, List<Step> history) {
         java.util.ArrayList<Card> cards = new java.util.ArrayList<>();
         Card card = Card.empty(START);
         cards.add(card);
