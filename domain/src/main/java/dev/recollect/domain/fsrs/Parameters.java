@@ -4,6 +4,7 @@ import dev.recollect.domain.DomainException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -247,11 +248,15 @@ public final class Parameters {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(w) * 31
-                + Arrays.hashCode(learningStepMinutes) * 17
-                + Arrays.hashCode(relearningStepMinutes)
-                + Double.hashCode(requestRetention)
-                + maximumInterval;
+        // Every field that equals() compares, so that parameters differing only in a switch hash apart too.
+        return Objects.hash(
+                Arrays.hashCode(w),
+                requestRetention,
+                maximumInterval,
+                enableFuzz,
+                enableShortTerm,
+                Arrays.hashCode(learningStepMinutes),
+                Arrays.hashCode(relearningStepMinutes));
     }
 
     @Override

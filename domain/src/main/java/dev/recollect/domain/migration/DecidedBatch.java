@@ -40,12 +40,21 @@ public record DecidedBatch(
         for (Document doc : documents) {
             Decision decision = decide.apply(doc);
             stats = stats.plus(decision);
-            // Each decision adds to its own list; the fold's value is not used.
-            decision.fold(
-                    update -> changes.add(new Change(doc, update.changed())),
-                    promote -> promotions.put(doc.id(), promote),
-                    skip -> true,
-                    fail -> failures.add(new RecordFailure(doc.id(), fail.error())));
+            // Each decision adds to its own list; the fold has no value of its own.
+            decision.<Void>fold(
+                    update -> {
+                        changes.add(new Change(doc, update.changed()));
+                        return null;
+                    },
+                    promote -> {
+                        promotions.put(doc.id(), promote);
+                        return null;
+                    },
+                    skip -> null,
+                    fail -> {
+                        failures.add(new RecordFailure(doc.id(), fail.error()));
+                        return null;
+                    });
         }
         return new DecidedBatch(stats, failures, changes, promotions);
     }

@@ -89,6 +89,40 @@ class ParametersProperties {
         assertThat(threeSteps.w()[17]).isEqualTo(0.49027301);
     }
 
+    @Example
+    void oneRelearningStepKeepsTheUsualCeiling() {
+        double[] w = Parameters.defaults().w();
+        w[17] = 1.5;
+        w[18] = 1.9;
+        Parameters one = Parameters.builder().w(w).build();
+        assertThat(one.w()[17]).isEqualTo(1.5);
+        assertThat(one.w()[18]).isEqualTo(1.9);
+        Parameters two = Parameters.builder()
+                .w(w)
+                .relearningSteps(List.of(Duration.ofMinutes(10), Duration.ofHours(1)))
+                .build();
+        assertThat(two.w()[17]).isLessThan(1.5);
+    }
+
+    @Example
+    void hashesAndTextDifferWithTheirFields() {
+        Parameters yearCap = Parameters.builder().maximumInterval(365).build();
+        assertThat(yearCap.hashCode()).isNotEqualTo(Parameters.defaults().hashCode());
+        assertThat(yearCap.toString()).contains("maximumInterval=365").contains("requestRetention=0.9");
+        Parameters everything = Parameters.builder()
+                .requestRetention(0.85)
+                .maximumInterval(365)
+                .enableFuzz(true)
+                .enableShortTerm(false)
+                .learningSteps(List.of(Duration.ofMinutes(5)))
+                .relearningSteps(List.of())
+                .build();
+        assertThat(everything.hashCode())
+                .isNotEqualTo(Parameters.defaults().hashCode())
+                .isNotEqualTo(yearCap.hashCode());
+        assertThat(everything.toBuilder().enableFuzz(false).build().hashCode()).isNotEqualTo(everything.hashCode());
+    }
+
     /** Only 17, 19 or 21 weights are FSRS weights; any other count is refused with the count. */
     @SeededProperty
     void weightsAreRefusedByCount(@ForAll @IntRange(min = 0, max = 40) int count) {

@@ -116,6 +116,23 @@ class PhrasingPreparationProperties {
     }
 
     @Example
+    void theLengthLimitsAreInclusive() {
+        String twelve = "Is it 12 ch?";
+        String explanation = "Twelve chars";
+        PhrasingPreparation prepared = PhrasingPreparation.prepare(
+                List.of(
+                        new GeneratedPhrasing(twelve, explanation, "true-false", List.of("True", "False"), "True"),
+                        new GeneratedPhrasing(
+                                "Q".repeat(399) + "?", explanation, "true-false", List.of("True", "False"), "True")),
+                List.of(),
+                4);
+        assertThat(twelve).hasSize(12);
+        assertThat(explanation).hasSize(12);
+        assertThat(prepared.phrasings()).hasSize(2);
+        assertThat(prepared.rejected()).isEmpty();
+    }
+
+    @Example
     void anItemWithoutOptionsHasTheWrongCount() {
         PhrasingPreparation prepared = PhrasingPreparation.prepare(
                 List.of(new GeneratedPhrasing("No options at all here?", EXPLANATION, "multiple-choice", null, "a")),

@@ -88,6 +88,15 @@ class GenerationJobModelProperties {
 
         void matchesTheModel() {
             assertThat(job).isEqualTo(expected());
+            assertThat(job.failure()).isEqualTo(Optional.ofNullable(error));
+            JobPolicy strict = JobPolicy.DEFAULT.toBuilder().maxRescues(1).build();
+            assertThat(job.rescuedTooOften(strict)).isEqualTo(rescues > 1);
+            assertThat(job.lostWorkersError(strict))
+                    .isEqualTo(new JobError(
+                            ErrorCode.UNKNOWN,
+                            "Its worker was lost " + rescues + " times (the limit is 1): the job may be what stops"
+                                    + " them. Once the workers are healthy, force a retry to run it again.",
+                            false));
         }
 
         /**
@@ -281,14 +290,15 @@ class GenerationJobModelProperties {
                         just(
                                 "cancel",
                                 w -> w.expect(j -> j.cancel(w.now), w.ifNotEnded(), () -> w.end(JobStatus.CANCELLED))))
-                .withAction(
-                        1,
-                        just(
-                                "a write fenced off by a newer attempt",
-                                w -> w.expect(
-                                        j -> j.ifAttempt(w.attempts - 1, older -> older.addProgress(1, 1)),
-                                        Reason.SUPERSEDED,
-                                        null)))
+                .withAction(1, just("a write fenced off by a newer attempt", w -> {
+                    w.expect(
+                            j -> j.ifAttempt(w.attempts - 1, older -> older.addProgress(1, 1)),
+                            Reason.SUPERSEDED,
+                            null);
+                    // The current attempt is not fenced: its write is the write itself.
+                    assertThat(w.job.ifAttempt(w.attempts, current -> current.cancel(w.now)))
+                            .isEqualTo(w.job.cancel(w.now));
+                }))
                 .withAction(1, just("negative progress", w -> {
                     assertThatThrownBy(() -> w.job.addProgress(-1, 0)).isInstanceOf(DomainException.class);
                     assertThatThrownBy(() -> w.job.addProgress(0, -1)).isInstanceOf(DomainException.class);

@@ -51,7 +51,8 @@ class JobPolicyProperties {
     @Provide
     Arbitrary<Integer> printable() {
         // Letters, digits, punctuation and a character outside the Basic Multilingual Plane (two UTF-16 units).
-        return Arbitraries.of((int) 'a', (int) 'Z', (int) '7', (int) '?', (int) 'é', (int) 'ж', 0x4E2D, 0x1F600);
+        return Arbitraries.of(
+                (int) 'a', (int) 'Z', (int) '7', (int) '?', (int) 'é', (int) 'ж', 0x4E2D, 0x1F600, 0x1D800);
     }
 
     @Provide

@@ -185,6 +185,55 @@ class LegacyQuestionsProperties {
         });
     }
 
+    /**
+     * An answer's session is its own, else its context's, when it is text that is not blank; its time spent is kept
+     * when it is a number of zero or more; an answer that names no question or no learner maps to nothing.
+     */
+    @SeededProperty
+    void anAnswersSessionAndTimeAreKeptOnlyWhenTheyMeanSomething(
+            @ForAll("sessions") Object own,
+            @ForAll("sessions") Object fromContext,
+            @ForAll("spentTimes") Object spent,
+            @ForAll("owners") Object user,
+            @ForAll boolean namesItsQuestion) {
+        Map<String, Object> context = new HashMap<>(Map.of("nextReview", T, "fsrsState", "review"));
+        if (fromContext != null) {
+            context.put("sessionId", fromContext);
+        }
+        Map<String, Object> doc = new HashMap<>();
+        doc.put("questionId", namesItsQuestion ? "q1" : 7);
+        doc.put("userId", user);
+        doc.put("attemptedAt", T);
+        doc.put("context", context);
+        doc.put("sessionId", own);
+        doc.put("timeSpent", spent);
+        java.util.Optional<Interaction> mapped = LegacyQuestions.interaction(new Document("i", doc, IMPORTED));
+        boolean valid = namesItsQuestion && user instanceof String name && !name.isBlank();
+        assertThat(mapped.isPresent()).isEqualTo(valid);
+        mapped.ifPresent(i -> {
+            Object session = own != null ? own : fromContext;
+            assertThat(i.sessionId()).isEqualTo(session instanceof String text && !text.isBlank() ? text : null);
+            assertThat(i.timeSpentMs())
+                    .isEqualTo(spent instanceof Number n && n.longValue() >= 0 ? (Integer) n.intValue() : null);
+            assertThat(i.userId().value()).isEqualTo(user);
+        });
+    }
+
+    @Provide
+    Arbitrary<Object> sessions() {
+        return Arbitraries.of("s1", " ", "", 9).map(Object.class::cast).injectNull(0.4);
+    }
+
+    @Provide
+    Arbitrary<Object> spentTimes() {
+        return Arbitraries.of(0, 1500, -1, 2.5, "long").map(Object.class::cast).injectNull(0.2);
+    }
+
+    @Provide
+    Arbitrary<Object> owners() {
+        return Arbitraries.of("u1", " ", 7).map(Object.class::cast).injectNull(0.2);
+    }
+
     @Provide
     Arbitrary<String> fsrsStates() {
         return Arbitraries.of("learning", "review", "relearning", "Review", "new", "odd", "");

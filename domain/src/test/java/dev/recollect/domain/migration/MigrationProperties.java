@@ -118,6 +118,31 @@ class MigrationProperties {
         }
     }
 
+    /**
+     * A run's result lists its first hundred failures and counts the rest; it failed when batches gave up or nothing
+     * was updated among failures, is partial when some documents failed, and completed otherwise.
+     */
+    @SeededProperty
+    void aRunResultListsAHundredFailuresAndCountsTheRest(
+            @ForAll @IntRange(min = 0, max = 105) int failed,
+            @ForAll @IntRange(min = 0, max = 3) int extraErrors,
+            @ForAll @IntRange(min = 0, max = 5) int updated,
+            @ForAll @IntRange(min = 0, max = 2) int gaveUp) {
+        List<RecordFailure> failures = new java.util.ArrayList<>();
+        for (int i = 0; i < failed; i++) {
+            failures.add(new RecordFailure("d" + i, "bad"));
+        }
+        int errors = failed + extraErrors;
+        BatchStats stats = new BatchStats(updated + errors, updated, Map.of(), errors);
+        RunResult result = RunResult.of("m", false, stats, failures, gaveUp);
+        assertThat(result.failures()).hasSize(Math.min(failed, RunResult.MAX_FAILURES));
+        assertThat(result.moreFailures()).isEqualTo(errors - result.failures().size());
+        RunResult.Status expected = gaveUp > 0 || (errors > 0 && updated == 0)
+                ? RunResult.Status.FAILED
+                : errors > 0 ? RunResult.Status.PARTIAL : RunResult.Status.COMPLETED;
+        assertThat(result.status()).isEqualTo(expected);
+    }
+
     /** Stats add up: a count is never negative, and what was processed is what was updated, skipped or failed. */
     @SeededProperty
     void statsMustAddUp(

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
@@ -73,6 +74,7 @@ class IpAddressProperties {
             "1:2:3:4:5:6:7",
             ":1:2:3:4:5:6:7",
             "12345::",
+            "::00000",
             "g::1",
             "fe80::1%eth0",
             "example.com",
@@ -96,6 +98,76 @@ class IpAddressProperties {
         assertThat(IpAddress.parse("::1")).contains(new IpAddress("::1"));
         assertThat(IpAddress.parse("::ffff:192.0.2.1")).contains(new IpAddress("192.0.2.1"));
         assertThat(IpAddress.parse("::192.0.2.1")).contains(new IpAddress("::c000:201"));
+    }
+
+    /**
+     * RFC 5952 exactly, restated another way: each group in lower-case hex without leading zeros, and the first of
+     * the longest runs of two or more zero groups written {@code ::}.
+     */
+    @SeededProperty
+    void theCanonicalFormIsRfc5952s(@ForAll("ipv6") byte[] bytes) throws UnknownHostException {
+        Assume.that(!isMapped(bytes));
+        String[] groups = new String[8];
+        for (int g = 0; g < 8; g++) {
+            groups[g] = Integer.toHexString((bytes[2 * g] & 0xff) << 8 | (bytes[2 * g + 1] & 0xff));
+        }
+        String expected = String.join(":", groups);
+        search:
+        for (int length = 8; length >= 2; length--) {
+            for (int start = 0; start + length <= 8; start++) {
+                boolean zeros = true;
+                for (int g = start; g < start + length; g++) {
+                    zeros &= groups[g].equals("0");
+                }
+                if (zeros) {
+                    String before = String.join(":", java.util.Arrays.copyOfRange(groups, 0, start));
+                    String after = String.join(":", java.util.Arrays.copyOfRange(groups, start + length, 8));
+                    expected = before + "::" + after;
+                    break search;
+                }
+            }
+        }
+        String full = InetAddress.getByAddress(bytes).getHostAddress();
+        assertThat(IpAddress.parse(full)).contains(new IpAddress(expected));
+    }
+
+    private static boolean isMapped(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
+    }
+
+    /**
+     * An IPv6 spelling of groups of up to four digits is read exactly when the JDK reads it (a text with a colon is
+     * never looked up). Longer groups are where the two part: the JDK reads {@code ::00000}, RFC 4291 allows four
+     * digits at most, and so does this parser (see {@link #theseAreNotAddresses}).
+     */
+    @SeededProperty
+    void anIpv6SpellingIsReadExactlyWhenTheJdkReadsIt(@ForAll("ipv6Spellings") String text) {
+        boolean jdk;
+        try {
+            InetAddress.getByName(text);
+            jdk = true;
+        } catch (UnknownHostException e) {
+            jdk = false;
+        }
+        assertThat(IpAddress.parse(text).isPresent()).as(text).isEqualTo(jdk);
+    }
+
+    @Provide
+    Arbitrary<String> ipv6Spellings() {
+        Arbitrary<String> group = Arbitraries.strings()
+                .withChars("0123456789abcdefABCDEF")
+                .ofMinLength(0)
+                .ofMaxLength(4);
+        return group.list()
+                .ofMinSize(2)
+                .ofMaxSize(10)
+                .map(groups -> String.join(":", groups))
+                .filter(text -> text.contains(":"));
     }
 
     @Provide

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -74,6 +75,23 @@ class JudgementProperties {
         assertThat(((Judgement.Unreadable) judged).reason())
                 .isEqualTo("there is no option " + number + " (1 to "
                         + phrasing.options().size() + ")");
+    }
+
+    /**
+     * A single letter past the last option, or any other single character, names no option: it is a free answer,
+     * judged by its text; a letter names an option only among the first as many letters as there are options.
+     */
+    @SeededProperty
+    void aLetterPastTheLastOptionIsAFreeAnswer(
+            @ForAll("questions") Phrasing phrasing,
+            @ForAll @IntRange(min = 0, max = 25) int offset,
+            @ForAll boolean upper) {
+        int index = phrasing.options().size() + offset;
+        Assume.that(index < 26);
+        String letter = String.valueOf((char) ((upper ? 'A' : 'a') + index));
+        assertThat(Judgement.of(phrasing, letter)).isEqualTo(new Judgement.Judged(letter, false));
+        assertThat(Judgement.of(phrasing, "é")).isEqualTo(new Judgement.Judged("é", false));
+        assertThat(Judgement.of(phrasing, "ab")).isEqualTo(new Judgement.Judged("ab", false));
     }
 
     /** A blank answer is unreadable, whatever the phrasing: it costs the learner no review. */
