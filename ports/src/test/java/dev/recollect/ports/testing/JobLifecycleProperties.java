@@ -1,4 +1,4 @@
-package dev.recollect.ports.service;
+package dev.recollect.ports.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,20 +10,20 @@ import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.job.JobTransition;
-import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.in.CancelJob;
 import dev.recollect.ports.in.CreateJob;
-import dev.recollect.ports.testing.PipelineHarness;
+import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.RateLimitRule;
+import dev.recollect.ports.service.GenerationJobs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Provide;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
@@ -32,21 +32,32 @@ import net.jqwik.api.state.Transformer;
  * A stateful test: random chains of create, cancel, claim, progress, complete, fail, time passing and cleanup,
  * run against the in-memory stores and checked against a model after every step.
  */
-class JobLifecycleProperties {
+public abstract class JobLifecycleProperties {
     private static final List<UserId> USERS = List.of(new UserId("ann"), new UserId("bob"), new UserId("cy"));
 
+    /** An empty job store for one chain. */
+    protected abstract JobStore freshJobs();
+
+    /** Every job in the store {@link #freshJobs()} last gave. */
+    protected abstract List<GenerationJob> allJobs();
+
     /** The system under test and what it should contain. */
-    static final class World {
-        final PipelineHarness h = new PipelineHarness();
+    public static final class World {
+        final Harness h;
         final Map<JobId, GenerationJob> model = new HashMap<>();
+
+        World(JobStore store, Supplier<List<GenerationJob>> all) {
+            this.h = new Harness(store, all);
+        }
+
         final List<JobId> known = new ArrayList<>();
 
         void checkInvariants() {
             for (UserId user : USERS) {
-                assertThat(h.stores.jobs().countActive(user)).isLessThanOrEqualTo(3);
+                assertThat(h.store.countActive(user)).isLessThanOrEqualTo(3);
             }
-            assertThat(h.stores.allJobs()).hasSameSizeAs(model.values());
-            for (GenerationJob stored : h.stores.allJobs()) {
+            assertThat(h.all.get()).hasSameSizeAs(model.values());
+            for (GenerationJob stored : h.all.get()) {
                 GenerationJob expected = model.get(stored.id());
                 assertThat(stored).isEqualTo(expected);
             }
@@ -55,7 +66,7 @@ class JobLifecycleProperties {
         /** Applies {@code change} through the store and the model alike; a terminal job must refuse it. */
         void change(JobId id, Function<GenerationJob, JobTransition> change) {
             GenerationJob before = model.get(id);
-            JobTransition transition = h.stores.jobs().transition(id, change).orElseThrow();
+            JobTransition transition = h.store.transition(id, change).orElseThrow();
             if (before.status().isTerminal()) {
                 assertThat(transition.applied()).as("a terminal job changed").isFalse();
             }
@@ -74,14 +85,14 @@ class JobLifecycleProperties {
         }
     }
 
-    @SeededProperty
-    void jobsKeepTheirRulesWhateverHappens(@ForAll("chains") ActionChain<World> chain) {
+    /** Runs {@code chain}, checking the stores against the model after every step. */
+    protected void check(ActionChain<World> chain) {
         chain.withInvariant(World::checkInvariants).run();
     }
 
-    @Provide
-    Arbitrary<ActionChain<World>> chains() {
-        return ActionChain.startWith(World::new)
+    /** Chains of up to {@code steps} actions. */
+    protected Arbitrary<ActionChain<World>> chains(int steps) {
+        return ActionChain.startWith(() -> new World(freshJobs(), this::allJobs))
                 .withAction(4, new Create())
                 .withAction(2, new OnAJob("cancel", (w, id) -> {
                     GenerationJob job = w.model.get(id);
@@ -89,7 +100,7 @@ class JobLifecycleProperties {
                             w.h.jobs.cancel(new CancelJob.Command(job.userId().value(), id.toString()));
                     assertThat(result instanceof CancelJob.Result.Cancelled)
                             .isEqualTo(job.status().isActive());
-                    w.model.put(id, w.h.job(id));
+                    w.model.put(id, w.h.store.find(id).orElseThrow());
                 }))
                 .withAction(3, new OnAJob("claim", (w, id) -> w.change(id, j -> j.start(w.h.clock.instant()))))
                 .withAction(3, new OnAJob("progress", (w, id) -> w.change(id, j -> j.addProgress(2, 1))))
@@ -105,7 +116,7 @@ class JobLifecycleProperties {
                                                 new JobError(ErrorCode.NETWORK, "down", true), w.h.clock.instant()))))
                 .withAction(2, new PassTime())
                 .withAction(1, new Cleanup())
-                .withMaxTransformations(40);
+                .withMaxTransformations(steps);
     }
 
     static final class Create implements Action.Independent<World> {
@@ -180,12 +191,26 @@ class JobLifecycleProperties {
                 assertThat(deleted).isEqualTo(expired.size());
                 expired.forEach(world.model::remove);
                 for (JobId id : expired) {
-                    assertThat(world.h.stores.jobs().find(id)).isEmpty();
+                    assertThat(world.h.store.find(id)).isEmpty();
                 }
                 assertThat(world.model.values().stream().filter(j -> j.status() == JobStatus.PENDING))
-                        .allSatisfy(j ->
-                                assertThat(world.h.stores.jobs().find(j.id())).isPresent());
+                        .allSatisfy(j -> assertThat(world.h.store.find(j.id())).isPresent());
             }));
+        }
+    }
+
+    /** The job use cases over one store, on a clock of their own. */
+    static final class Harness {
+        final JobStore store;
+        final Supplier<List<GenerationJob>> all;
+        final MutableClock clock = new MutableClock(Fixtures.T0);
+        final GenerationJobs jobs;
+
+        Harness(JobStore store, Supplier<List<GenerationJob>> all) {
+            this.store = store;
+            this.all = all;
+            this.jobs = new GenerationJobs(
+                    store, JobPolicy.DEFAULT, RateLimitRule.QUESTION_GENERATION, new SequentialIds(), clock);
         }
     }
 }

@@ -1,0 +1,91 @@
+package dev.recollect.adapters.jdbi;
+
+import dev.recollect.adapters.jdbi.testing.TestDatabase;
+import dev.recollect.adapters.jdbi.testing.TestServer;
+import dev.recollect.domain.JobId;
+import dev.recollect.domain.job.GenerationJob;
+import dev.recollect.domain.testing.SeededProperty;
+import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.testing.JobLifecycleProperties;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.state.ActionChain;
+
+/**
+ * The job lifecycle's stateful property on PostgreSQL: the in-memory chains, fewer and shorter, each on emptied job
+ * tables (cleanup counts every expired job in the store, so a chain must be alone in it).
+ */
+class JdbiJobLifecyclePropertiesIT extends JobLifecycleProperties {
+    private static TestDatabase database;
+    private static JdbiPersistence persistence;
+
+    private static synchronized JdbiPersistence stores() {
+        if (persistence == null) {
+            database = TestServer.get().newDatabase(JdbiJobLifecyclePropertiesIT.class.getSimpleName());
+            persistence = JdbiPersistence.over(database.pooled());
+        }
+        return persistence;
+    }
+
+    @AfterContainer
+    static synchronized void dropDatabase() {
+        if (database != null) {
+            TestServer.get().dropDatabase(database);
+            database = null;
+            persistence = null;
+        }
+    }
+
+    @Override
+    protected JobStore freshJobs() {
+        JdbiPersistence stores = stores();
+        sql("TRUNCATE generation_jobs, job_token_usage, rate_limit_events");
+        return stores.jobs();
+    }
+
+    @Override
+    protected List<GenerationJob> allJobs() {
+        List<GenerationJob> jobs = new ArrayList<>();
+        try (Connection c = database.connect();
+                Statement s = c.createStatement();
+                ResultSet ids = s.executeQuery("SELECT id FROM generation_jobs")) {
+            while (ids.next()) {
+                jobs.add(stores().jobs()
+                        .find(new JobId(ids.getObject(1, UUID.class)))
+                        .orElseThrow());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return jobs;
+    }
+
+    private static void sql(String statement) {
+        try (Connection c = database.connect();
+                Statement s = c.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(statement, e);
+        }
+    }
+
+    @Property(tries = 15, seed = SeededProperty.SEED)
+    void jobsKeepTheirRulesWhateverHappens(@ForAll("shortChains") ActionChain<World> chain) {
+        check(chain);
+    }
+
+    @Provide
+    Arbitrary<ActionChain<World>> shortChains() {
+        return chains(20);
+    }
+}
