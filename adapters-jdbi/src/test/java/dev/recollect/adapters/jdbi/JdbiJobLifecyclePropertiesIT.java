@@ -1,7 +1,6 @@
 package dev.recollect.adapters.jdbi;
 
-import dev.recollect.adapters.jdbi.testing.TestDatabase;
-import dev.recollect.adapters.jdbi.testing.TestServer;
+import dev.recollect.adapters.jdbi.testing.ClassDatabase;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.testing.SeededProperty;
@@ -26,24 +25,15 @@ import net.jqwik.api.state.ActionChain;
  * tables (cleanup counts every expired job in the store, so a chain must be alone in it).
  */
 class JdbiJobLifecyclePropertiesIT extends JobLifecycleProperties {
-    private static TestDatabase database;
-    private static JdbiPersistence persistence;
-
-    private static synchronized JdbiPersistence stores() {
-        if (persistence == null) {
-            database = TestServer.get().newDatabase(JdbiJobLifecyclePropertiesIT.class.getSimpleName());
-            persistence = JdbiPersistence.over(database.pooled());
-        }
-        return persistence;
-    }
+    private static final ClassDatabase DATABASE = new ClassDatabase(JdbiJobLifecyclePropertiesIT.class);
 
     @AfterContainer
-    static synchronized void dropDatabase() {
-        if (database != null) {
-            TestServer.get().dropDatabase(database);
-            database = null;
-            persistence = null;
-        }
+    static void dropDatabase() {
+        DATABASE.drop();
+    }
+
+    private static JdbiPersistence stores() {
+        return JdbiPersistence.over(DATABASE.get().pooled());
     }
 
     @Override
@@ -56,7 +46,7 @@ class JdbiJobLifecyclePropertiesIT extends JobLifecycleProperties {
     @Override
     protected List<GenerationJob> allJobs() {
         List<GenerationJob> jobs = new ArrayList<>();
-        try (Connection c = database.connect();
+        try (Connection c = DATABASE.get().connect();
                 Statement s = c.createStatement();
                 ResultSet ids = s.executeQuery("SELECT id FROM generation_jobs")) {
             while (ids.next()) {
@@ -71,7 +61,7 @@ class JdbiJobLifecyclePropertiesIT extends JobLifecycleProperties {
     }
 
     private static void sql(String statement) {
-        try (Connection c = database.connect();
+        try (Connection c = DATABASE.get().connect();
                 Statement s = c.createStatement()) {
             s.execute(statement);
         } catch (SQLException e) {

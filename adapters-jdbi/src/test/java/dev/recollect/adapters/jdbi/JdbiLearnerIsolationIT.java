@@ -1,11 +1,10 @@
 package dev.recollect.adapters.jdbi;
 
+import dev.recollect.adapters.jdbi.testing.ClassDatabase;
 import dev.recollect.adapters.jdbi.testing.TestDatabase;
-import dev.recollect.adapters.jdbi.testing.TestServer;
 import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.testing.LearnerIsolationProperties;
-import javax.sql.DataSource;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -18,27 +17,16 @@ import net.jqwik.api.state.ActionChain;
  * "nothing written" is a digest of every table a learner's action can change.
  */
 class JdbiLearnerIsolationIT extends LearnerIsolationProperties {
-    private static TestDatabase database;
-    private static DataSource pool;
-    private static JdbiPersistence persistence;
-
-    private static synchronized JdbiPersistence stores() {
-        if (persistence == null) {
-            database = TestServer.get().newDatabase(JdbiLearnerIsolationIT.class.getSimpleName());
-            pool = database.pooled();
-            persistence = JdbiPersistence.over(pool);
-        }
-        return persistence;
-    }
+    private static final ClassDatabase DATABASE = new ClassDatabase(JdbiLearnerIsolationIT.class);
 
     @AfterContainer
-    static synchronized void dropDatabase() {
-        if (database != null) {
-            // Dropping closes the database's pool too.
-            TestServer.get().dropDatabase(database);
-            database = null;
-            persistence = null;
-        }
+    static void dropDatabase() {
+        // Dropping closes the database's pool too.
+        DATABASE.drop();
+    }
+
+    private static JdbiPersistence stores() {
+        return JdbiPersistence.over(DATABASE.get().pooled());
     }
 
     @Override
@@ -48,8 +36,7 @@ class JdbiLearnerIsolationIT extends LearnerIsolationProperties {
 
     @Override
     protected Object snapshot() {
-        stores();
-        return database.digest(TestDatabase.DATA_TABLES);
+        return DATABASE.get().digest(TestDatabase.DATA_TABLES);
     }
 
     @Property(tries = 12, seed = SeededProperty.SEED)

@@ -1,7 +1,6 @@
 package dev.recollect.adapters.jdbi;
 
-import dev.recollect.adapters.jdbi.testing.TestDatabase;
-import dev.recollect.adapters.jdbi.testing.TestServer;
+import dev.recollect.adapters.jdbi.testing.ClassDatabase;
 import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.out.MigrationLedger;
 import dev.recollect.ports.testing.MigrationLedgerProperties;
@@ -14,29 +13,16 @@ import net.jqwik.api.state.ActionChain;
 
 /** The migration ledger's stateful property on PostgreSQL: the in-memory chains, fewer and shorter. */
 class JdbiMigrationLedgerPropertiesIT extends MigrationLedgerProperties {
-    private static TestDatabase database;
-    private static MigrationLedger ledger;
-
-    private static synchronized MigrationLedger stores() {
-        if (ledger == null) {
-            database = TestServer.get().newDatabase(JdbiMigrationLedgerPropertiesIT.class.getSimpleName());
-            ledger = JdbiPersistence.over(database.pooled()).migrations();
-        }
-        return ledger;
-    }
+    private static final ClassDatabase DATABASE = new ClassDatabase(JdbiMigrationLedgerPropertiesIT.class);
 
     @AfterContainer
-    static synchronized void dropDatabase() {
-        if (database != null) {
-            TestServer.get().dropDatabase(database);
-            database = null;
-            ledger = null;
-        }
+    static void dropDatabase() {
+        DATABASE.drop();
     }
 
     @Override
     protected MigrationLedger ledger() {
-        return stores();
+        return JdbiPersistence.over(DATABASE.get().pooled()).migrations();
     }
 
     @Property(tries = 15, seed = SeededProperty.SEED)
