@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recollect.domain.testing.SeededProperty;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
@@ -33,6 +34,9 @@ class IdsProperties {
         assertThat(ConceptId.parse(text).value()).isEqualTo(uuid);
         assertThat(PhrasingId.parse(text).toString()).isEqualTo(uuid.toString());
         assertThat(InteractionId.parse(text)).isEqualTo(new InteractionId(uuid));
+        for (Object id : List.of(new JobId(uuid), new ConceptId(uuid), new PhrasingId(uuid), new InteractionId(uuid))) {
+            assertThat(id.toString()).isEqualTo(uuid.toString());
+        }
     }
 
     /** Anything that is not a canonical UUID, a trailing NUL included, is refused, naming the kind of id. */

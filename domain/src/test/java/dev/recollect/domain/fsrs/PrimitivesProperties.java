@@ -142,6 +142,10 @@ class PrimitivesProperties {
         Card empty = Card.empty(created);
         assertThat(empty.state()).isEqualTo(State.NEW);
         assertThat(empty.lastReviewed()).isEmpty();
+        Card reviewed = new Scheduler(Parameters.defaults())
+                .next(empty, created, Rating.GOOD)
+                .card();
+        assertThat(reviewed.lastReviewed()).contains(created.truncatedTo(ChronoUnit.MILLIS));
         assertThat(empty.due()).isEqualTo(created.truncatedTo(ChronoUnit.MILLIS));
     }
 

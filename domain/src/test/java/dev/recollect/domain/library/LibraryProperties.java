@@ -135,6 +135,11 @@ class LibraryProperties {
         Phrasing again = phrasing.withEmbedding(vector.clone());
         assertThat(embedded).isEqualTo(again).hasSameHashCodeAs(again).isNotEqualTo(phrasing);
         assertThat(embedded.toString()).contains("embedded=true");
+        assertThat(phrasing.toString()).contains("embedded=false");
+        assertThat(phrasing)
+                .isEqualTo(Phrasing.generated(phrasing.id(), USER, phrasing.conceptId(), prepared, created))
+                .hasSameHashCodeAs(Phrasing.generated(phrasing.id(), USER, phrasing.conceptId(), prepared, created));
+        assertThat(embedded.hashCode()).isNotEqualTo(phrasing.hashCode());
         float[] leaked = embedded.embedding();
         leaked[0] = leaked[0] + 1;
         assertThat(embedded.embedding()).containsExactly(vector);
