@@ -10,6 +10,7 @@ import dev.recollect.cli.support.ExitCode;
 import dev.recollect.cli.support.Output;
 import dev.recollect.domain.migration.BatchStats;
 import dev.recollect.domain.migration.DocumentMigration;
+import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
 import dev.recollect.domain.migration.RunResult;
 import dev.recollect.ports.in.RunMigrations;
@@ -245,9 +246,17 @@ final class MigrateCommands {
                             .orElseThrow(() -> CliException.notFound("No migration run yet"));
             RunMigrations.RunReport report =
                     runner.status(id).orElseThrow(() -> CliException.notFound("No migration run " + id));
-            out.document(MigrationViews.report(report));
+            List<MigrationBatch> troubles = runner.troubles(id).orElse(List.of());
+            Map<String, Object> document = MigrationViews.report(report);
+            document.put(
+                    "troubles", troubles.stream().map(MigrationViews::trouble).toList());
+            out.document(document);
             out.line(MigrationViews.line(report));
             out.line(report.result().message());
+            if (!troubles.isEmpty()) {
+                out.line("Batches that need attention:");
+                troubles.forEach(batch -> out.line(MigrationViews.troubleLine(batch)));
+            }
             out.line(
                     "%.1f documents/s; about %d documents left",
                     report.documentsPerSecond(), report.remainingEstimate());

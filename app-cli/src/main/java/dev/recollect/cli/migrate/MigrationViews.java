@@ -1,6 +1,8 @@
 package dev.recollect.cli.migrate;
 
+import dev.recollect.domain.Texts;
 import dev.recollect.domain.migration.BatchState;
+import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
 import dev.recollect.domain.migration.RecordFailure;
 import dev.recollect.ports.in.RunMigrations;
@@ -57,6 +59,41 @@ final class MigrationViews {
                         ? null
                         : report.lastCompletedAt().toString());
         return m;
+    }
+
+    /** A batch that waits to be retried or failed for good, as {@code migrate status} shows it. */
+    static Map<String, Object> trouble(MigrationBatch batch) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", batch.seq());
+        m.put("afterKey", batch.range().after());
+        m.put("upToKey", batch.range().upTo());
+        m.put("state", batch.state().wireName());
+        m.put("failures", batch.retryCount());
+        m.put("maxFailures", MigrationBatch.MAX_RETRIES);
+        m.put(
+                "nextRetryAt",
+                batch.retryAfter() == null ? null : batch.retryAfter().toString());
+        m.put("lastError", batch.error());
+        return m;
+    }
+
+    /** One line per troubled batch: which keys, how often it failed, when it is tried again, and why. */
+    static String troubleLine(MigrationBatch batch) {
+        String keys =
+                (batch.range().after() == null ? "(start" : "(" + batch.range().after()) + " .. "
+                        + batch.range().upTo() + "]";
+        String when = batch.state() == BatchState.FAILED
+                ? "failed for good; `migrate retry RUN --force-retry` queues it again"
+                : "next try at " + batch.retryAfter();
+        return String.format(
+                Locale.ROOT,
+                "  batch %d, keys %s: %d of %d failures, %s; last error: %s",
+                batch.seq(),
+                keys,
+                batch.retryCount(),
+                MigrationBatch.MAX_RETRIES,
+                when,
+                Texts.quoted(String.valueOf(batch.error())));
     }
 
     private static Map<String, Object> failure(RecordFailure failure) {

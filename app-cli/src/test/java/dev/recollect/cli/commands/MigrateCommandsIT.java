@@ -105,6 +105,51 @@ class MigrateCommandsIT {
     }
 
     @Test
+    void statusShowsEachBatchThatWaitsForARetryOrFailedForGood(@TempDir Path dir) throws Exception {
+        write(
+                dir.resolve("users/documents.jsonl"),
+                "{\"_id\":\"t1\",\"email\":\"a@example.com\"}",
+                "{\"_id\":\"t2\",\"email\":\"b@example.com\"}",
+                "{\"_id\":\"t3\",\"email\":\"c@example.com\"}");
+        cli.json("import", "convex-export", dir.toString());
+        JsonNode planned = cli.json("migrate", "run", "backfill-user-created-at", "--batch-size", "1", "--plan-only");
+        String runId = planned.get("id").asText();
+        // What workers leave behind when the database fails under them: one batch waiting, one given up.
+        try (var connection = database.connect();
+                var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE migration_batches SET status = 'retry', retry_count = 2,"
+                    + " error = 'connection lost', retry_after = '2030-01-01T00:00:00Z' WHERE run_id = '" + runId
+                    + "' AND seq = 0");
+            statement.executeUpdate("UPDATE migration_batches SET status = 'failed', retry_count = 5,"
+                    + " error = E'deadlock\\ndetected' WHERE run_id = '" + runId + "' AND seq = 1");
+        }
+
+        JsonNode status = cli.json("migrate", "status", runId);
+
+        JsonNode troubles = status.get("troubles");
+        assertThat(troubles).hasSize(2);
+        assertThat(troubles.get(0).get("seq").asInt()).isZero();
+        assertThat(troubles.get(0).get("state").asText()).isEqualTo("retry");
+        assertThat(troubles.get(0).get("failures").asInt()).isEqualTo(2);
+        assertThat(troubles.get(0).get("maxFailures").asInt()).isEqualTo(5);
+        assertThat(troubles.get(0).get("nextRetryAt").asText()).isEqualTo("2030-01-01T00:00:00Z");
+        assertThat(troubles.get(0).get("lastError").asText()).isEqualTo("connection lost");
+        assertThat(troubles.get(0).get("afterKey").isNull()).isTrue();
+        assertThat(troubles.get(0).get("upToKey").asText()).isNotEmpty();
+        assertThat(troubles.get(1).get("state").asText()).isEqualTo("failed");
+        assertThat(troubles.get(1).get("nextRetryAt").isNull()).isTrue();
+        CliRun human = cli.run("", "migrate", "status", runId);
+        assertThat(human.out())
+                .contains("Batches that need attention:")
+                .contains("batch 0, keys (start .. ")
+                .contains("2 of 5 failures, next try at 2030-01-01T00:00:00Z; last error: \"connection lost\"")
+                .contains("5 of 5 failures, failed for good; `migrate retry RUN --force-retry` queues it again")
+                // The error's newline is escaped, so that one batch stays one line.
+                .contains("last error: \"deadlock\\u000Adetected\"");
+        assertThat(cli.json("migrate", "status", runId).get("troubles")).hasSize(2);
+    }
+
+    @Test
     void aZipExportAndTheSessionBackfillWithItsMissingContextCount(@TempDir Path dir) throws Exception {
         Path zip = dir.resolve("export.zip");
         try (OutputStream file = Files.newOutputStream(zip);

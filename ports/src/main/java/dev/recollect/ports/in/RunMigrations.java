@@ -48,6 +48,13 @@ public interface RunMigrations {
     /** The run's report; empty for an unknown run. */
     Optional<RunReport> status(UUID runId);
 
+    /**
+     * The run's batches that need an operator's eye, in order: those waiting to be retried (with the time of their
+     * next attempt) and those that failed for good, each with its key range, its failures so far and its last error.
+     * Empty for an unknown run.
+     */
+    Optional<List<MigrationBatch>> troubles(UUID runId);
+
     /** The newest runs first. */
     List<MigrationRun> list(int limit);
 

@@ -163,6 +163,13 @@ public final class MigrationRunner implements RunMigrations, ImportDocuments {
     }
 
     @Override
+    public Optional<List<MigrationBatch>> troubles(UUID runId) {
+        return ledger.findRun(runId).map(run -> ledger.batches(runId).stream()
+                .filter(batch -> batch.state() == BatchState.RETRY || batch.state() == BatchState.FAILED)
+                .toList());
+    }
+
+    @Override
     public List<MigrationRun> list(int limit) {
         return ledger.runs(Math.max(1, Math.min(limit, 1000)));
     }

@@ -163,6 +163,11 @@ class MigrationRunnerTest {
 
         List<RunMigrations.Progress> progress = new ArrayList<>();
         var first = own.work(work, progress::add).orElseThrow();
+        assertThat(own.troubles(run).orElseThrow()).singleElement().satisfies(batch -> {
+            assertThat(batch.state()).isEqualTo(BatchState.RETRY);
+            assertThat(batch.retryCount()).isEqualTo(1);
+            assertThat(batch.retryAfter()).isEqualTo(clock.instant().plus(MigrationBatch.FIRST_BACKOFF));
+        });
         assertThat(progress).singleElement().satisfies(p -> {
             assertThat(p.batch().state()).isEqualTo(BatchState.RETRY);
             assertThat(p.workerStats()).isEqualTo(dev.recollect.domain.migration.BatchStats.NONE);
@@ -173,6 +178,12 @@ class MigrationRunnerTest {
             clock.advance(Duration.ofMinutes(10));
             own.work(work, r -> {});
         }
+        assertThat(own.troubles(run).orElseThrow()).singleElement().satisfies(batch -> {
+            assertThat(batch.state()).isEqualTo(BatchState.FAILED);
+            assertThat(batch.retryCount()).isEqualTo(MigrationBatch.MAX_RETRIES);
+            assertThat(batch.error()).isEqualTo("connection lost");
+            assertThat(batch.range().upTo()).isNotNull();
+        });
         var given = own.status(run).orElseThrow();
         assertThat(given.batches()).containsEntry(BatchState.FAILED, 1);
         assertThat(given.result().status()).isEqualTo(RunResult.Status.FAILED);
@@ -193,6 +204,7 @@ class MigrationRunnerTest {
         assertThat(runner.work(new RunMigrations.Work(nobody, "w", Duration.ZERO), r -> {}))
                 .isEmpty();
         assertThat(runner.retryFailed(nobody)).isEmpty();
+        assertThat(runner.troubles(nobody)).isEmpty();
         assertThatThrownBy(() -> runner.start(new RunMigrations.Start("x", false, 0)))
                 .isInstanceOf(InvalidCommandException.class)
                 .hasMessageContaining("batchSize");
