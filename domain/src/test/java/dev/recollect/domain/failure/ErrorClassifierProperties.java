@@ -214,9 +214,9 @@ class ErrorClassifierProperties {
                 .isEqualTo("An unexpected error occurred.");
         assertThat(ErrorClassifier.classify(new Hostile(), Stage.CONCEPTS))
                 .isEqualTo(new JobError(ErrorCode.UNKNOWN, "An unexpected error occurred.", false));
-        assertThat(ErrorClassifier.classify(new TypedFailure(null), Stage.CONCEPTS)
-                        .code())
-                .isEqualTo(ErrorCode.UNKNOWN);
+        // A typed failure without its failure is read by its text, like any exception.
+        assertThat(ErrorClassifier.classify(new TypedFailure(null), Stage.CONCEPTS))
+                .isEqualTo(new JobError(ErrorCode.UNKNOWN, "typed: none", false));
     }
 
     @Provide
