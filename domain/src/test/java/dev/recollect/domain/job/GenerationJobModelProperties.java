@@ -105,6 +105,8 @@ class GenerationJobModelProperties {
          */
         void expect(Function<GenerationJob, JobTransition> operation, Reason refusal, Runnable model) {
             JobTransition transition = operation.apply(job);
+            assertThat(transition.<Boolean>fold(applied -> true, refused -> false))
+                    .isEqualTo(refusal == null);
             if (refusal != null) {
                 assertThat(transition).isEqualTo(new JobTransition.Refused(job, refusal));
                 return;

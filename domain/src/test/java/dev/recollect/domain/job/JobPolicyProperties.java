@@ -184,6 +184,8 @@ class JobPolicyProperties {
 
     @Example
     void theReferencesCapIsThreeActiveJobs_andANegativeCountIsAMistake() {
+        assertThat(JobPolicy.DEFAULT.toBuilder().maxActivePerUser(5).build().maxActivePerUser())
+                .isEqualTo(5);
         assertThat(JobPolicy.DEFAULT.allowsAnother(2)).isTrue();
         assertThat(JobPolicy.DEFAULT.allowsAnother(3)).isFalse();
         assertThat(JobPolicy.DEFAULT.maxRescues()).isEqualTo(10);

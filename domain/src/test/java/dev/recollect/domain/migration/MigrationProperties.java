@@ -170,7 +170,9 @@ class MigrationProperties {
     void fieldRemovalTestsPresenceNotValue(@ForAll("documents") Document document, @ForAll("fieldNames") String field) {
         DocumentMigration removal = BuiltInMigrations.removeField("remove-" + field, "questions", field);
         Decision decision = removal.decide(document);
-        if (document.has(field)) {
+        assertThat(document.has(field)).isEqualTo(document.fields().containsKey(field));
+        assertThat(removal.name()).isEqualTo("remove-" + field);
+        if (document.fields().containsKey(field)) {
             assertThat(decision).isEqualTo(new Decision.Update(document.without(field)));
         } else {
             assertThat(decision).isEqualTo(new Decision.Skip("alreadyMigrated"));
