@@ -47,6 +47,9 @@ class JobQueriesProperties {
         String id = job.id().toString();
         assertThat(h.jobs.get(new GetJob.Query(owner.value(), id))).contains(job);
         assertThat(h.jobs.get(new GetJob.Query(other.value(), id))).isEmpty();
+        // Another learner's job is answered exactly as a job that does not exist.
+        assertThat(h.jobs.get(new GetJob.Query(owner.value(), new java.util.UUID(7, 7).toString())))
+                .isEmpty();
         assertThat(h.jobs.list(new ListRecentJobs.Query(owner.value(), null, null, null))
                         .items())
                 .containsExactly(job);
