@@ -4,14 +4,19 @@ import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
+import dev.recollect.domain.fsrs.Scheduler;
 import dev.recollect.domain.generation.PhrasingType;
 import dev.recollect.domain.generation.PreparedPhrasing;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;
+import dev.recollect.domain.review.Reviewer;
 import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.service.Reviews;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.UUID;
 
 /** Object mothers for tests: unique ids (so that tests sharing a database never collide) and valid values. */
@@ -58,5 +63,18 @@ public final class Fixtures {
                 .isEmpty()) {
             // Keep claiming until nothing is left.
         }
+    }
+
+    /** The review use cases over {@code stores}, with the reference's FSRS settings and a queue shuffled by {@code seed}. */
+    public static Reviews reviews(InMemoryStores stores, Clock clock, long seed) {
+        return new Reviews(
+                stores.concepts(),
+                stores.phrasings(),
+                stores.reviews(),
+                stores.userStats(),
+                new Reviewer(new Scheduler(Reviewer.referenceParameters())),
+                new SequentialIds(),
+                clock,
+                new SplittableRandom(seed));
     }
 }
