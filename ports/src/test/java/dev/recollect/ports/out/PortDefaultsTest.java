@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recollect.domain.failure.ProviderFailure;
+import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.testing.MutableClock;
 import dev.recollect.ports.testing.RecordingSleeper;
 import java.time.Duration;
@@ -11,6 +12,9 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 /** The ready-made implementations that the ports ship for deployments without anything better. */
@@ -59,14 +63,20 @@ class PortDefaultsTest {
         assertThatThrownBy(() -> new LlmException(null)).isInstanceOf(NullPointerException.class);
     }
 
-    @Test
-    void rateLimitRulesAreChecked() {
+    /** A rule allows at least one request in a window that lasts; anything else is refused. */
+    @SeededProperty
+    void rateLimitRulesAreChecked(
+            @ForAll @IntRange(min = -5, max = 200) int maxRequests,
+            @ForAll @LongRange(min = -3600, max = 7200) long windowSeconds) {
+        Duration window = Duration.ofSeconds(windowSeconds);
+        if (maxRequests >= 1 && windowSeconds > 0) {
+            RateLimitRule rule = new RateLimitRule("b", maxRequests, window, "m");
+            assertThat(rule.maxRequests()).isEqualTo(maxRequests);
+            assertThat(rule.window()).isEqualTo(window);
+        } else {
+            assertThatThrownBy(() -> new RateLimitRule("b", maxRequests, window, "m"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
         assertThat(RateLimitRule.QUESTION_GENERATION.maxRequests()).isEqualTo(100);
-        assertThatThrownBy(() -> new RateLimitRule("b", 0, Duration.ofHours(1), "m"))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RateLimitRule("b", 1, Duration.ZERO, "m"))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RateLimitRule("b", 1, Duration.ofSeconds(-1), "m"))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 }
