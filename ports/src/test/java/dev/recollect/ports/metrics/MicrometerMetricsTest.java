@@ -6,26 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.failure.ErrorClassifier.Stage;
 import dev.recollect.domain.failure.ProviderFailure;
-import dev.recollect.domain.fsrs.Scheduler;
 import dev.recollect.domain.job.GenerationJob;
-import dev.recollect.domain.library.Concept;
-import dev.recollect.domain.library.Phrasing;
 import dev.recollect.domain.migration.Decision;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.DocumentMigration;
 import dev.recollect.domain.migration.MigrationBatch;
-import dev.recollect.domain.review.Reviewer;
-import dev.recollect.domain.stats.StatsDelta;
 import dev.recollect.domain.usage.ModelUsage;
 import dev.recollect.domain.usage.TokenUsage;
 import dev.recollect.ports.in.CancelJob;
 import dev.recollect.ports.in.CreateJob;
-import dev.recollect.ports.in.RecordInteraction;
 import dev.recollect.ports.in.RunMigrations;
 import dev.recollect.ports.out.JobReports;
 import dev.recollect.ports.out.LlmCall;
 import dev.recollect.ports.service.MigrationRunner;
-import dev.recollect.ports.service.Reviews;
 import dev.recollect.ports.testing.Fixtures;
 import dev.recollect.ports.testing.InMemoryMigrationLedger;
 import dev.recollect.ports.testing.PipelineHarness;
@@ -41,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -202,42 +194,6 @@ class MicrometerMetricsTest {
                 .isEqualTo(20);
         assertThat(count("recollect.llm.tokens", "model", "gemini-2.5-flash", "kind", "thinking"))
                 .isEqualTo(30);
-    }
-
-    @Test
-    void reviewsAreCountedRightAndWrong() {
-        Reviews reviews = new Reviews(
-                h.stores.concepts(),
-                h.stores.phrasings(),
-                h.stores.reviews(),
-                h.stores.userStats(),
-                new Reviewer(new Scheduler(Reviewer.referenceParameters())),
-                new SequentialIds(),
-                h.clock,
-                new SplittableRandom(1),
-                metrics);
-        Concept concept = Fixtures.concept(user, "Tides", null, h.clock.instant());
-        h.stores.concepts().insertAll(List.of(concept), StatsDelta.conceptsCreated(1), h.clock.instant());
-        Phrasing phrasing = Fixtures.phrasing(concept, "What moves the tides?", h.clock.instant());
-        h.stores.phrasings().insertIfAbsent(phrasing);
-
-        for (boolean correct : new boolean[] {true, false, true}) {
-            h.clock.advance(Duration.ofMinutes(10));
-            RecordInteraction.Result result = reviews.record(new RecordInteraction.Command(
-                    user.value(),
-                    concept.id().toString(),
-                    phrasing.id().toString(),
-                    correct ? "A" : "B",
-                    null,
-                    800,
-                    "s"));
-            assertThat(result).isInstanceOf(RecordInteraction.Result.Recorded.class);
-        }
-        reviews.record(new RecordInteraction.Command(
-                "someone-else", concept.id().toString(), phrasing.id().toString(), "A", null, 800, "s"));
-
-        assertThat(count("recollect.reviews.recorded", "result", "correct")).isEqualTo(2);
-        assertThat(count("recollect.reviews.recorded", "result", "incorrect")).isEqualTo(1);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;
 import dev.recollect.domain.review.Reviewer;
 import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.service.Reviews;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,6 +68,11 @@ public final class Fixtures {
 
     /** The review use cases over {@code stores}, with the reference's FSRS settings and a queue shuffled by {@code seed}. */
     public static Reviews reviews(InMemoryStores stores, Clock clock, long seed) {
+        return reviews(stores, clock, seed, Metrics.NONE);
+    }
+
+    /** Like {@link #reviews(InMemoryStores, Clock, long)}, recording into {@code metrics}. */
+    public static Reviews reviews(InMemoryStores stores, Clock clock, long seed, Metrics metrics) {
         return new Reviews(
                 stores.concepts(),
                 stores.phrasings(),
@@ -75,6 +81,7 @@ public final class Fixtures {
                 new Reviewer(new Scheduler(Reviewer.referenceParameters())),
                 new SequentialIds(),
                 clock,
-                new SplittableRandom(seed));
+                new SplittableRandom(seed),
+                metrics);
     }
 }
