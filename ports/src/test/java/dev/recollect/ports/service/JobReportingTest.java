@@ -7,6 +7,7 @@ import dev.recollect.domain.UserId;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.library.Concept;
+import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.in.GetJob;
 import dev.recollect.ports.in.GetJobDetails;
 import dev.recollect.ports.in.GetJobStats;
@@ -14,6 +15,10 @@ import dev.recollect.ports.in.InvalidCommandException;
 import dev.recollect.ports.testing.PipelineHarness;
 import dev.recollect.ports.testing.ScriptedLlm;
 import java.time.Duration;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** The job queries: a job with its work for its owner only, and figures over a bounded window. */
@@ -91,14 +96,38 @@ class JobReportingTest {
                 .containsEntry(JobStatus.PENDING, 2);
     }
 
-    @Test
-    void aWindowMustBePositiveAndAtMostAYear() {
-        for (Duration bad :
-                new Duration[] {Duration.ZERO, Duration.ofSeconds(-1), GetJobStats.LONGEST_WINDOW.plusSeconds(1)}) {
-            assertThatThrownBy(() -> reporting.stats(new GetJobStats.Query(bad)))
+    /** A window is refused unless it is positive and at most 366 days; any other is answered. */
+    @SeededProperty
+    void aWindowMustBePositiveAndAtMostAYear(@ForAll("windows") Duration window) {
+        PipelineHarness harness = new PipelineHarness();
+        JobReporting stats = new JobReporting(
+                harness.jobs,
+                harness.stores.concepts(),
+                harness.stores.phrasings(),
+                harness.stores.jobReports(),
+                harness.clock);
+        if (window.isNegative() || window.isZero() || window.compareTo(GetJobStats.LONGEST_WINDOW) > 0) {
+            assertThatThrownBy(() -> stats.stats(new GetJobStats.Query(window)))
                     .isInstanceOf(InvalidCommandException.class)
                     .hasMessageStartingWith("window: must be positive and at most 366 days");
+        } else {
+            GetJobStats.Report report = stats.stats(new GetJobStats.Query(window));
+            assertThat(report.since()).isEqualTo(harness.clock.instant().minus(window));
         }
+    }
+
+    @Provide
+    Arbitrary<Duration> windows() {
+        long longest = GetJobStats.LONGEST_WINDOW.toSeconds();
+        return Arbitraries.oneOf(
+                        Arbitraries.longs().between(-10, 10),
+                        Arbitraries.longs().between(longest - 10, longest + 10),
+                        Arbitraries.longs().between(-longest, 2 * longest))
+                .map(Duration::ofSeconds);
+    }
+
+    @Test
+    void aMissingWindowIsInvalid() {
         assertThatThrownBy(() -> reporting.stats(new GetJobStats.Query(null)))
                 .isInstanceOf(InvalidCommandException.class)
                 .hasMessageContaining("window");
