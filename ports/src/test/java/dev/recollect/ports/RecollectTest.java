@@ -14,6 +14,7 @@ import dev.recollect.domain.library.Lifecycle;
 import dev.recollect.domain.migration.BuiltInMigrations;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.DocumentMigration;
+import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.in.CancelJob;
 import dev.recollect.ports.in.ChangeLifecycle;
 import dev.recollect.ports.in.CheckHealth;
@@ -52,6 +53,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /** The embedding entry point: what it requires, what it wires, and that the settings given reach the use cases. */
@@ -264,13 +269,39 @@ class RecollectTest {
         assertThatNullPointerException().isThrownBy(() -> builder.persistence(null));
         assertThatNullPointerException().isThrownBy(() -> builder.clock(null));
         assertThatNullPointerException().isThrownBy(() -> builder.fsrs(null));
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> builder.housekeepingEvery(Duration.ofSeconds(-1)))
-                .withMessageContaining("housekeeping");
-        DocumentMigration first = BuiltInMigrations.all().get(0);
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> builder.migrations(List.of(first, first)))
-                .withMessageContaining("share a name");
+    }
+
+    /** A housekeeping interval is refused exactly when negative; zero means never. */
+    @SeededProperty
+    void aHousekeepingIntervalIsRefusedExactlyWhenNegative(
+            @ForAll @LongRange(min = -100_000, max = 100_000) long millis) {
+        Recollect.Builder builder = Recollect.builder();
+        Duration interval = Duration.ofMillis(millis);
+        if (millis < 0) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> builder.housekeepingEvery(interval))
+                    .withMessageContaining("housekeeping");
+        } else {
+            assertThat(builder.housekeepingEvery(interval)).isSameAs(builder);
+        }
+    }
+
+    /** Migrations given together must have distinct names: any list where two share one is refused. */
+    @SeededProperty
+    void migrationsThatShareANameAreRefused(
+            @ForAll @Size(min = 1, max = 6) List<@IntRange(min = 0, max = 4) Integer> picks) {
+        List<DocumentMigration> all = BuiltInMigrations.all();
+        List<DocumentMigration> chosen = picks.stream().map(all::get).toList();
+        boolean distinct =
+                chosen.stream().map(DocumentMigration::name).distinct().count() == chosen.size();
+        Recollect.Builder builder = Recollect.builder();
+        if (distinct) {
+            assertThat(builder.migrations(chosen)).isSameAs(builder);
+        } else {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> builder.migrations(chosen))
+                    .withMessageContaining("share a name");
+        }
     }
 
     @Test
