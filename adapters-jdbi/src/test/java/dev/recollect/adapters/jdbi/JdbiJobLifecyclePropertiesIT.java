@@ -32,13 +32,9 @@ class JdbiJobLifecyclePropertiesIT extends JobLifecycleProperties {
         DATABASE.drop();
     }
 
-    private static JdbiPersistence stores() {
-        return JdbiPersistence.over(DATABASE.get().pooled());
-    }
-
     @Override
     protected JobStore freshJobs() {
-        JdbiPersistence stores = stores();
+        JdbiPersistence stores = DATABASE.persistence();
         sql("TRUNCATE generation_jobs, job_token_usage, rate_limit_events");
         return stores.jobs();
     }
@@ -50,7 +46,8 @@ class JdbiJobLifecyclePropertiesIT extends JobLifecycleProperties {
                 Statement s = c.createStatement();
                 ResultSet ids = s.executeQuery("SELECT id FROM generation_jobs")) {
             while (ids.next()) {
-                jobs.add(stores().jobs()
+                jobs.add(DATABASE.persistence()
+                        .jobs()
                         .find(new JobId(ids.getObject(1, UUID.class)))
                         .orElseThrow());
             }

@@ -25,13 +25,9 @@ class JdbiLearnerIsolationIT extends LearnerIsolationProperties {
         DATABASE.drop();
     }
 
-    private static JdbiPersistence stores() {
-        return JdbiPersistence.over(DATABASE.get().pooled());
-    }
-
     @Override
     protected Persistence persistence() {
-        return stores();
+        return DATABASE.persistence();
     }
 
     @Override

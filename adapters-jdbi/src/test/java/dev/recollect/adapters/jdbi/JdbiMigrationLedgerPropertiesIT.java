@@ -22,7 +22,7 @@ class JdbiMigrationLedgerPropertiesIT extends MigrationLedgerProperties {
 
     @Override
     protected MigrationLedger ledger() {
-        return JdbiPersistence.over(DATABASE.get().pooled()).migrations();
+        return DATABASE.persistence().migrations();
     }
 
     @Property(tries = 15, seed = SeededProperty.SEED)

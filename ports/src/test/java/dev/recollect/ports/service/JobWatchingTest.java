@@ -15,6 +15,7 @@ import dev.recollect.ports.testing.PipelineHarness;
 import dev.recollect.ports.testing.Proxies;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,17 +30,23 @@ class JobWatchingTest {
     private final JobWatching watching = new JobWatching(h.stores.jobs(), signals);
     private final UserId ann = new UserId("ann");
 
-    @Test
-    void aWatchReportsTheJobNowAndAfterEachChangeItIsTold_andEndsWithTheJob() throws Exception {
-        GenerationJob job = h.create(ann, "Tides");
-        LinkedBlockingQueue<GenerationJob> seen = new LinkedBlockingQueue<>();
-        CompletableFuture<Optional<GenerationJob>> watch = CompletableFuture.supplyAsync(() -> {
+    /** Ann's watch of {@code job} through {@code watching}, on another thread, reporting into {@code seen}. */
+    private static CompletableFuture<Optional<GenerationJob>> watchInBackground(
+            JobWatching watching, GenerationJob job, Queue<GenerationJob> seen) {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 return watching.follow(new GetJob.Query("ann", job.id().toString()), seen::add);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    @Test
+    void aWatchReportsTheJobNowAndAfterEachChangeItIsTold_andEndsWithTheJob() throws Exception {
+        GenerationJob job = h.create(ann, "Tides");
+        LinkedBlockingQueue<GenerationJob> seen = new LinkedBlockingQueue<>();
+        CompletableFuture<Optional<GenerationJob>> watch = watchInBackground(watching, job, seen);
         assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo(job);
 
         change(job, j -> j.start(h.clock.instant()));
@@ -76,13 +83,7 @@ class JobWatchingTest {
     void eachKindOfProgressIsReportedOnce_andASignalWithoutAChangeIsNot() throws Exception {
         GenerationJob job = h.create(ann, "Tides");
         LinkedBlockingQueue<GenerationJob> seen = new LinkedBlockingQueue<>();
-        CompletableFuture<Optional<GenerationJob>> watch = CompletableFuture.supplyAsync(() -> {
-            try {
-                return watching.follow(new GetJob.Query("ann", job.id().toString()), seen::add);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Optional<GenerationJob>> watch = watchInBackground(watching, job, seen);
         assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo(job);
         change(job, j -> j.start(h.clock.instant()));
         GenerationJob started = seen.poll(30, TimeUnit.SECONDS);
@@ -119,13 +120,7 @@ class JobWatchingTest {
                 call -> call.name().equals("find") && deleted.get() ? Optional.empty() : call.proceed());
         JobWatching watch = new JobWatching(vanishing, signals);
         LinkedBlockingQueue<GenerationJob> seen = new LinkedBlockingQueue<>();
-        CompletableFuture<Optional<GenerationJob>> ended = CompletableFuture.supplyAsync(() -> {
-            try {
-                return watch.follow(new GetJob.Query("ann", job.id().toString()), seen::add);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Optional<GenerationJob>> ended = watchInBackground(watch, job, seen);
         assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo(job);
 
         deleted.set(true);

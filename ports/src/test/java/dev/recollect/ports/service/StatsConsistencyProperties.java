@@ -6,7 +6,6 @@ import dev.recollect.domain.UserId;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Lifecycle;
 import dev.recollect.domain.library.Phrasing;
-import dev.recollect.domain.review.Reviewer;
 import dev.recollect.domain.stats.StatsDelta;
 import dev.recollect.domain.stats.StatsSnapshot;
 import dev.recollect.domain.testing.SeededProperty;
@@ -17,11 +16,9 @@ import dev.recollect.ports.in.RecordInteraction;
 import dev.recollect.ports.testing.Fixtures;
 import dev.recollect.ports.testing.InMemoryStores;
 import dev.recollect.ports.testing.MutableClock;
-import dev.recollect.ports.testing.SequentialIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -43,15 +40,7 @@ class StatsConsistencyProperties {
     static final class World {
         final InMemoryStores stores = new InMemoryStores();
         final MutableClock clock = new MutableClock(Fixtures.T0);
-        final Reviews reviews = new Reviews(
-                stores.concepts(),
-                stores.phrasings(),
-                stores.reviews(),
-                stores.userStats(),
-                new Reviewer(new dev.recollect.domain.fsrs.Scheduler(Reviewer.referenceParameters())),
-                new SequentialIds(),
-                clock,
-                new SplittableRandom(7));
+        final Reviews reviews = Fixtures.reviews(stores, clock, 7);
 
         void checkInvariants() {
             for (UserId user : USERS) {

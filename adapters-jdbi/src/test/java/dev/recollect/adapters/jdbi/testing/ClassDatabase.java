@@ -1,5 +1,7 @@
 package dev.recollect.adapters.jdbi.testing;
 
+import dev.recollect.adapters.jdbi.JdbiPersistence;
+
 /**
  * A database for one jqwik test class, which JUnit's {@link PostgresTest} extension does not reach: made on first
  * use, dropped by the class's {@code @AfterContainer} method.
@@ -19,6 +21,11 @@ public final class ClassDatabase {
             database = TestServer.get().newDatabase(name);
         }
         return database;
+    }
+
+    /** The stores over the database's pool. */
+    public JdbiPersistence persistence() {
+        return JdbiPersistence.over(get().pooled());
     }
 
     /** Drops the database (and closes its pool), if it was made. */
