@@ -76,7 +76,9 @@ class LegacyQuestionsProperties {
                     q.put("lapses", lapses);
                     q.put("nextReview", T + due);
                     q.put("attemptCount", attempts);
-                    q.put("correctCount", attempts + lapses % 3);
+                    // One below, equal to or one above the attempts: kept, kept, and clamped to the attempts.
+                    int correct = attempts + lapses % 3 - 1;
+                    q.put("correctCount", correct);
                     Card card = new Card(
                             Instant.ofEpochMilli(T + due),
                             stab,
@@ -88,7 +90,7 @@ class LegacyQuestionsProperties {
                             lapses,
                             s,
                             Instant.ofEpochMilli(T));
-                    return new Stored(q, card, attempts, attempts);
+                    return new Stored(q, card, attempts, Math.max(0, Math.min(attempts, correct)));
                 });
     }
 
