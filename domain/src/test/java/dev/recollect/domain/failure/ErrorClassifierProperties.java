@@ -3,6 +3,7 @@ package dev.recollect.domain.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recollect.domain.failure.ErrorClassifier.Stage;
+import dev.recollect.domain.testing.DomainArbitraries;
 import dev.recollect.domain.testing.SeededProperty;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
@@ -126,18 +126,7 @@ class ErrorClassifierProperties {
 
     @Provide
     Arbitrary<ProviderFailure> failures() {
-        Arbitrary<String> detail = Arbitraries.strings().alpha().ofMaxLength(10);
-        Arbitrary<Optional<Duration>> after =
-                Arbitraries.longs().between(0, 100_000).map(Duration::ofSeconds).optional();
-        return Arbitraries.oneOf(
-                Combinators.combine(detail, after).as(ProviderFailure.RateLimited::new),
-                Combinators.combine(detail, after).as(ProviderFailure.QuotaExhausted::new),
-                detail.map(ProviderFailure.AuthenticationFailed::new),
-                detail.map(ProviderFailure.Misconfigured::new),
-                detail.map(ProviderFailure.Unreachable::new),
-                detail.map(ProviderFailure.InvalidOutput::new),
-                detail.map(ProviderFailure.ContentBlocked::new),
-                detail.map(ProviderFailure.Truncated::new));
+        return DomainArbitraries.providerFailures();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.failure.JobError;
+import dev.recollect.domain.failure.ProviderFailure;
 import dev.recollect.domain.fsrs.Card;
 import dev.recollect.domain.fsrs.FsrsArbitraries;
 import dev.recollect.domain.fsrs.Parameters;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -193,5 +195,21 @@ public final class DomainArbitraries {
                     }
                     return new Document(String.format("d%05d", n), fields, EPOCH.minus(age));
                 });
+    }
+
+    /** Any provider failure, of every type, with any detail and, where the type carries one, any wait. */
+    public static Arbitrary<ProviderFailure> providerFailures() {
+        Arbitrary<String> detail = Arbitraries.strings().alpha().ofMaxLength(10);
+        Arbitrary<Optional<Duration>> after =
+                Arbitraries.longs().between(0, 100_000).map(Duration::ofSeconds).optional();
+        return Arbitraries.oneOf(
+                Combinators.combine(detail, after).as(ProviderFailure.RateLimited::new),
+                Combinators.combine(detail, after).as(ProviderFailure.QuotaExhausted::new),
+                detail.map(ProviderFailure.AuthenticationFailed::new),
+                detail.map(ProviderFailure.Misconfigured::new),
+                detail.map(ProviderFailure.Unreachable::new),
+                detail.map(ProviderFailure.InvalidOutput::new),
+                detail.map(ProviderFailure.ContentBlocked::new),
+                detail.map(ProviderFailure.Truncated::new));
     }
 }

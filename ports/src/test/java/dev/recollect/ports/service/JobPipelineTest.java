@@ -10,7 +10,6 @@ import dev.recollect.domain.generation.ConceptIdea;
 import dev.recollect.domain.generation.GeneratedPhrasing;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPhase;
-import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;
@@ -22,10 +21,8 @@ import dev.recollect.ports.testing.PipelineHarness;
 import dev.recollect.ports.testing.Proxies;
 import dev.recollect.ports.testing.ScriptedLlm;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class JobPipelineTest {
@@ -72,69 +69,6 @@ class JobPipelineTest {
     }
 
     @Test
-    void cancellingMidStreamStopsAtOnceAndKeepsWhatWasSaved() {
-        GenerationJob job = h.create(user, "Tides");
-        h.llm.phrasingsWithHook(phrasings("Tide", 4), 2, () -> h.cancel(job));
-
-        h.pipeline().process(job.id());
-
-        GenerationJob cancelled = h.job(job.id());
-        assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(cancelled.questionsSaved()).isEqualTo(2);
-        assertThat(cancelled.questionsGenerated()).isEqualTo(2);
-        assertThat(h.stores.allPhrasings()).hasSize(2);
-        assertThat(h.llm.requests()).hasSize(1);
-    }
-
-    @Test
-    void aRetryableFailureIsRetriedAfterTheProviderDelay() {
-        GenerationJob job = h.create(user, "Volcanoes");
-        h.llm.conceptsFail(new ProviderFailure.RateLimited("slow down", Optional.of(Duration.ofSeconds(37))));
-
-        h.pipeline().process(job.id());
-
-        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
-        assertThat(h.sleeper.waits()).containsExactly(Duration.ofSeconds(37));
-        assertThat(h.llm.prompts()).hasSize(2);
-    }
-
-    @Test
-    void retriesEndAfterTheLastAttemptWithARetryableFailure() {
-        GenerationJob job = h.create(user, "Volcanoes");
-        for (int i = 0; i < 3; i++) {
-            h.llm.conceptsFail(new ProviderFailure.Unreachable("connection reset"));
-        }
-
-        h.pipeline().process(job.id());
-
-        GenerationJob failed = h.job(job.id());
-        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(failed.error().code()).isEqualTo(ErrorCode.NETWORK);
-        assertThat(failed.error().retryable()).isTrue();
-        assertThat(h.sleeper.waits()).hasSize(2).allSatisfy(d -> assertThat(d)
-                .isLessThanOrEqualTo(Duration.ofSeconds(2)));
-        assertThat(failed.durationMs())
-                .isEqualTo(
-                        h.sleeper.waits().stream().mapToLong(Duration::toMillis).sum());
-    }
-
-    @Test
-    void aNonRetryableFailureFailsTheJobAtOnce() {
-        GenerationJob job = h.create(user, "Volcanoes");
-        h.llm.conceptsFail(new ProviderFailure.AuthenticationFailed("API key not valid"));
-
-        h.pipeline().process(job.id());
-
-        GenerationJob failed = h.job(job.id());
-        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(failed.error())
-                .isEqualTo(new JobError(ErrorCode.API_KEY, "API configuration error. Please contact support.", false));
-        assertThat(failed.phase()).isEqualTo(JobPhase.CONCEPT_SYNTHESIS);
-        assertThat(h.sleeper.waits()).isEmpty();
-        assertThat(failed.durationMs()).isNotNull();
-    }
-
-    @Test
     void conceptsThatAllExistFailTheJobWithTheReferenceMessage() {
         GenerationJob first = h.create(user, "Rivers");
         h.pipeline().process(first.id());
@@ -170,17 +104,6 @@ class JobPipelineTest {
     }
 
     @Test
-    void zeroValidPhrasingsFailTheJobAsRetryable() {
-        GenerationJob job = h.create(user, "Glaciers");
-        h.llm.phrasings(ScriptedLlm.invalidPhrasing(), ScriptedLlm.invalidPhrasing());
-
-        h.pipeline().process(job.id());
-
-        GenerationJob failed = h.job(job.id());
-        assertThat(failed.error()).isEqualTo(new JobError(ErrorCode.SCHEMA_VALIDATION, JobPipeline.NO_PHRASINGS, true));
-    }
-
-    @Test
     void aFailingEmbedderOnlyWarnsAndThePhrasingsAreKept() {
         GenerationJob job = h.create(user, "Comets");
         h.llm.embeddingsFail(new ProviderFailure.Unreachable("embedding service down"));
@@ -191,57 +114,6 @@ class JobPipelineTest {
         assertThat(h.stores.allPhrasings()).hasSize(12).allSatisfy(p -> assertThat(p.embedding())
                 .isNull());
         assertThat(h.pipeline(Optional.empty())).isNotNull();
-    }
-
-    @Test
-    void aStreamThatFailsMidwayIsResumedForWhatIsMissingOnly() {
-        GenerationJob job = h.create(user, "Auroras");
-        h.llm.phrasingsThenFail(phrasings("Aurora", 3), new ProviderFailure.Truncated("MAX_TOKENS"));
-
-        h.pipeline().process(job.id());
-
-        GenerationJob done = h.job(job.id());
-        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
-        assertThat(done.questionsSaved()).isEqualTo(12);
-        assertThat(h.llm.requests().get(1).count()).isEqualTo(1);
-        assertThat(h.llm.requests().get(1).existingQuestions()).hasSize(3);
-    }
-
-    /** A crash: the process dies, so nothing in the pipeline catches it. */
-    static final class Crash extends Error {
-        private static final long serialVersionUID = 1L;
-    }
-
-    @Test
-    void aCrashedJobResumesWithoutDuplicatingAnything() {
-        GenerationJob job = h.create(user, "Deserts");
-        h.llm.phrasings(phrasings("Desert", 4).toArray(new GeneratedPhrasing[0]));
-        h.llm.phrasingsWithHook(phrasings("Dune", 4), 2, () -> {
-            throw new Crash();
-        });
-        try {
-            h.pipeline().process(job.id());
-        } catch (Crash expected) {
-            // The worker died mid-stream.
-        }
-        GenerationJob halfway = h.job(job.id());
-        assertThat(halfway.status()).isEqualTo(JobStatus.PROCESSING);
-        assertThat(halfway.questionsSaved()).isEqualTo(6);
-        int concepts = h.stores.allConcepts().size();
-
-        h.pipeline().process(job.id());
-
-        GenerationJob done = h.job(job.id());
-        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
-        assertThat(done.attempts()).isEqualTo(2);
-        assertThat(h.stores.allConcepts()).hasSize(concepts);
-        assertThat(h.llm.prompts()).hasSize(1);
-        List<Phrasing> saved = h.stores.allPhrasings();
-        Set<String> keys = new HashSet<>();
-        saved.forEach(p -> assertThat(keys.add(p.conceptId() + p.questionKey())).isTrue());
-        assertThat(saved).hasSize(12);
-        assertThat(done.questionsSaved()).isEqualTo(12);
-        assertThat(h.llm.requests().get(2).count()).isEqualTo(2);
     }
 
     @Test
@@ -260,27 +132,6 @@ class JobPipelineTest {
         assertThat(h.stores.allPhrasings())
                 .as("the fenced worker saved nothing more")
                 .hasSize(1);
-    }
-
-    @Test
-    void aJobWhoseWorkersWereLostTooOftenFailsForGood_onlyAForcedRetryRunsItAgain() {
-        GenerationJob job = h.create(user, "Caves");
-        h.stores.jobs().transition(job.id(), j -> j.start(h.clock.instant()));
-        for (int i = 0; i < JobPolicy.DEFAULT.maxRescues() + 1; i++) {
-            h.stores.jobs().transition(job.id(), j -> j.rescue(h.clock.instant()));
-        }
-
-        h.pipeline().process(job.id());
-
-        GenerationJob failed = h.job(job.id());
-        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(failed.error().code()).isEqualTo(ErrorCode.UNKNOWN);
-        assertThat(failed.error().retryable()).isFalse();
-        assertThat(failed.error().message()).contains("lost 11 times (the limit is 10)", "force a retry");
-        assertThat(failed.retry(false).applied()).isFalse();
-        assertThat(failed.retry(true).job().rescues())
-                .as("a retry starts counting again")
-                .isZero();
     }
 
     @Test
@@ -320,22 +171,6 @@ class JobPipelineTest {
         GenerationJob failed = h.job(job.id());
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.error().code()).isEqualTo(ErrorCode.UNKNOWN);
-    }
-
-    @Test
-    void workerLossIsNotTheJobsError_aJobRescuedUpToTheLimitStillCompletes() {
-        GenerationJob job = h.create(user, "Caves");
-        h.stores.jobs().transition(job.id(), j -> j.start(h.clock.instant()));
-        for (int i = 0; i < JobPolicy.DEFAULT.maxRescues(); i++) {
-            h.stores.jobs().transition(job.id(), j -> j.rescue(h.clock.instant()));
-        }
-
-        h.pipeline().process(job.id());
-
-        GenerationJob done = h.job(job.id());
-        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
-        assertThat(done.rescues()).isEqualTo(10);
-        assertThat(done.attempts()).isEqualTo(12);
     }
 
     @Test
@@ -384,18 +219,6 @@ class JobPipelineTest {
 
         assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(h.stores.allConcepts()).isEmpty();
-    }
-
-    @Test
-    void cancellingBetweenConceptsStartsNoOtherConcept() {
-        GenerationJob job = h.create(user, "Estuaries");
-        h.llm.phrasingsWithHook(phrasings("Estuary", 4), 4, () -> h.cancel(job));
-
-        h.pipeline().process(job.id());
-
-        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(h.llm.requests()).hasSize(1);
-        assertThat(h.job(job.id()).questionsSaved()).isEqualTo(4);
     }
 
     @Test
@@ -473,33 +296,6 @@ class JobPipelineTest {
 
         assertThat(Thread.interrupted()).isTrue();
         assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.PROCESSING);
-    }
-
-    @Test
-    void theStreamIsToldToStopOnceTheTargetIsReached() {
-        GenerationJob job = h.create(user, "Atolls");
-        h.llm.phrasings(phrasings("Atoll", 7).toArray(new GeneratedPhrasing[0]));
-
-        h.pipeline().process(job.id());
-
-        assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
-        assertThat(h.llm.delivered())
-                .as("4 for the first concept, 4 each for the others")
-                .isEqualTo(12);
-    }
-
-    @Test
-    void aConceptWithFewerPhrasingsThanTheTargetIsMarkedThin() {
-        GenerationJob job = h.create(user, "Mangroves");
-        h.llm.phrasings(phrasings("Mangrove", 2).toArray(new GeneratedPhrasing[0]));
-
-        h.pipeline().process(job.id());
-
-        Concept first =
-                h.stores.concepts().find(h.job(job.id()).conceptIds().get(0)).orElseThrow();
-        assertThat(first.phrasingCount()).isEqualTo(2);
-        assertThat(first.thinScore()).isEqualTo(2);
-        assertThat(first.conflictScore()).isNull();
     }
 
     @Test
