@@ -59,6 +59,13 @@ class JobPipelineProperties {
         return IntStream.range(0, count).mapToObj(n -> item(concept, n)).toList();
     }
 
+    /** Scripts full, valid streams for the concepts before {@code concept}. */
+    private static void fillConceptsBefore(PipelineHarness h, int concept) {
+        for (int c = 0; c < concept; c++) {
+            h.llm.phrasings(valid(c, TARGET).toArray(GeneratedPhrasing[]::new));
+        }
+    }
+
     /** What the filters accept from a stream: its distinct valid items, in order, until the target is reached. */
     private record Accepted(List<Integer> items, int delivered) {
         static Accepted from(List<Integer> stream) {
@@ -182,9 +189,7 @@ class JobPipelineProperties {
         PipelineHarness h = new PipelineHarness();
         GenerationJob job = h.create(USER, "Volcanoes");
         ErrorClassifier.Stage stage = concept < 0 ? ErrorClassifier.Stage.CONCEPTS : ErrorClassifier.Stage.PHRASINGS;
-        for (int c = 0; c < concept; c++) {
-            h.llm.phrasings(valid(c, TARGET).toArray(GeneratedPhrasing[]::new));
-        }
+        fillConceptsBefore(h, concept);
         failures.forEach(f -> {
             if (concept < 0) {
                 h.llm.conceptsFail(f);
@@ -271,9 +276,7 @@ class JobPipelineProperties {
             @ForAll @IntRange(min = 0, max = 2) int concept, @ForAll @IntRange(min = 1, max = 4) int after) {
         PipelineHarness h = new PipelineHarness();
         GenerationJob job = h.create(USER, "Tides");
-        for (int c = 0; c < concept; c++) {
-            h.llm.phrasings(valid(c, TARGET).toArray(GeneratedPhrasing[]::new));
-        }
+        fillConceptsBefore(h, concept);
         h.llm.phrasingsWithHook(valid(concept, TARGET), after, () -> h.cancel(job));
 
         h.pipeline().process(job.id());
@@ -304,9 +307,7 @@ class JobPipelineProperties {
             @ForAll("retryable") ProviderFailure failure) {
         PipelineHarness h = new PipelineHarness();
         GenerationJob job = h.create(USER, "Auroras");
-        for (int c = 0; c < concept; c++) {
-            h.llm.phrasings(valid(c, TARGET).toArray(GeneratedPhrasing[]::new));
-        }
+        fillConceptsBefore(h, concept);
         h.llm.phrasingsThenFail(valid(concept, after), failure);
 
         h.pipeline().process(job.id());
@@ -337,9 +338,7 @@ class JobPipelineProperties {
             @ForAll @IntRange(min = 0, max = 2) int concept, @ForAll @IntRange(min = 1, max = 4) int after) {
         PipelineHarness h = new PipelineHarness();
         GenerationJob job = h.create(USER, "Deserts");
-        for (int c = 0; c < concept; c++) {
-            h.llm.phrasings(valid(c, TARGET).toArray(GeneratedPhrasing[]::new));
-        }
+        fillConceptsBefore(h, concept);
         h.llm.phrasingsWithHook(valid(concept, TARGET), after, () -> {
             throw new Crash();
         });
