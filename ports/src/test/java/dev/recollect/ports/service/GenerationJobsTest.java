@@ -9,7 +9,6 @@ import dev.recollect.domain.failure.JobError;
 import dev.recollect.domain.job.CleanupCounts;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobStatus;
-import dev.recollect.domain.paging.Page;
 import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.in.CancelJob;
 import dev.recollect.ports.in.CleanupJobs;
@@ -20,7 +19,6 @@ import dev.recollect.ports.in.ListRecentJobs;
 import dev.recollect.ports.in.RetryJob;
 import dev.recollect.ports.testing.PipelineHarness;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -141,44 +139,6 @@ class GenerationJobsTest {
     }
 
     @Test
-    void cancellingFollowsTheReferenceRules() {
-        GenerationJob job = ((CreateJob.Result.Created) create("Tides")).job();
-        CancelJob.Result stranger =
-                h.jobs.cancel(new CancelJob.Command("stranger", job.id().toString()));
-        assertThat(stranger).isEqualTo(new CancelJob.Result.NotFound());
-        assertThat(((CancelJob.Result.NotFound) stranger).message()).isEqualTo("Job not found or access denied");
-        CancelJob.Result cancelled =
-                h.jobs.cancel(new CancelJob.Command("learner", job.id().toString()));
-        assertThat(cancelled).isInstanceOf(CancelJob.Result.Cancelled.class);
-        CancelJob.Result again =
-                h.jobs.cancel(new CancelJob.Command("learner", job.id().toString()));
-        assertThat(((CancelJob.Result.NotCancellable) again).message())
-                .isEqualTo("Cannot cancel job with status: cancelled");
-    }
-
-    @Test
-    void recentJobsArePagedNewestFirst() {
-        List<GenerationJob> created = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            GenerationJob job = ((CreateJob.Result.Created) create("Topic " + i)).job();
-            h.cancel(job);
-            created.add(0, job);
-            h.clock.advance(Duration.ofSeconds(1));
-        }
-        Page<GenerationJob> first = h.jobs.list(new ListRecentJobs.Query("learner", 5, null));
-        assertThat(first.items()).hasSize(10);
-        Page<GenerationJob> second = h.jobs.list(new ListRecentJobs.Query(
-                "learner", null, first.next().orElseThrow().encode()));
-        assertThat(second.isDone()).isTrue();
-        List<GenerationJob> all = new ArrayList<>(first.items());
-        all.addAll(second.items());
-        assertThat(all)
-                .extracting(GenerationJob::id)
-                .containsExactlyElementsOf(
-                        created.stream().map(GenerationJob::id).toList());
-    }
-
-    @Test
     void cleanupDeletesExpiredJobs() {
         GenerationJob job = ((CreateJob.Result.Created) create("Tides")).job();
         h.cancel(job);
@@ -226,41 +186,6 @@ class GenerationJobsTest {
     }
 
     @Test
-    void onlyAFailedJobOfTheOwnerIsRetried_andOneThatFailedForGoodOnlyByForce() {
-        GenerationJob forGood = failed("Caves", false);
-        assertThat(retry(forGood, false))
-                .isEqualTo(new RetryJob.Result.NotRetryable(
-                        forGood,
-                        "Job failed with CONTENT_BLOCKED, which running it again would not change; force the retry"
-                                + " to run it again anyway"));
-        assertThat(retry(forGood, true)).isInstanceOf(RetryJob.Result.Retried.class);
-
-        GenerationJob cancelled = ((CreateJob.Result.Created) create("Lakes")).job();
-        h.cancel(cancelled);
-        assertThat(retry(cancelled, true))
-                .isEqualTo(new RetryJob.Result.NotRetryable(
-                        h.job(cancelled.id()), "Cannot retry job with status: cancelled"));
-
-        GenerationJob mine = failed("Rivers", true);
-        assertThat(h.jobs.retry(new RetryJob.Command("someone-else", mine.id().toString(), true, null)))
-                .isEqualTo(new RetryJob.Result.NotFound());
-        assertThat(h.job(mine.id())).isEqualTo(mine);
-        assertThat(new RetryJob.Result.NotFound().message()).isEqualTo("Job not found or access denied");
-    }
-
-    @Test
-    void aRetryCountsTowardTheCap() {
-        GenerationJob failed = failed("Tides", true);
-        for (int i = 0; i < 3; i++) {
-            create("Topic " + i);
-        }
-        assertThat(retry(failed, false))
-                .isEqualTo(new RetryJob.Result.TooManyActiveJobs(
-                        3, 3, "Too many concurrent jobs. Maximum 3 jobs allowed."));
-        assertThat(h.job(failed.id()).status()).isEqualTo(JobStatus.FAILED);
-    }
-
-    @Test
     void anAddressIsKeptInItsCanonicalForm_soThatOneAddressCannotPassForMany() {
         GenerationJob job = ((CreateJob.Result.Created)
                         h.jobs.create(new CreateJob.Command("learner", "Tides", "2001:DB8:0:0:0:0:0:1")))
@@ -270,20 +195,5 @@ class GenerationJobsTest {
                         h.jobs.retry(new RetryJob.Command("learner", job.id().toString(), false, "::g")))
                 .isInstanceOf(InvalidCommandException.class)
                 .hasMessageStartingWith("ipAddress:");
-    }
-
-    @Test
-    void aListCanBeNarrowedToStatuses_andTheQuotaCountsActiveJobs() {
-        GenerationJob done = failed("Tides", true);
-        create("Caves");
-        create("Lakes");
-        assertThat(h.jobs.list(new ListRecentJobs.Query(user.value(), null, null, java.util.Set.of(JobStatus.FAILED)))
-                        .items())
-                .extracting(GenerationJob::id)
-                .containsExactly(done.id());
-        assertThat(h.jobs.list(new ListRecentJobs.Query(user.value(), null, null))
-                        .items())
-                .hasSize(3);
-        assertThat(h.jobs.quota(user.value())).isEqualTo(new ListRecentJobs.Quota(2, 3));
     }
 }
