@@ -7,7 +7,6 @@ import dev.recollect.domain.UserId;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPhase;
 import dev.recollect.domain.job.JobStatus;
-import dev.recollect.domain.job.JobTransition;
 import dev.recollect.ports.in.GetJob;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.testing.ManualJobSignals;
@@ -16,7 +15,6 @@ import dev.recollect.ports.testing.Proxies;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -77,37 +75,6 @@ class JobWatchingTest {
         assertThat(watching.follow(new GetJob.Query("ann", job.id().toString()), seen::add))
                 .hasValueSatisfying(j -> assertThat(j.status()).isEqualTo(JobStatus.CANCELLED));
         assertThat(seen).hasSize(1);
-    }
-
-    @Test
-    void eachKindOfProgressIsReportedOnce_andASignalWithoutAChangeIsNot() throws Exception {
-        GenerationJob job = h.create(ann, "Tides");
-        LinkedBlockingQueue<GenerationJob> seen = new LinkedBlockingQueue<>();
-        CompletableFuture<Optional<GenerationJob>> watch = watchInBackground(watching, job, seen);
-        assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo(job);
-        change(job, j -> j.start(h.clock.instant()));
-        GenerationJob started = seen.poll(30, TimeUnit.SECONDS);
-        ConceptId concept = new ConceptId(UUID.randomUUID());
-        List<GenerationJob> steps = List.of(
-                with(started, 1, null, List.of(), List.of()),
-                with(started, 1, 6, List.of(), List.of()),
-                with(started, 1, 6, List.of(concept), List.of()),
-                with(started, 1, 6, List.of(concept), List.of(concept)));
-
-        for (GenerationJob step : steps) {
-            change(job, j -> new JobTransition.Applied(step));
-            assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo(step);
-        }
-        signals.changed(job.id());
-        change(job, j -> j.countSaved(1));
-        assertThat(seen.poll(30, TimeUnit.SECONDS).questionsSaved())
-                .as("the signal without a change reported nothing")
-                .isEqualTo(1);
-        change(job, j -> j.cancel(h.clock.instant()));
-
-        assertThat(watch.get(30, TimeUnit.SECONDS).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(seen.poll(30, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(seen).isEmpty();
     }
 
     @Test
