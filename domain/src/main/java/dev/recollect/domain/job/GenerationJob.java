@@ -329,8 +329,19 @@ public record GenerationJob(
         return new Builder(this);
     }
 
-    /** A mutable copy used only inside transitions, so that each names just the fields it changes. */
-    private static final class Builder {
+    /**
+     * A copy of this job to change by hand, for what no operation does: a store reading a row, a test scripting a
+     * version. The operations above are the way to change a job; the copy is checked by the same invariants.
+     */
+    public Builder toBuilder() {
+        return builder();
+    }
+
+    /**
+     * A mutable copy of a job: the transitions use it so that each names just the fields it changes. The id, owner,
+     * prompt, address and creation time are the original's.
+     */
+    public static final class Builder {
         private final GenerationJob from;
         private JobStatus status;
         private JobPhase phase;
@@ -367,67 +378,80 @@ public record GenerationJob(
             retries = job.retries;
         }
 
-        Builder status(JobStatus value) {
+        /** Sets the status. */
+        public Builder status(JobStatus value) {
             status = value;
             return this;
         }
 
-        Builder phase(JobPhase value) {
+        /** Sets the phase. */
+        public Builder phase(JobPhase value) {
             phase = value;
             return this;
         }
 
-        Builder questionsGenerated(int value) {
+        /** Sets how many phrasings were generated. */
+        public Builder questionsGenerated(int value) {
             questionsGenerated = value;
             return this;
         }
 
-        Builder questionsSaved(int value) {
+        /** Sets how many phrasings were saved. */
+        public Builder questionsSaved(int value) {
             questionsSaved = value;
             return this;
         }
 
-        Builder estimatedTotal(int value) {
+        /** Sets the estimated total ({@code null} for none). */
+        public Builder estimatedTotal(Integer value) {
             estimatedTotal = value;
             return this;
         }
 
-        Builder topic(String value) {
+        /** Sets the topic. */
+        public Builder topic(String value) {
             topic = value;
             return this;
         }
 
-        Builder conceptIds(List<ConceptId> value) {
+        /** Sets the job's concepts. */
+        public Builder conceptIds(List<ConceptId> value) {
             conceptIds = value;
             return this;
         }
 
-        Builder pendingConceptIds(List<ConceptId> value) {
+        /** Sets the concepts still pending. */
+        public Builder pendingConceptIds(List<ConceptId> value) {
             pendingConceptIds = value;
             return this;
         }
 
-        Builder durationMs(long value) {
+        /** Sets the duration ({@code null} for none). */
+        public Builder durationMs(Long value) {
             durationMs = value;
             return this;
         }
 
-        Builder error(JobError value) {
+        /** Sets the error ({@code null} for none). */
+        public Builder error(JobError value) {
             error = value;
             return this;
         }
 
-        Builder startedAt(Instant value) {
+        /** Sets when the job started. */
+        public Builder startedAt(Instant value) {
             startedAt = value;
             return this;
         }
 
-        Builder completedAt(Instant value) {
+        /** Sets when the job ended. */
+        public Builder completedAt(Instant value) {
             completedAt = value;
             return this;
         }
 
-        Builder attempts(int value) {
+        /** Sets the attempts. */
+        public Builder attempts(int value) {
             attempts = value;
             return this;
         }
@@ -441,17 +465,20 @@ public record GenerationJob(
             return this;
         }
 
-        Builder rescues(int value) {
+        /** Sets the rescues. */
+        public Builder rescues(int value) {
             rescues = value;
             return this;
         }
 
-        Builder retries(int value) {
+        /** Sets the retries. */
+        public Builder retries(int value) {
             retries = value;
             return this;
         }
 
-        GenerationJob build() {
+        /** The job, checked by its invariants. */
+        public GenerationJob build() {
             return new GenerationJob(
                     from.id,
                     from.userId,

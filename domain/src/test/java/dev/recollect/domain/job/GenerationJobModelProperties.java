@@ -63,27 +63,23 @@ class GenerationJobModelProperties {
         int retries;
 
         GenerationJob expected() {
-            return new GenerationJob(
-                    job.id(),
-                    job.userId(),
-                    job.prompt(),
-                    job.ipAddress(),
-                    status,
-                    phase,
-                    generated,
-                    saved,
-                    estimated,
-                    topic,
-                    concepts,
-                    pending,
-                    durationMs,
-                    error,
-                    job.createdAt(),
-                    startedAt,
-                    completedAt,
-                    attempts,
-                    rescues,
-                    retries);
+            return job.toBuilder()
+                    .status(status)
+                    .phase(phase)
+                    .questionsGenerated(generated)
+                    .questionsSaved(saved)
+                    .estimatedTotal(estimated)
+                    .topic(topic)
+                    .conceptIds(concepts)
+                    .pendingConceptIds(pending)
+                    .durationMs(durationMs)
+                    .error(error)
+                    .startedAt(startedAt)
+                    .completedAt(completedAt)
+                    .attempts(attempts)
+                    .rescues(rescues)
+                    .retries(retries)
+                    .build();
         }
 
         void matchesTheModel() {

@@ -140,27 +140,7 @@ class JobReportingTest {
         GenerationJob done = h.job(job.id());
         java.util.List<dev.recollect.domain.ConceptId> reversed = new java.util.ArrayList<>(done.conceptIds());
         java.util.Collections.reverse(reversed);
-        GenerationJob reordered = new GenerationJob(
-                done.id(),
-                done.userId(),
-                done.prompt(),
-                done.ipAddress(),
-                done.status(),
-                done.phase(),
-                done.questionsGenerated(),
-                done.questionsSaved(),
-                done.estimatedTotal(),
-                done.topic(),
-                reversed,
-                done.pendingConceptIds(),
-                done.durationMs(),
-                done.error(),
-                done.createdAt(),
-                done.startedAt(),
-                done.completedAt(),
-                done.attempts(),
-                done.rescues(),
-                done.retries());
+        GenerationJob reordered = done.toBuilder().conceptIds(reversed).build();
         h.stores.jobs().transition(job.id(), j -> new dev.recollect.domain.job.JobTransition.Applied(reordered));
 
         GetJobDetails.JobDetails details =

@@ -75,37 +75,20 @@ class JobWatchingProperties {
     /** {@code job} with one field changed by {@code step}; fields 7 to 9 are not progress. */
     private static GenerationJob apply(GenerationJob j, Step step) {
         int v = step.value();
-        JobStatus status = step.field() == 0 ? (v % 2 == 0 ? JobStatus.PENDING : JobStatus.PROCESSING) : j.status();
-        JobPhase phase = step.field() == 1 ? JobPhase.values()[v] : j.phase();
-        int saved = step.field() == 2 ? v : j.questionsSaved();
-        int generated = step.field() == 3 ? v : j.questionsGenerated();
-        Integer estimated = step.field() == 4 ? (v == 0 ? null : v * 4) : j.estimatedTotal();
-        List<ConceptId> ids = step.field() == 5 ? concepts(v) : j.conceptIds();
-        List<ConceptId> pending = step.field() == 6 ? concepts(v) : j.pendingConceptIds();
-        Long duration = step.field() == 7 ? Long.valueOf(v * 1000L) : j.durationMs();
-        String topic = step.field() == 8 ? "Topic " + v : j.topic();
-        int attempts = step.field() == 9 ? j.attempts() + v : j.attempts();
-        return new GenerationJob(
-                j.id(),
-                j.userId(),
-                j.prompt(),
-                j.ipAddress(),
-                status,
-                phase,
-                generated,
-                saved,
-                estimated,
-                topic,
-                ids,
-                pending,
-                duration,
-                j.error(),
-                j.createdAt(),
-                j.startedAt(),
-                j.completedAt(),
-                attempts,
-                j.rescues(),
-                j.retries());
+        GenerationJob.Builder copy = j.toBuilder();
+        switch (step.field()) {
+            case 0 -> copy.status(v % 2 == 0 ? JobStatus.PENDING : JobStatus.PROCESSING);
+            case 1 -> copy.phase(JobPhase.values()[v]);
+            case 2 -> copy.questionsSaved(v);
+            case 3 -> copy.questionsGenerated(v);
+            case 4 -> copy.estimatedTotal(v == 0 ? null : v * 4);
+            case 5 -> copy.conceptIds(concepts(v));
+            case 6 -> copy.pendingConceptIds(concepts(v));
+            case 7 -> copy.durationMs(v * 1000L);
+            case 8 -> copy.topic("Topic " + v);
+            default -> copy.attempts(j.attempts() + v);
+        }
+        return copy.build();
     }
 
     @SeededProperty

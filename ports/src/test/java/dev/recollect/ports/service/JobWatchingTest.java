@@ -2,7 +2,6 @@ package dev.recollect.ports.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPhase;
@@ -95,32 +94,6 @@ class JobWatchingTest {
 
         assertThat(ended.get(30, TimeUnit.SECONDS)).contains(job);
         assertThat(seen).isEmpty();
-    }
-
-    /** {@code job} with its progress fields set, everything else as it is. */
-    private static GenerationJob with(
-            GenerationJob job, int generated, Integer estimated, List<ConceptId> concepts, List<ConceptId> pending) {
-        return new GenerationJob(
-                job.id(),
-                job.userId(),
-                job.prompt(),
-                job.ipAddress(),
-                job.status(),
-                job.phase(),
-                generated,
-                job.questionsSaved(),
-                estimated,
-                job.topic(),
-                concepts,
-                pending,
-                job.durationMs(),
-                job.error(),
-                job.createdAt(),
-                job.startedAt(),
-                job.completedAt(),
-                job.attempts(),
-                job.rescues(),
-                job.retries());
     }
 
     private void change(
