@@ -2,7 +2,9 @@ package dev.recollect.ports.in;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recollect.domain.InteractionId;
 import dev.recollect.domain.UserId;
+import dev.recollect.domain.fsrs.State;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobTransition;
 import dev.recollect.domain.migration.MigrationRun;
@@ -69,6 +71,21 @@ class FoldsTest {
                 new StatsSnapshot(UserStats.empty(user), new DueSnapshot(Fixtures.T0, 0, null)));
         assertThat(nothing.<Integer>fold(n -> 1, d -> 2)).isEqualTo(2);
         assertThat(nothing.review()).isEmpty();
+        GetNextReview.Result.Next next = new GetNextReview.Result.Next(
+                Fixtures.concept(user, "Tides", null, Fixtures.T0),
+                Fixtures.phrasing(Fixtures.concept(user, "Tides", null, Fixtures.T0), "Why tides?", Fixtures.T0),
+                0.5,
+                List.of(),
+                nothing.stats());
+        assertThat(next.<Integer>fold(n -> 1, d -> 2)).isEqualTo(1);
+        assertThat(next.review()).contains(next);
+        RecordInteraction.Result.Recorded recorded = new RecordInteraction.Result.Recorded(
+                new InteractionId(new UUID(0, 1)), "A", true, "A", "why", Fixtures.T0, 1, State.REVIEW, 0.9);
+        assertThat(recorded.<Integer>fold(r -> 1, n -> 2, i -> 3)).isEqualTo(1);
+        assertThat(new RecordInteraction.Result.NotFound().<Integer>fold(r -> 1, n -> 2, i -> 3))
+                .isEqualTo(2);
+        assertThat(new RecordInteraction.Result.InvalidAnswer("no option").<Integer>fold(r -> 1, n -> 2, i -> 3))
+                .isEqualTo(3);
         assertThat(new ChangeLifecycle.Result.Applied(true).<Integer>fold(a -> 1, n -> 2))
                 .isEqualTo(1);
         assertThat(new ChangeLifecycle.Result.NotFound().<Integer>fold(a -> 1, n -> 2))

@@ -31,9 +31,22 @@ class PortDefaultsTest {
     }
 
     @Test
-    void theSystemSleeperReturnsAtOnceForNoWait() throws InterruptedException {
+    void theSystemSleeperReturnsAtOnceForNoWait_andAnInterruptedThreadDoesNotSleep() throws InterruptedException {
         Sleeper.system().sleep(Duration.ZERO);
         assertThat(Sleeper.system()).isNotNull();
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> Sleeper.system().sleep(Duration.ofMillis(1))).isInstanceOf(InterruptedException.class);
+        assertThat(Thread.interrupted())
+                .as("the interrupt was taken by the sleep")
+                .isFalse();
+    }
+
+    /** A schema is current exactly when it has a version and no migration is pending. */
+    @SeededProperty
+    void aSchemaIsCurrentExactlyWhenVersionedAndNothingIsPending(
+            @ForAll @IntRange(max = 5) int pending, @ForAll boolean versioned) {
+        Persistence.Schema schema = new Persistence.Schema(versioned ? "12" : null, pending);
+        assertThat(schema.isCurrent()).isEqualTo(versioned && pending == 0);
     }
 
     @Test
@@ -46,6 +59,11 @@ class PortDefaultsTest {
                 throw new AssertionError("polling signals report nothing");
             })) {
                 assertThat(subscription).isNotNull();
+            }
+            try (AutoCloseable watch = signals.onChanged(id -> {
+                throw new AssertionError("polling signals report nothing");
+            })) {
+                assertThat(watch).isNotNull();
             }
         }
         assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(5));
