@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class MicrometerMetrics implements Metrics {
     private final MeterRegistry registry;
     private final Counter created;
+    private final Counter retried;
     private final Counter completed;
     private final Counter cancelled;
     private final Duration queueRefresh;
@@ -57,6 +58,9 @@ public final class MicrometerMetrics implements Metrics {
         }
         this.created = Counter.builder("recollect.jobs.created")
                 .description("Generation jobs created")
+                .register(registry);
+        this.retried = Counter.builder("recollect.jobs.retried")
+                .description("Failed generation jobs queued again by their owners")
                 .register(registry);
         this.completed = Counter.builder("recollect.jobs.completed")
                 .description("Generation jobs that completed")
@@ -96,6 +100,11 @@ public final class MicrometerMetrics implements Metrics {
     @Override
     public void jobCreated() {
         created.increment();
+    }
+
+    @Override
+    public void jobRetried() {
+        retried.increment();
     }
 
     @Override

@@ -17,19 +17,28 @@ import dev.recollect.ports.in.CleanupJobs;
 import dev.recollect.ports.in.CreateJob;
 import dev.recollect.ports.in.ListRecentJobs;
 import dev.recollect.ports.in.RetryJob;
+import dev.recollect.ports.metrics.MicrometerMetrics;
+import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.Metrics;
+import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.testing.PipelineHarness;
+import dev.recollect.ports.testing.Proxies;
+import dev.recollect.ports.testing.SequentialIds;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The job use cases on jobs in every state, against the reference's rules: who may cancel or retry which job and what
@@ -89,14 +98,27 @@ class GenerationJobsProperties {
      * exist, an ended job is refused naming its status, and a refusal changes nothing.
      */
     @SeededProperty
-    void onlyTheOwnerCancelsAndOnlyAJobThatHasNotEnded(@ForAll Path path, @ForAll boolean byOwner) {
+    void onlyTheOwnerCancelsAndOnlyAJobThatHasNotEnded(
+            @ForAll Path path, @ForAll boolean byOwner, @ForAll boolean deletedMeanwhile) {
         PipelineHarness h = new PipelineHarness();
         GenerationJob job = job(h, "Tides", path);
+        // A cleanup may delete the job between the owner's check and the write: answered as a missing job.
+        JobStore store = Proxies.around(
+                JobStore.class,
+                h.stores.jobs(),
+                call -> deletedMeanwhile && call.name().equals("transition") ? Optional.empty() : call.proceed());
+        GenerationJobs jobs = new GenerationJobs(
+                store,
+                JobPolicy.DEFAULT,
+                RateLimitRule.QUESTION_GENERATION,
+                new SequentialIds(),
+                h.clock,
+                Metrics.NONE);
 
-        CancelJob.Result result = h.jobs.cancel(new CancelJob.Command(
+        CancelJob.Result result = jobs.cancel(new CancelJob.Command(
                 byOwner ? OWNER.value() : STRANGER, job.id().toString()));
 
-        if (!byOwner) {
+        if (!byOwner || deletedMeanwhile) {
             assertThat(result).isEqualTo(new CancelJob.Result.NotFound());
             assertThat(((CancelJob.Result.NotFound) result).message()).isEqualTo("Job not found or access denied");
         } else if (path.status.isTerminal()) {
@@ -114,39 +136,66 @@ class GenerationJobsProperties {
 
     /**
      * Only the owner retries, and only a failed job: one that failed for good only by force; a retry queues the job
-     * again, counting the retry and clearing the error, unless the owner already has three active jobs; anything
-     * refused changes nothing.
+     * again, counting the retry and clearing the error, unless the owner already has three active jobs or the hour's
+     * requests are used up (the cap is checked first); anything refused changes nothing. The metrics count each retry
+     * and each refusal by the cap or the rate limit.
      */
     @SeededProperty
-    void onlyTheOwnersFailedJobIsRetriedWithinTheCap(
-            @ForAll Path path, @ForAll boolean byOwner, @ForAll boolean force, @ForAll @IntRange(max = 3) int others) {
-        PipelineHarness h = new PipelineHarness();
+    void onlyTheOwnersFailedJobIsRetriedWithinTheCapAndTheRateLimit(
+            @ForAll Path path,
+            @ForAll boolean byOwner,
+            @ForAll boolean force,
+            @ForAll @IntRange(max = 3) int others,
+            @ForAll boolean hourUsedUp) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PipelineHarness h = new PipelineHarness(new MicrometerMetrics(registry));
         GenerationJob job = job(h, "Tides", path);
+        if (hourUsedUp) {
+            // The job itself was the hour's first request.
+            for (int i = 1; i < RateLimitRule.QUESTION_GENERATION.maxRequests(); i++) {
+                job(h, "Used " + i, Path.CANCELLED);
+            }
+        }
         for (int i = 0; i < others; i++) {
             h.jobs.create(new CreateJob.Command(OWNER.value(), "Other topic " + i, null));
         }
         int active = h.stores.jobs().countActive(OWNER);
         int before = h.stores.allJobs().size();
+        double capRefusals = rejected(registry, "too_many_active");
+        double limitRefusals = rejected(registry, "rate_limited");
 
         RetryJob.Result result = h.jobs.retry(new RetryJob.Command(
                 byOwner ? OWNER.value() : STRANGER, job.id().toString(), force, null));
 
         boolean failed = path.status == JobStatus.FAILED;
+        String outcome;
         if (!byOwner) {
+            outcome = "not found";
             assertThat(result).isEqualTo(new RetryJob.Result.NotFound());
         } else if (!failed) {
+            outcome = "not failed";
             assertThat(result)
                     .isEqualTo(new RetryJob.Result.NotRetryable(
                             job, "Cannot retry job with status: " + path.status.wireName()));
         } else if (path == Path.FAILED_FOR_GOOD && !force) {
+            outcome = "failed for good";
             assertThat(result)
                     .isEqualTo(new RetryJob.Result.NotRetryable(
                             job,
                             "Job failed with CONTENT_BLOCKED, which running it again would not change; force the retry"
                                     + " to run it again anyway"));
         } else if (active >= 3) {
+            outcome = "cap";
             assertThat(result).isEqualTo(new RetryJob.Result.TooManyActiveJobs(active, 3, CAP_MESSAGE));
+        } else if (hourUsedUp) {
+            outcome = "rate limited";
+            assertThat(result).isInstanceOfSatisfying(RetryJob.Result.RateLimited.class, r -> {
+                assertThat(r.message()).isEqualTo(RateLimitRule.QUESTION_GENERATION.message());
+                assertThat(r.retryAfterSeconds())
+                        .isEqualTo(RateLimitRule.QUESTION_GENERATION.window().toSeconds());
+            });
         } else {
+            outcome = "retried";
             GenerationJob queued = ((RetryJob.Result.Retried) result).job();
             assertThat(queued).isEqualTo(h.job(job.id()));
             assertThat(queued.status()).isEqualTo(JobStatus.PENDING);
@@ -154,10 +203,30 @@ class GenerationJobsProperties {
             assertThat(queued.failure()).isEmpty();
             assertThat(queued.prompt()).isEqualTo(job.prompt());
             assertThat(h.stores.jobs().countActive(OWNER)).isEqualTo(active + 1);
-            return;
         }
-        assertThat(h.job(job.id())).isEqualTo(job);
-        assertThat(h.stores.allJobs()).hasSize(before);
+        if (!outcome.equals("retried")) {
+            assertThat(h.job(job.id())).isEqualTo(job);
+            assertThat(h.stores.allJobs()).hasSize(before);
+        }
+        assertThat(registry.get("recollect.jobs.retried").counter().count())
+                .isEqualTo(outcome.equals("retried") ? 1 : 0);
+        assertThat(rejected(registry, "too_many_active") - capRefusals).isEqualTo(outcome.equals("cap") ? 1 : 0);
+        assertThat(rejected(registry, "rate_limited") - limitRefusals)
+                .isEqualTo(outcome.equals("rate limited") ? 1 : 0);
+        Statistics.label("outcome").collect(outcome);
+        Statistics.label("outcome").coverage(c -> {
+            for (String each :
+                    List.of("not found", "not failed", "failed for good", "cap", "rate limited", "retried")) {
+                c.check(each).percentage(p -> p >= 1);
+            }
+        });
+    }
+
+    /** Refusals counted for {@code reason} so far. */
+    private static double rejected(SimpleMeterRegistry registry, String reason) {
+        return registry.find("recollect.jobs.rejected").tag("reason", reason).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     @Provide
