@@ -136,6 +136,23 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void anInterruptDuringThePauseEndsTheWorkAfterTheBatchKeepingTheInterrupt() {
+        questions(6);
+        MigrationRunner own = new MigrationRunner(ledger, BuiltInMigrations.all(), new SequentialIds(), clock, d -> {
+            throw new InterruptedException("shutting down");
+        });
+        var planned =
+                (RunMigrations.Started.Planned) own.start(new RunMigrations.Start("remove-question-topic", false, 2));
+
+        var report = own.work(new RunMigrations.Work(planned.run().id(), "w", Duration.ofSeconds(1)), r -> {})
+                .orElseThrow();
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(report.batches()).containsEntry(BatchState.COMPLETED, 1).containsEntry(BatchState.PENDING, 2);
+        assertThat(report.done()).isFalse();
+    }
+
+    @Test
     void aBatchThatKeepsFailingGivesUpAndFailsTheRunUntilForced() {
         questions(4);
         int[] failuresLeft = {MigrationBatch.MAX_RETRIES};
