@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.job.GenerationJob;
-import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.ports.in.ProcessJob;
 import dev.recollect.ports.in.Worker;
@@ -15,11 +14,8 @@ import dev.recollect.ports.testing.ManualJobSignals;
 import dev.recollect.ports.testing.Outages;
 import dev.recollect.ports.testing.PipelineHarness;
 import dev.recollect.ports.testing.ScriptedLlm;
-import dev.recollect.ports.testing.ScriptedPipelines;
-import dev.recollect.ports.testing.SequentialIds;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -219,40 +215,6 @@ class JobWorkerTest {
     }
 
     @Test
-    void aJobInterruptedByAnOutageIsResumedByItsOwnWorkerOnceTheStoreAnswers_withNothingLostOrTwice() {
-        Outages outage = new Outages();
-        var stores = outage.wrap(h.stores);
-        GenerationJob job = h.create(new UserId("ann"), "Tides");
-        h.llm.phrasingsWithHook(
-                List.of(
-                        ScriptedLlm.phrasing("First question about tides?"),
-                        ScriptedLlm.phrasing("Second question about tides?"),
-                        ScriptedLlm.phrasing("Third question about tides?"),
-                        ScriptedLlm.phrasing("Fourth question about tides?")),
-                2,
-                () -> outage.down(true));
-        AtomicInteger waits = new AtomicInteger();
-        h.sleeper.onSleep(() -> {
-            if (waits.incrementAndGet() == 3) {
-                outage.down(false);
-            }
-        });
-        assertThat(runUntilIdleOver(stores)).isEqualTo(1);
-
-        GenerationJob done = h.job(job.id());
-        assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
-        assertThat(done.attempts())
-                .as("resumed in place: no rescue, no new attempt")
-                .isEqualTo(1);
-        assertThat(done.rescues()).isZero();
-        assertThat(outcomes).singleElement().isInstanceOf(ProcessJob.Outcome.Finished.class);
-        List<String> questions =
-                h.stores.allPhrasings().stream().map(p -> p.question()).toList();
-        assertThat(questions).doesNotHaveDuplicates().hasSize(3 * JobPolicy.DEFAULT.phrasingsPerConcept());
-        assertThat(waits.get()).as("it waited for the store, with backoff").isGreaterThanOrEqualTo(3);
-    }
-
-    @Test
     void aWorkerWaitsOutAnOutageWhileClaiming() {
         Outages outage = new Outages();
         var stores = outage.wrap(h.stores);
@@ -296,18 +258,7 @@ class JobWorkerTest {
 
     /** A worker over {@code stores}, waiting with the harness's sleeper, run until idle; how many jobs it ran. */
     private int runUntilIdleOver(dev.recollect.ports.out.Persistence stores) {
-        JobPipeline pipeline = new JobPipeline(
-                ScriptedPipelines.dependencies(
-                        stores, h.llm, Optional.of(h.llm), new SequentialIds(), h.clock, h.sleeper, 7),
-                dev.recollect.ports.out.Metrics.NONE);
-        try (JobWorker worker = new JobWorker(
-                stores.jobs(),
-                pipeline,
-                Worker.Settings.defaults("w1"),
-                h.clock,
-                JobSignals.polling(h.sleeper),
-                outcomes::add,
-                h.sleeper)) {
+        try (JobWorker worker = JobWorkerOutageProperties.workerOver(h, stores, outcomes::add)) {
             return worker.runUntilIdle();
         }
     }
