@@ -48,7 +48,7 @@ public abstract class JobStoreProperties {
     private static final RateLimitRule UNLIMITED = new RateLimitRule("contract", 1_000_000, HOUR, "slow down");
 
     /** The stores under test; called once per try. */
-    protected abstract Persistence stores();
+    public abstract Persistence stores();
 
     private static RateLimitRule rule(int max) {
         return new RateLimitRule("property-" + UUID.randomUUID(), max, HOUR, "slow");

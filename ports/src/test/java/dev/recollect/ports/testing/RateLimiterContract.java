@@ -24,33 +24,6 @@ public interface RateLimiterContract {
     }
 
     @Test
-    default void allowsTheMaximumThenRefusesWithAnExactWaitAndRecordsNothingWhenRefused() {
-        RateLimitRule rule = rule(2);
-        List<String> me = List.of("user:" + UUID.randomUUID());
-        assertThat(stores().rateLimiter().tryAcquire(me, rule, T0)).isEqualTo(new Decision.Allowed(1));
-        assertThat(stores().rateLimiter().tryAcquire(me, rule, T0.plusSeconds(60)))
-                .isEqualTo(new Decision.Allowed(0));
-        assertThat(stores().rateLimiter().tryAcquire(me, rule, T0.plusSeconds(90)))
-                .isEqualTo(new Decision.Limited(510));
-        // The refused request was not recorded: once the first leaves the window, one more is allowed.
-        assertThat(stores().rateLimiter().tryAcquire(me, rule, T0.plus(Duration.ofMinutes(10))))
-                .isEqualTo(new Decision.Allowed(0));
-    }
-
-    @Test
-    default void everyIdentifierMustAllowTheRequest() {
-        RateLimitRule rule = rule(1);
-        String user = "user:" + UUID.randomUUID();
-        String ip = "ip:" + UUID.randomUUID();
-        assertThat(stores().rateLimiter().tryAcquire(List.of(ip), rule, T0)).isInstanceOf(Decision.Allowed.class);
-        assertThat(stores().rateLimiter().tryAcquire(List.of(user, ip), rule, T0.plusSeconds(1)))
-                .isEqualTo(new Decision.Limited(599));
-        assertThat(stores().rateLimiter().tryAcquire(List.of(user), rule, T0.plusSeconds(2)))
-                .as("the refused pair recorded nothing for the user")
-                .isInstanceOf(Decision.Allowed.class);
-    }
-
-    @Test
     default void concurrentAcquiresNeverExceedTheMaximum() throws Exception {
         RateLimitRule rule = rule(10);
         List<String> me = List.of("user:" + UUID.randomUUID());

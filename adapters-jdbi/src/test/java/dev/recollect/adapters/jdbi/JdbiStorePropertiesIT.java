@@ -3,16 +3,17 @@ package dev.recollect.adapters.jdbi;
 import dev.recollect.adapters.jdbi.testing.ClassDatabase;
 import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.testing.JobStoreProperties;
+import dev.recollect.ports.testing.RateLimiterProperties;
 import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
- * The job store's properties on PostgreSQL, with fewer tries: every try works with learners, addresses and buckets of
- * its own, so the tries share one database.
+ * The stores' properties on PostgreSQL, with fewer tries: every try works with learners, addresses and buckets of its
+ * own, so the tries share one database.
  */
 @PropertyDefaults(tries = 25)
-class JdbiJobStorePropertiesIT extends JobStoreProperties {
-    private static final ClassDatabase DATABASE = new ClassDatabase(JdbiJobStorePropertiesIT.class);
+class JdbiStorePropertiesIT extends JobStoreProperties implements RateLimiterProperties {
+    private static final ClassDatabase DATABASE = new ClassDatabase(JdbiStorePropertiesIT.class);
 
     @AfterContainer
     static void dropDatabase() {
@@ -20,7 +21,7 @@ class JdbiJobStorePropertiesIT extends JobStoreProperties {
     }
 
     @Override
-    protected Persistence stores() {
+    public Persistence stores() {
         return DATABASE.persistence();
     }
 }
