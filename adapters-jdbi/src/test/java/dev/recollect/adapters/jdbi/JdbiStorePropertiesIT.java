@@ -3,6 +3,7 @@ package dev.recollect.adapters.jdbi;
 import dev.recollect.adapters.jdbi.testing.ClassDatabase;
 import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.testing.JobStoreProperties;
+import dev.recollect.ports.testing.LibraryStoreProperties;
 import dev.recollect.ports.testing.RateLimiterProperties;
 import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -12,7 +13,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * own, so the tries share one database.
  */
 @PropertyDefaults(tries = 25)
-class JdbiStorePropertiesIT extends JobStoreProperties implements RateLimiterProperties {
+class JdbiStorePropertiesIT extends JobStoreProperties implements RateLimiterProperties, LibraryStoreProperties {
     private static final ClassDatabase DATABASE = new ClassDatabase(JdbiStorePropertiesIT.class);
 
     @AfterContainer

@@ -1,6 +1,7 @@
 package dev.recollect.domain.library;
 
 import dev.recollect.domain.ConceptId;
+import dev.recollect.domain.DomainException;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
@@ -51,6 +52,14 @@ public record Concept(
         Objects.requireNonNull(card, "card");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        // As the schema says: a count is never negative, and a score is positive or absent (none is not zero).
+        if (phrasingCount < 0) {
+            throw new DomainException("phrasingCount must be >= 0, got " + phrasingCount);
+        }
+        if ((thinScore != null && thinScore <= 0) || (conflictScore != null && conflictScore <= 0)) {
+            throw new DomainException(
+                    "scores must be positive or absent, got thin " + thinScore + " and conflict " + conflictScore);
+        }
     }
 
     /** A new concept from a job: a new FSRS card due now, no phrasings yet (so thin by four). */

@@ -1,8 +1,10 @@
 package dev.recollect.domain.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recollect.domain.ConceptId;
+import dev.recollect.domain.DomainException;
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
@@ -87,6 +89,33 @@ class LibraryProperties {
                         now,
                         null,
                         null));
+    }
+
+    /**
+     * A concept's phrasing count is never negative and each score is positive or absent, as the schema requires: the
+     * in-memory store once accepted a score of zero that PostgreSQL refuses.
+     */
+    @SeededProperty
+    void scoresArePositiveOrAbsentAndTheCountIsNeverNegative(
+            @ForAll @IntRange(min = -3, max = 6) int count,
+            @ForAll("anyScores") Integer thin,
+            @ForAll("anyScores") Integer conflict) {
+        Concept concept =
+                Concept.created(new ConceptId(new UUID(0, 1)), USER, "Tides", "About it.", null, Instant.EPOCH);
+        boolean valid = count >= 0 && (thin == null || thin > 0) && (conflict == null || conflict > 0);
+        if (valid) {
+            assertThat(concept.withPhrasingScores(count, thin, conflict, Instant.EPOCH)
+                            .thinScore())
+                    .isEqualTo(thin);
+        } else {
+            assertThatThrownBy(() -> concept.withPhrasingScores(count, thin, conflict, Instant.EPOCH))
+                    .isInstanceOf(DomainException.class);
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> anyScores() {
+        return Arbitraries.integers().between(-2, 3).injectNull(0.3);
     }
 
     /** A concept or a phrasing is active exactly while it is neither archived nor deleted. */

@@ -32,7 +32,7 @@ public interface ConceptStore {
     /** The concepts a job created, oldest first. */
     List<Concept> findByJob(JobId jobId);
 
-    /** Sets a concept's phrasing count and scores (an empty score clears it). */
+    /** Sets a concept's phrasing count and scores: each score positive, or {@code null} to clear it. */
     void updatePhrasingScores(ConceptId id, int phrasingCount, Integer thinScore, Integer conflictScore, Instant now);
 
     /**
