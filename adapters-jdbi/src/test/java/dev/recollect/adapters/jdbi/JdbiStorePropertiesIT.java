@@ -5,6 +5,7 @@ import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.testing.JobStoreProperties;
 import dev.recollect.ports.testing.LibraryStoreProperties;
 import dev.recollect.ports.testing.RateLimiterProperties;
+import dev.recollect.ports.testing.ReviewStoreProperties;
 import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.lifecycle.AfterContainer;
 
@@ -13,7 +14,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * own, so the tries share one database.
  */
 @PropertyDefaults(tries = 25)
-class JdbiStorePropertiesIT extends JobStoreProperties implements RateLimiterProperties, LibraryStoreProperties {
+class JdbiStorePropertiesIT extends JobStoreProperties
+        implements RateLimiterProperties, LibraryStoreProperties, ReviewStoreProperties {
     private static final ClassDatabase DATABASE = new ClassDatabase(JdbiStorePropertiesIT.class);
 
     @AfterContainer
