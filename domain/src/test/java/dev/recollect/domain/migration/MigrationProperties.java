@@ -317,4 +317,34 @@ class MigrationProperties {
         assertThat(planned.finished(t.plusSeconds(1)).finishedAt()).isEqualTo(t.plusSeconds(1));
         assertThat(planned.finished(t.plusSeconds(1)).name()).isEqualTo("m");
     }
+
+    /**
+     * A document holds its numbers in one form, whole numbers as {@code Long} and others as {@code Double}, at any depth,
+     * so that a document read by a JSON parser that gives {@code Integer} equals the same document written with
+     * {@code Long}: the in-memory ledger and PostgreSQL's once read back unequal documents.
+     */
+    @SeededProperty
+    void numbersAreKeptInOneFormAtAnyDepth(@ForAll int whole, @ForAll float fraction, @ForAll boolean nested) {
+        Map<String, Object> asParsed = new LinkedHashMap<>();
+        asParsed.put("n", nested ? Map.of("inner", List.of(whole)) : whole);
+        asParsed.put("short", (short) whole);
+        asParsed.put("big", java.math.BigInteger.valueOf(whole));
+        asParsed.put("f", fraction);
+        asParsed.put("none", null);
+        Map<String, Object> asWritten = new LinkedHashMap<>();
+        asWritten.put("n", nested ? Map.of("inner", List.of((long) whole)) : (long) whole);
+        asWritten.put("short", (long) (short) whole);
+        asWritten.put("big", (long) whole);
+        asWritten.put("f", (double) fraction);
+        asWritten.put("none", null);
+        Instant at = Instant.EPOCH;
+
+        Document parsed = new Document("k", asParsed, at);
+
+        assertThat(parsed).isEqualTo(new Document("k", asWritten, at));
+        assertThat(parsed.get("short")).isInstanceOf(Long.class);
+        assertThat(parsed.with("m", 3).get("m")).isEqualTo(3L);
+        assertThat(new Document("k", Map.of("huge", java.math.BigInteger.TWO.pow(70)), at).get("huge"))
+                .isEqualTo(java.math.BigInteger.TWO.pow(70));
+    }
 }

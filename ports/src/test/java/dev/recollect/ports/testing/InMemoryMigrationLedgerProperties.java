@@ -5,12 +5,12 @@ import dev.recollect.ports.out.MigrationLedger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.state.ActionChain;
 
-/** The migration ledger's stateful property on the in-memory ledger. */
-class InMemoryMigrationLedgerProperties extends MigrationLedgerProperties {
+/** The migration ledger's properties on the in-memory ledger. */
+class InMemoryMigrationLedgerProperties extends MigrationLedgerProperties implements MigrationDocumentsProperties {
     private final InMemoryMigrationLedger ledger = new InMemoryMigrationLedger();
 
     @Override
-    protected MigrationLedger ledger() {
+    public MigrationLedger ledger() {
         return ledger;
     }
 

@@ -42,7 +42,7 @@ public abstract class MigrationLedgerProperties {
     private static final int BATCH_SIZE = 3;
 
     /** The ledger under test; it may hold other runs, which the chain never touches. */
-    protected abstract MigrationLedger ledger();
+    public abstract MigrationLedger ledger();
 
     /** Runs {@code chain}, checking the ledger against the model after every step. */
     protected void check(ActionChain<World> chain) {
