@@ -56,6 +56,20 @@ public interface MigrationDocumentsProperties {
         return new Document(key(n), fields, T0);
     }
 
+    /** A run over a new table of {@code documents} documents, created in {@code ledger}. */
+    private static MigrationRun planned(MigrationLedger ledger, int documents, int batchSize, boolean dryRun) {
+        String table = table();
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < documents; i++) {
+            docs.add(document(i));
+        }
+        ledger.importDocuments(table, docs);
+        MigrationRun run =
+                new MigrationRun(UUID.randomUUID(), "mark", table, dryRun, batchSize, ledger.count(table), T0, null);
+        ledger.createRun(run);
+        return run;
+    }
+
     private static String key(int n) {
         return String.format("k%03d", n);
     }
@@ -111,15 +125,8 @@ public interface MigrationDocumentsProperties {
             @ForAll @IntRange(min = 1, max = 7) int batchSize,
             @ForAll @IntRange(max = 9) int addedLater) {
         MigrationLedger ledger = ledger();
-        String table = table();
-        List<Document> docs = new ArrayList<>();
-        for (int i = 0; i < documents; i++) {
-            docs.add(document(i));
-        }
-        ledger.importDocuments(table, docs);
-        MigrationRun run = new MigrationRun(
-                UUID.randomUUID(), "remove-topic", table, false, batchSize, ledger.count(table), T0, null);
-        ledger.createRun(run);
+        MigrationRun run = planned(ledger, documents, batchSize, false);
+        String table = run.table();
         int batches = (documents + batchSize - 1) / batchSize;
 
         assertThat(ledger.seed(run)).isEqualTo(batches);
@@ -161,15 +168,8 @@ public interface MigrationDocumentsProperties {
             @ForAll("verdicts") List<Integer> verdicts,
             @ForAll boolean dryRun) {
         MigrationLedger ledger = ledger();
-        String table = table();
-        List<Document> docs = new ArrayList<>();
-        for (int i = 0; i < documents; i++) {
-            docs.add(document(i));
-        }
-        ledger.importDocuments(table, docs);
-        MigrationRun run =
-                new MigrationRun(UUID.randomUUID(), "mark", table, dryRun, batchSize, ledger.count(table), T0, null);
-        ledger.createRun(run);
+        MigrationRun run = planned(ledger, documents, batchSize, dryRun);
+        String table = run.table();
         ledger.seed(run);
         List<Document> expected = new ArrayList<>();
         Clock clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
