@@ -172,6 +172,7 @@ class GenerationJobsProperties {
         if (!byOwner) {
             outcome = "not found";
             assertThat(result).isEqualTo(new RetryJob.Result.NotFound());
+            assertThat(((RetryJob.Result.NotFound) result).message()).isEqualTo("Job not found or access denied");
         } else if (!failed) {
             outcome = "not failed";
             assertThat(result)

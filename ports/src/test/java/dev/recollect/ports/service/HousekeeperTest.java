@@ -46,4 +46,28 @@ class HousekeeperTest {
         assertThatThrownBy(() -> Housekeeper.every(Duration.ofSeconds(-1), h.jobs, new InMemoryExclusiveLocks()))
                 .hasMessageContaining("must be >= 0");
     }
+
+    @Test
+    void aPositiveIntervalRunsRoundsOnADaemonThreadUntilClosed() throws InterruptedException {
+        java.util.concurrent.CountDownLatch rounds = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.atomic.AtomicReference<Thread> ran = new java.util.concurrent.atomic.AtomicReference<>();
+        Housekeeper housekeeper = Housekeeper.every(
+                Duration.ofMillis(1),
+                () -> {
+                    ran.set(Thread.currentThread());
+                    rounds.countDown();
+                    return new dev.recollect.ports.in.CleanupJobs.Result(
+                            new dev.recollect.domain.job.CleanupCounts(0, 0, 0), 0);
+                },
+                new InMemoryExclusiveLocks());
+        assertThat(rounds.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread thread = ran.get();
+        assertThat(thread.getName()).isEqualTo("recollect-housekeeping");
+        assertThat(thread.isDaemon()).as("it never keeps the JVM alive").isTrue();
+
+        housekeeper.close();
+
+        thread.join(30_000);
+        assertThat(thread.isAlive()).as("closing stops the rounds").isFalse();
+    }
 }

@@ -402,4 +402,65 @@ class JobPipelineProperties {
             assertThat(after.retry(true).job().rescues()).isZero();
         }
     }
+
+    /** How an attempt ends, for the log property. */
+    enum Ending {
+        COMPLETED,
+        FAILED,
+        TAKEN_OVER
+    }
+
+    /**
+     * An attempt logs that it started, the prompt at DEBUG cut to its first {@value JobPipeline#PROMPT_IN_LOGS}
+     * characters, and how it ended, every line carrying the job, its owner and the attempt, which are gone afterwards.
+     */
+    @SeededProperty
+    void anAttemptLogsHowItEndedAndAtMostTheStartOfThePrompt(
+            @ForAll("logPrompts") String prompt, @ForAll Ending ending) {
+        PipelineHarness h = new PipelineHarness();
+        GenerationJob job = h.create(USER, prompt);
+        switch (ending) {
+            case COMPLETED -> {}
+            case FAILED -> h.llm.conceptsFail(new ProviderFailure.AuthenticationFailed("API key not valid"));
+            case TAKEN_OVER -> h.llm.phrasingsWithHook(
+                    valid(0, TARGET), 1, () -> h.stores.jobs().transition(job.id(), j -> j.start(h.clock.instant())));
+        }
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(JobPipeline.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        logger.addAppender(logged);
+        try {
+            h.pipeline().process(job.id());
+        } finally {
+            logger.detachAppender(logged);
+            logger.setLevel(level);
+        }
+
+        String shown = prompt.length() <= 60 ? prompt : prompt.substring(0, 60) + "\u2026";
+        String end =
+                switch (ending) {
+                    case COMPLETED -> "Job finished: completed, " + CONCEPTS * TARGET + " phrasings saved";
+                    case FAILED -> "Job finished: failed, 0 phrasings saved, error API_KEY";
+                    case TAKEN_OVER -> "Job taken over by a newer attempt";
+                };
+        List<String> lines =
+                logged.list.stream().map(e -> e.getFormattedMessage()).toList();
+        assertThat(lines).startsWith("Job started", "Job prompt: " + shown).endsWith(end);
+        assertThat(logged.list).allSatisfy(e -> assertThat(e.getMDCPropertyMap())
+                .containsEntry("jobId", job.id().toString())
+                .containsEntry("userId", USER.value())
+                .containsEntry("attempt", "1"));
+        assertThat(org.slf4j.MDC.get("jobId")).isNull();
+        assertThat(org.slf4j.MDC.get("userId")).isNull();
+        assertThat(org.slf4j.MDC.get("attempt")).isNull();
+    }
+
+    @Provide
+    Arbitrary<String> logPrompts() {
+        return Arbitraries.strings().withCharRange('a', 'z').ofMinLength(3).ofMaxLength(120);
+    }
 }
