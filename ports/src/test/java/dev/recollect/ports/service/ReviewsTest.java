@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recollect.domain.UserId;
-import dev.recollect.domain.fsrs.State;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Lifecycle;
 import dev.recollect.domain.library.Phrasing;
@@ -61,94 +60,6 @@ class ReviewsTest {
     private RecordInteraction.Result answering(Concept concept, Phrasing phrasing, String answer) {
         return reviews.record(new RecordInteraction.Command(
                 user.value(), concept.id().toString(), phrasing.id().toString(), answer, null, null, null));
-    }
-
-    @Test
-    void theAnswerIsReadAsAnOptionsNumberLetterOrTextAndJudgedAgainstTheStoredPhrasing() {
-        Concept concept = seeded("Tides", 1);
-        // Options A, B and C; A is right.
-        Phrasing phrasing = stores.phrasings().findByConcept(concept.id()).get(0);
-
-        var byNumber = (RecordInteraction.Result.Recorded) answering(concept, phrasing, "2");
-        var byLetter = (RecordInteraction.Result.Recorded) answering(concept, phrasing, "a");
-        var byText = (RecordInteraction.Result.Recorded) answering(concept, phrasing, "  c ");
-        var free = (RecordInteraction.Result.Recorded) answering(concept, phrasing, "the moon");
-
-        assertThat(List.of(byNumber, byLetter, byText, free))
-                .extracting(RecordInteraction.Result.Recorded::answer, RecordInteraction.Result.Recorded::correct)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("B", false),
-                        org.assertj.core.groups.Tuple.tuple("A", true),
-                        org.assertj.core.groups.Tuple.tuple("C", false),
-                        org.assertj.core.groups.Tuple.tuple("the moon", false));
-        assertThat(byNumber.correctAnswer()).isEqualTo("A");
-        assertThat(byNumber.explanation()).isEqualTo(phrasing.explanation());
-        assertThat(stores.reviews().recentForPhrasing(phrasing.id(), 10))
-                .extracting(i -> i.userAnswer(), i -> i.correct())
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("the moon", false),
-                        org.assertj.core.groups.Tuple.tuple("C", false),
-                        org.assertj.core.groups.Tuple.tuple("A", true),
-                        org.assertj.core.groups.Tuple.tuple("B", false));
-    }
-
-    @Test
-    void anAnswerThatNamesNoOptionIsInvalidAndCostsNothing() {
-        Concept concept = seeded("Tides", 1);
-        Phrasing phrasing = stores.phrasings().findByConcept(concept.id()).get(0);
-        var before = stores.concepts().find(concept.id()).orElseThrow();
-        var statsBefore = stores.userStats().get(user);
-
-        RecordInteraction.Result result = answering(concept, phrasing, "7");
-
-        assertThat(result).isEqualTo(new RecordInteraction.Result.InvalidAnswer("there is no option 7 (1 to 3)"));
-        assertThat(((RecordInteraction.Result.InvalidAnswer) result).message())
-                .isEqualTo("Cannot read the answer: there is no option 7 (1 to 3)");
-        assertThat(stores.concepts().find(concept.id())).contains(before);
-        assertThat(stores.reviews().recentForPhrasing(phrasing.id(), 10)).isEmpty();
-        assertThat(stores.userStats().get(user)).isEqualTo(statsBefore);
-        assertThat(answering(concept, phrasing, "   "))
-                .isEqualTo(new RecordInteraction.Result.InvalidAnswer("the answer is empty"));
-        assertThat(answering(
-                        concept,
-                        new Phrasing(
-                                new dev.recollect.domain.PhrasingId(java.util.UUID.randomUUID()),
-                                user,
-                                concept.id(),
-                                "?",
-                                null,
-                                phrasing.type(),
-                                phrasing.options(),
-                                "A",
-                                0,
-                                0,
-                                null,
-                                null,
-                                clock.instant(),
-                                null,
-                                null),
-                        "7"))
-                .as("an unknown phrasing is not found, whatever the answer")
-                .isEqualTo(new RecordInteraction.Result.NotFound());
-    }
-
-    @Test
-    void anAnswerReturnsTheNewSchedule() {
-        Concept concept = seeded("Tides", 1);
-        Phrasing phrasing = stores.phrasings().findByConcept(concept.id()).get(0);
-        clock.advance(Duration.ofMinutes(5));
-
-        var recorded = (RecordInteraction.Result.Recorded) reviews.record(answer(concept, phrasing, false, null));
-
-        assertThat(recorded.newState()).isEqualTo(State.LEARNING);
-        assertThat(recorded.nextReview()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
-        assertThat(recorded.scheduledDays()).isZero();
-        assertThat(recorded.retrievability()).isBetween(0.0, 1.0);
-        assertThat(stores.reviews().recentForPhrasing(phrasing.id(), 1).get(0).id())
-                .isEqualTo(recorded.interactionId());
-        var easy = (RecordInteraction.Result.Recorded) reviews.record(answer(concept, phrasing, false, 4));
-        assertThat(easy.newState()).isEqualTo(State.REVIEW);
-        assertThat(easy.scheduledDays()).isPositive();
     }
 
     @Test
