@@ -1,21 +1,15 @@
 package dev.recollect.ports.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import dev.recollect.domain.UserId;
-import dev.recollect.domain.failure.ProviderFailure;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.ports.in.CheckHealth;
 import dev.recollect.ports.in.CheckHealth.Check;
 import dev.recollect.ports.in.CheckHealth.Status;
-import dev.recollect.ports.out.ConceptSynthesizer;
-import dev.recollect.ports.out.Embedder;
 import dev.recollect.ports.out.JobReports;
 import dev.recollect.ports.out.LanguageModels;
 import dev.recollect.ports.out.Persistence;
-import dev.recollect.ports.out.PhrasingGenerator;
-import dev.recollect.ports.out.StoreUnavailableException;
 import dev.recollect.ports.testing.PipelineHarness;
 import dev.recollect.ports.testing.Proxies;
 import java.time.Duration;
@@ -40,62 +34,6 @@ class HealthChecksTest {
                 .filter(c -> c.name().equals(name))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    @Test
-    void aQuietDeploymentPassesEveryCheck_andTheModelOnlyWhenAsked() {
-        CheckHealth.Health health = check();
-
-        assertThat(health.ok()).isTrue();
-        assertThat(health.checks())
-                .extracting(Check::name, Check::status)
-                .containsExactly(
-                        tuple("database", Status.OK),
-                        tuple("schema", Status.OK),
-                        tuple("stuck-jobs", Status.OK),
-                        tuple("workers", Status.OK));
-        assertThat(named(health, "schema").detail()).isEqualTo("version in-memory");
-        assertThat(named(health, "workers").detail()).isEqualTo("no job waiting; a worker last finished a job: never");
-        CheckHealth.Health withModel = check(h.stores, Optional.of(h.llm), true);
-        assertThat(named(withModel, "model"))
-                .isEqualTo(new Check("model", Status.OK, "scripted model scripted-model answered (3 dimensions)"));
-    }
-
-    @Test
-    void aStoreThatDoesNotAnswerFailsTheDatabaseAndSkipsWhatNeedsIt() {
-        Persistence down = Proxies.around(Persistence.class, h.stores, call -> {
-            throw new StoreUnavailableException("connection refused", new IllegalStateException("down"));
-        });
-
-        CheckHealth.Health health = check(down, Optional.empty(), false);
-
-        assertThat(health.ok()).isFalse();
-        assertThat(health.checks())
-                .containsExactly(
-                        new Check("database", Status.FAIL, "the store does not answer: connection refused"),
-                        new Check("schema", Status.SKIP, "the store does not answer"),
-                        new Check("stuck-jobs", Status.SKIP, "the store does not answer"),
-                        new Check("workers", Status.SKIP, "the store does not answer"));
-    }
-
-    @Test
-    void aSchemaBehindFailsAndSkipsTheJobChecks() {
-        Persistence behind = Proxies.around(
-                Persistence.class,
-                h.stores,
-                call -> call.name().equals("schema") ? new Persistence.Schema("9", 2) : call.proceed());
-
-        CheckHealth.Health health = check(behind, Optional.empty(), false);
-
-        assertThat(health.ok()).isFalse();
-        assertThat(health.checks().subList(1, 4))
-                .containsExactly(
-                        new Check(
-                                "schema",
-                                Status.FAIL,
-                                "version 9, 2 migrations pending: migrate the schema (`recollect db migrate`)"),
-                        new Check("stuck-jobs", Status.SKIP, "the schema is not current"),
-                        new Check("workers", Status.SKIP, "the schema is not current"));
     }
 
     @Test
@@ -135,58 +73,6 @@ class HealthChecksTest {
         assertThat(named(waiting, "workers"))
                 .isEqualTo(new Check("workers", Status.OK, "1 jobs waiting; a worker last finished a job: never"));
         assertThat(waiting.ok()).isTrue();
-    }
-
-    @Test
-    void aReportThatFailsFailsItsOwnCheckOnly() {
-        JobReports broken = Proxies.around(JobReports.class, h.stores.jobReports(), call -> {
-            throw new IllegalStateException("index corrupt");
-        });
-        Persistence persistence = Proxies.around(
-                Persistence.class, h.stores, call -> call.name().equals("jobReports") ? broken : call.proceed());
-
-        CheckHealth.Health health = check(persistence, Optional.empty(), false);
-
-        assertThat(health.checks())
-                .extracting(Check::name, Check::status, Check::detail)
-                .containsExactly(
-                        tuple("database", Status.OK, "the store answers"),
-                        tuple("schema", Status.OK, "version in-memory"),
-                        tuple("stuck-jobs", Status.FAIL, "index corrupt"),
-                        tuple("workers", Status.FAIL, "index corrupt"));
-    }
-
-    @Test
-    void theModelCheckFailsWithoutAModelOrWhenItFails_andIsSkippedWithoutAnEmbedder() {
-        assertThat(named(check(h.stores, Optional.empty(), true), "model"))
-                .isEqualTo(new Check("model", Status.FAIL, "no model is configured"));
-        h.llm.embeddingsFail(new ProviderFailure.Unreachable("overloaded"));
-        assertThat(named(check(h.stores, Optional.of(h.llm), true), "model").status())
-                .isEqualTo(Status.FAIL);
-        LanguageModels noEmbedder = new LanguageModels() {
-            @Override
-            public ConceptSynthesizer conceptSynthesizer() {
-                return h.llm;
-            }
-
-            @Override
-            public PhrasingGenerator phrasingGenerator() {
-                return h.llm;
-            }
-
-            @Override
-            public Optional<Embedder> embedder() {
-                return Optional.empty();
-            }
-
-            @Override
-            public String description() {
-                return "words only";
-            }
-        };
-        assertThat(named(check(h.stores, Optional.of(noEmbedder), true), "model"))
-                .isEqualTo(new Check("model", Status.SKIP, "words only has no cheap call to check it with"));
-        assertThat(check(h.stores, Optional.of(noEmbedder), true).ok()).isTrue();
     }
 
     @Test
