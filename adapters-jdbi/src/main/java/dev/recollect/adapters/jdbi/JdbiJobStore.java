@@ -254,10 +254,11 @@ final class JdbiJobStore implements JobStore {
     public List<GenerationJob> claim(int max, String workerId, Duration lease, Instant now) {
         return db.inTransaction("claim jobs for " + workerId, handle -> {
             // Rescue first: a job whose worker died has waited longest. SKIP LOCKED keeps concurrent claims apart.
-            List<GenerationJob> claimable = new ArrayList<>(handle.createQuery("SELECT " + COLUMNS
-                            + " FROM generation_jobs WHERE status = 'processing'"
-                            + " AND (lease_expires_at IS NULL OR lease_expires_at < :now)"
-                            + " ORDER BY lease_expires_at NULLS FIRST LIMIT :max FOR UPDATE SKIP LOCKED")
+            List<GenerationJob> claimable = new ArrayList<>(handle.createQuery(
+                            "SELECT " + COLUMNS
+                                    + " FROM generation_jobs WHERE status = 'processing'"
+                                    + " AND (lease_expires_at IS NULL OR lease_expires_at < :now)"
+                                    + " ORDER BY lease_expires_at NULLS FIRST, created_at, id LIMIT :max FOR UPDATE SKIP LOCKED")
                     .bind("now", timestamp(now))
                     .bind("max", max)
                     .mapTo(Rows.JobRow.class)

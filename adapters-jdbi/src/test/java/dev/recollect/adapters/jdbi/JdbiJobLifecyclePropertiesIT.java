@@ -5,6 +5,7 @@ import dev.recollect.domain.JobId;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.testing.JobClaimProperties;
 import dev.recollect.ports.testing.JobLifecycleProperties;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,15 +17,18 @@ import java.util.UUID;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.state.ActionChain;
 
 /**
- * The job lifecycle's stateful property on PostgreSQL: the in-memory chains, fewer and shorter, each on emptied job
- * tables (cleanup counts every expired job in the store, so a chain must be alone in it).
+ * The job lifecycle's stateful property and the claims' property on PostgreSQL: the in-memory chains, fewer and
+ * shorter, and fewer tries, each on emptied job tables (cleanup and claims see every job in the store, so a try must
+ * be alone in it).
  */
-class JdbiJobLifecyclePropertiesIT extends JobLifecycleProperties {
+@PropertyDefaults(tries = 25)
+class JdbiJobLifecyclePropertiesIT extends JobLifecycleProperties implements JobClaimProperties {
     private static final ClassDatabase DATABASE = new ClassDatabase(JdbiJobLifecyclePropertiesIT.class);
 
     @AfterContainer
@@ -33,7 +37,7 @@ class JdbiJobLifecyclePropertiesIT extends JobLifecycleProperties {
     }
 
     @Override
-    protected JobStore freshJobs() {
+    public JobStore freshJobs() {
         JdbiPersistence stores = DATABASE.persistence();
         sql("TRUNCATE generation_jobs, job_token_usage, rate_limit_events");
         return stores.jobs();

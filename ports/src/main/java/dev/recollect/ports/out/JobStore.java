@@ -90,7 +90,8 @@ public interface JobStore {
 
     /**
      * Claims up to {@code max} jobs for {@code workerId}: first processing jobs whose lease expired before
-     * {@code now} (their worker died), then pending jobs, oldest first. Each claimed job is started (its attempt
+     * {@code now} (their worker died) or was released, in the order their leases ran out (a released one first), then
+     * pending jobs, oldest first; ties go to the older job, then to the id in PostgreSQL's order. Each claimed job is started (its attempt
      * counted, which fences off its previous worker) and leased to the worker until {@code now + lease}. Concurrent
      * claims never return the same job.
      */

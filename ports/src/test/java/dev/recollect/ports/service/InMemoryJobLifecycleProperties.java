@@ -4,6 +4,7 @@ import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.testing.InMemoryStores;
+import dev.recollect.ports.testing.JobClaimProperties;
 import dev.recollect.ports.testing.JobLifecycleProperties;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
@@ -11,12 +12,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
 import net.jqwik.api.state.ActionChain;
 
-/** The job lifecycle's stateful property on the in-memory store. */
-class InMemoryJobLifecycleProperties extends JobLifecycleProperties {
+/** The job lifecycle's stateful property and the claims' property on the in-memory store. */
+class InMemoryJobLifecycleProperties extends JobLifecycleProperties implements JobClaimProperties {
     private InMemoryStores stores;
 
     @Override
-    protected JobStore freshJobs() {
+    public JobStore freshJobs() {
         stores = new InMemoryStores();
         return stores.jobs();
     }

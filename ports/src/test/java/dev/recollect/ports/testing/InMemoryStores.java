@@ -341,7 +341,9 @@ public final class InMemoryStores implements Persistence {
                 List<GenerationJob> claimable = new ArrayList<>();
                 jobs.values().stream()
                         .filter(j -> j.status() == JobStatus.PROCESSING && leaseExpired(j.id(), now))
-                        .sorted(Comparator.comparing(GenerationJob::createdAt).thenComparing(GenerationJob::id))
+                        .sorted(Comparator.comparing((GenerationJob j) -> leaseEnd(j.id()))
+                                .thenComparing(GenerationJob::createdAt)
+                                .thenComparing(GenerationJob::id))
                         .forEach(claimable::add);
                 jobs.values().stream()
                         .filter(j -> j.status() == JobStatus.PENDING)
@@ -504,6 +506,12 @@ public final class InMemoryStores implements Persistence {
     }
 
     /** Whether job {@code id} has no lease running at {@code now}. Call with the lock held. */
+    /** When a job's lease ran out: a released lease, or none, ran out before any other. */
+    private Instant leaseEnd(JobId id) {
+        Lease lease = leases.get(id);
+        return lease == null ? Instant.MIN : lease.until();
+    }
+
     private boolean leaseExpired(JobId id, Instant now) {
         Lease lease = leases.get(id);
         return lease == null || lease.until().isBefore(now);

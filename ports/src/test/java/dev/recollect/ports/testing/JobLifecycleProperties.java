@@ -36,7 +36,7 @@ public abstract class JobLifecycleProperties {
     private static final List<UserId> USERS = List.of(new UserId("ann"), new UserId("bob"), new UserId("cy"));
 
     /** An empty job store for one chain. */
-    protected abstract JobStore freshJobs();
+    public abstract JobStore freshJobs();
 
     /** Every job in the store {@link #freshJobs()} last gave. */
     protected abstract List<GenerationJob> allJobs();
