@@ -103,8 +103,9 @@ class MigrationReportProperties {
     /**
      * Batches that fail or whose claim is lost on their first attempt are done later, by later calls to work, while
      * the others go on: every call's running totals count exactly the batches it completed, the run's troubles are the
-     * batches waiting to be retried, and the finished run reports its first start, its last completion (whichever
-     * batch that was), the rate between them and one finish time that working it again leaves unchanged.
+     * batches waiting to be retried, the report after every batch says what is done and what is left, and the
+     * finished run reports its first start, its last completion (whichever batch that was), the rate between them and
+     * one finish time that working it again leaves unchanged.
      */
     @SeededProperty
     void batchesThatFailOrAreLostAreDoneLaterAndTheReportSaysWhen(
@@ -138,18 +139,33 @@ class MigrationReportProperties {
                 .run()
                 .id();
         Instant lastCompletion = null;
+        int completedBatches = 0;
+        long completedDocuments = 0;
         RunMigrations.RunReport report = null;
         for (int call = 0; call < 12 && (report == null || !report.done()); call++) {
             List<RunMigrations.Progress> progress = new ArrayList<>();
-            report = runner.work(new RunMigrations.Work(run, "w", Duration.ofSeconds(1)), progress::add)
+            // The report as anyone would see it after each batch: what is left, and what is done.
+            List<RunMigrations.RunReport> midway = new ArrayList<>();
+            report = runner.work(new RunMigrations.Work(run, "w", Duration.ofSeconds(1)), step -> {
+                        progress.add(step);
+                        midway.add(runner.status(run).orElseThrow());
+                    })
                     .orElseThrow();
             long completedHere = 0;
-            for (RunMigrations.Progress step : progress) {
+            for (int i = 0; i < progress.size(); i++) {
+                RunMigrations.Progress step = progress.get(i);
                 if (step.batch().state() == BatchState.COMPLETED) {
                     completedHere += step.batch().stats().processed();
+                    completedBatches++;
+                    completedDocuments += step.batch().stats().processed();
                     lastCompletion = step.batch().completedAt();
                 }
                 assertThat(step.workerStats().processed()).isEqualTo(completedHere);
+                RunMigrations.RunReport seen = midway.get(i);
+                assertThat(seen.remainingEstimate()).isEqualTo(documents - completedDocuments);
+                assertThat(seen.batches()).containsEntry(BatchState.COMPLETED, completedBatches);
+                assertThat(seen.stats().processed()).isEqualTo(completedDocuments);
+                assertThat(seen.done()).isEqualTo(completedDocuments == documents);
             }
             assertThat(runner.troubles(run).orElseThrow())
                     .extracting(MigrationBatch::seq)
