@@ -19,6 +19,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** The job queries: a job with its work for its owner only, and figures over a bounded window. */
@@ -53,26 +54,6 @@ class JobReportingTest {
         });
         assertThat(reporting.details(new GetJob.Query("bob", job.id().toString())))
                 .isEmpty();
-    }
-
-    @Test
-    void aConceptTheJobDoesNotListGoesLast() {
-        GenerationJob job = h.create(new UserId("ann"), "Tides");
-        h.pipeline().process(job.id());
-        Concept stray =
-                dev.recollect.ports.testing.Fixtures.concept(new UserId("ann"), "Stray", job.id(), h.clock.instant());
-        h.stores
-                .concepts()
-                .insertAll(
-                        java.util.List.of(stray),
-                        dev.recollect.domain.stats.StatsDelta.conceptsCreated(1),
-                        h.clock.instant());
-
-        GetJobDetails.JobDetails details =
-                reporting.details(new GetJob.Query("ann", job.id().toString())).orElseThrow();
-
-        assertThat(details.concepts()).hasSize(4);
-        assertThat(details.concepts().get(3).concept()).isEqualTo(stray);
     }
 
     @Test
@@ -133,19 +114,58 @@ class JobReportingTest {
                 .hasMessageContaining("window");
     }
 
-    @Test
-    void theConceptsFollowTheJobsOrderNotTheStores() {
+    /**
+     * A job's details list its concepts in the job's order, whatever order they were stored in, then any concept of
+     * the job that it does not list, by id, each with its phrasings; another learner sees nothing.
+     */
+    @SeededProperty
+    void theDetailsFollowTheJobsOrderThenWhatItDoesNotList(
+            @ForAll("orders") java.util.List<Integer> order, @ForAll @IntRange(max = 2) int strays) {
+        PipelineHarness h = new PipelineHarness();
+        JobReporting reporting =
+                new JobReporting(h.jobs, h.stores.concepts(), h.stores.phrasings(), h.stores.jobReports(), h.clock);
         GenerationJob job = h.create(new UserId("ann"), "Tides");
         h.pipeline().process(job.id());
         GenerationJob done = h.job(job.id());
-        java.util.List<dev.recollect.domain.ConceptId> reversed = new java.util.ArrayList<>(done.conceptIds());
-        java.util.Collections.reverse(reversed);
-        GenerationJob reordered = done.toBuilder().conceptIds(reversed).build();
-        h.stores.jobs().transition(job.id(), j -> new dev.recollect.domain.job.JobTransition.Applied(reordered));
+        java.util.List<dev.recollect.domain.ConceptId> listed =
+                order.stream().map(done.conceptIds()::get).toList();
+        h.stores
+                .jobs()
+                .transition(
+                        job.id(),
+                        j -> new dev.recollect.domain.job.JobTransition.Applied(
+                                done.toBuilder().conceptIds(listed).build()));
+        java.util.List<dev.recollect.domain.ConceptId> unlisted = new java.util.ArrayList<>();
+        for (int i = 0; i < strays; i++) {
+            h.clock.advance(Duration.ofSeconds(1));
+            Concept stray = dev.recollect.ports.testing.Fixtures.concept(
+                    new UserId("ann"), "Stray " + i, job.id(), h.clock.instant());
+            h.stores
+                    .concepts()
+                    .insertAll(
+                            java.util.List.of(stray),
+                            dev.recollect.domain.stats.StatsDelta.conceptsCreated(1),
+                            h.clock.instant());
+            unlisted.add(stray.id());
+        }
+        java.util.List<dev.recollect.domain.ConceptId> expected = new java.util.ArrayList<>(listed);
+        unlisted.stream().sorted().forEach(expected::add);
 
         GetJobDetails.JobDetails details =
                 reporting.details(new GetJob.Query("ann", job.id().toString())).orElseThrow();
 
-        assertThat(details.concepts()).extracting(c -> c.concept().id()).containsExactlyElementsOf(reversed);
+        assertThat(details.concepts()).extracting(c -> c.concept().id()).containsExactlyElementsOf(expected);
+        for (GetJobDetails.ConceptDetails concept : details.concepts()) {
+            assertThat(concept.phrasings())
+                    .containsExactlyElementsOf(
+                            h.stores.phrasings().findByConcept(concept.concept().id()));
+        }
+        assertThat(reporting.details(new GetJob.Query("bob", job.id().toString())))
+                .isEmpty();
+    }
+
+    @Provide
+    Arbitrary<java.util.List<Integer>> orders() {
+        return Arbitraries.shuffle(0, 1, 2);
     }
 }
