@@ -328,12 +328,14 @@ class MigrationProperties {
         Map<String, Object> asParsed = new LinkedHashMap<>();
         asParsed.put("n", nested ? Map.of("inner", List.of(whole)) : whole);
         asParsed.put("short", (short) whole);
+        asParsed.put("byte", (byte) whole);
         asParsed.put("big", java.math.BigInteger.valueOf(whole));
         asParsed.put("f", fraction);
         asParsed.put("none", null);
         Map<String, Object> asWritten = new LinkedHashMap<>();
         asWritten.put("n", nested ? Map.of("inner", List.of((long) whole)) : (long) whole);
         asWritten.put("short", (long) (short) whole);
+        asWritten.put("byte", (long) (byte) whole);
         asWritten.put("big", (long) whole);
         asWritten.put("f", (double) fraction);
         asWritten.put("none", null);
@@ -343,6 +345,8 @@ class MigrationProperties {
 
         assertThat(parsed).isEqualTo(new Document("k", asWritten, at));
         assertThat(parsed.get("short")).isInstanceOf(Long.class);
+        assertThat(parsed.get("byte")).isInstanceOf(Long.class);
+        assertThat(parsed.get("f")).isInstanceOf(Double.class);
         assertThat(parsed.with("m", 3).get("m")).isEqualTo(3L);
         assertThat(new Document("k", Map.of("huge", java.math.BigInteger.TWO.pow(70)), at).get("huge"))
                 .isEqualTo(java.math.BigInteger.TWO.pow(70));
