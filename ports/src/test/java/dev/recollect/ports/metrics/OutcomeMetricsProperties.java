@@ -2,6 +2,7 @@ package dev.recollect.ports.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recollect.domain.failure.ErrorClassifier;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.migration.BatchState;
@@ -10,6 +11,8 @@ import dev.recollect.domain.migration.KeyRange;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.testing.DomainArbitraries;
 import dev.recollect.domain.testing.SeededProperty;
+import dev.recollect.domain.usage.TokenUsage;
+import dev.recollect.ports.out.LlmCall;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
@@ -43,7 +46,10 @@ class OutcomeMetricsProperties {
      * has one; a job that has not ended counts nothing.
      */
     @SeededProperty
-    void aJobCountsOnceUnderHowItEnded(@ForAll("jobs") GenerationJob job) {
+    void aJobCountsOnceUnderHowItEnded(@ForAll("jobs") GenerationJob reached, @ForAll boolean withoutDuration) {
+        // A row written before durations were kept has none: it still counts, without a duration.
+        GenerationJob job =
+                withoutDuration ? reached.toBuilder().durationMs(null).build() : reached;
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         MicrometerMetrics metrics = new MicrometerMetrics(registry);
 
@@ -123,5 +129,40 @@ class OutcomeMetricsProperties {
             }
         }
         return batch;
+    }
+
+    /**
+     * A call the adapter reports counts the adapter's own retries (its attempts but the first; none for one attempt)
+     * and its tokens by kind, under the call's stage and model.
+     */
+    @SeededProperty
+    void aReportedCallCountsTheAdaptersRetriesAndItsTokens(
+            @ForAll ErrorClassifier.Stage stage,
+            @ForAll @IntRange(min = 1, max = 5) int attempts,
+            @ForAll("usages") TokenUsage usage) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        MicrometerMetrics metrics = new MicrometerMetrics(registry);
+
+        metrics.llmReported(stage, new LlmCall("m", usage, attempts));
+
+        String tag = stage.name().toLowerCase(Locale.ROOT);
+        assertThat(registry.find("recollect.llm.retries").counters())
+                .extracting(c -> c.getId().getTag("stage") + "/" + c.getId().getTag("source") + "=" + c.count())
+                .containsExactlyElementsOf(
+                        attempts == 1 ? List.of() : List.of(tag + "/adapter=" + (double) (attempts - 1)));
+        assertThat(registry.find("recollect.llm.tokens").tag("model", "m").counters())
+                .extracting(c -> c.getId().getTag("kind") + "=" + c.count())
+                .containsExactlyInAnyOrder(
+                        "prompt=" + (double) usage.prompt(),
+                        "output=" + (double) usage.output(),
+                        "thinking=" + (double) usage.thinking());
+    }
+
+    @Provide
+    Arbitrary<TokenUsage> usages() {
+        Arbitrary<Long> tokens = net.jqwik.api.Arbitraries.longs().between(0, 100_000);
+        return net.jqwik.api.Combinators.combine(tokens, tokens, tokens)
+                .as((prompt, output, thinking) ->
+                        TokenUsage.ofCall(prompt, output, thinking, prompt + output + thinking));
     }
 }

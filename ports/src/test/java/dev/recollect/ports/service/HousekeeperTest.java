@@ -48,10 +48,10 @@ class HousekeeperTest {
     }
 
     @Test
-    void aPositiveIntervalRunsRoundsOnADaemonThreadUntilClosed() throws InterruptedException {
+    void aPositiveIntervalRunsRoundsOnADaemonThreadUntilClosed() throws Exception {
         java.util.concurrent.CountDownLatch rounds = new java.util.concurrent.CountDownLatch(2);
         java.util.concurrent.atomic.AtomicReference<Thread> ran = new java.util.concurrent.atomic.AtomicReference<>();
-        Housekeeper housekeeper = Housekeeper.every(
+        Housekeeper housekeeper = dev.recollect.ports.testing.NonDaemon.call(() -> Housekeeper.every(
                 Duration.ofMillis(1),
                 () -> {
                     ran.set(Thread.currentThread());
@@ -59,7 +59,7 @@ class HousekeeperTest {
                     return new dev.recollect.ports.in.CleanupJobs.Result(
                             new dev.recollect.domain.job.CleanupCounts(0, 0, 0), 0);
                 },
-                new InMemoryExclusiveLocks());
+                new InMemoryExclusiveLocks()));
         assertThat(rounds.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         Thread thread = ran.get();
         assertThat(thread.getName()).isEqualTo("recollect-housekeeping");

@@ -181,12 +181,15 @@ class JobPipelineProperties {
      * Any run of provider failures at one call, concepts or the phrasings of any concept, is decided call by call as
      * the retry policy says: a failure that is not retryable, or one on the last attempt, fails the job at once with
      * its classified error, keeping what was saved; otherwise the job waits (the provider's delay, capped, or a
-     * bounded backoff) and calls again. Every call made, failed or not, is billed to the job.
+     * bounded backoff) and calls again. Every call made, failed or not, is billed to the job, and the job is counted
+     * once as it ended.
      */
     @SeededProperty
     void failuresAreRetriedOrFailTheJobAsTheRetryPolicySays(
             @ForAll("failures") List<ProviderFailure> failures, @ForAll @IntRange(min = -1, max = 2) int concept) {
-        PipelineHarness h = new PipelineHarness();
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        PipelineHarness h = new PipelineHarness(new dev.recollect.ports.metrics.MicrometerMetrics(registry));
         GenerationJob job = h.create(USER, "Volcanoes");
         ErrorClassifier.Stage stage = concept < 0 ? ErrorClassifier.Stage.CONCEPTS : ErrorClassifier.Stage.PHRASINGS;
         fillConceptsBefore(h, concept);
@@ -237,6 +240,16 @@ class JobPipelineProperties {
         TokenUsage billed =
                 times(ScriptedLlm.CONCEPT_CALL, conceptCalls).plus(times(ScriptedLlm.PHRASING_CALL, phrasingCalls));
         assertThat(h.stores.jobReports().usage(job.id())).containsExactly(new ModelUsage(ScriptedLlm.MODEL, billed));
+        // The job is counted once, as it ended.
+        assertThat(registry.find("recollect.jobs.completed").counters())
+                .extracting(c -> c.count())
+                .containsExactly(fatal == null ? 1.0 : 0.0);
+        assertThat(registry.find("recollect.jobs.failed").counters())
+                .extracting(c -> c.getId().getTag("error") + "=" + c.count())
+                .containsExactlyElementsOf(
+                        fatal == null
+                                ? List.of()
+                                : List.of(fatal.code().name().toLowerCase(java.util.Locale.ROOT) + "=1.0"));
         if (fatal == null) {
             assertThat(after.status()).isEqualTo(JobStatus.COMPLETED);
             assertThat(after.questionsSaved()).isEqualTo(CONCEPTS * TARGET);

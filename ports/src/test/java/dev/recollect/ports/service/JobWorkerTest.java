@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class JobWorkerTest {
     private final PipelineHarness h = new PipelineHarness();
     private final List<ProcessJob.Outcome> outcomes = new CopyOnWriteArrayList<>();
+    private final List<Thread> runners = new CopyOnWriteArrayList<>();
 
     private JobWorker worker(int concurrency) {
         return new JobWorker(
@@ -36,18 +37,30 @@ class JobWorkerTest {
                         "w1", concurrency, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofSeconds(5)),
                 h.clock,
                 JobSignals.polling(h.sleeper),
-                outcomes::add);
+                outcome -> {
+                    runners.add(Thread.currentThread());
+                    outcomes.add(outcome);
+                });
     }
 
     @Test
-    void untilIdleProcessesEveryPendingJob() {
+    void untilIdleProcessesEveryPendingJob() throws Exception {
         GenerationJob a = h.create(new UserId("ann"), "Tides");
         GenerationJob b = h.create(new UserId("bob"), "Rivers");
         GenerationJob c = h.create(new UserId("cy"), "Lakes");
-        try (JobWorker worker = worker(2)) {
-            assertThat(worker.runUntilIdle()).isEqualTo(3);
-            assertThat(worker.running()).isEmpty();
-        }
+        // From a thread that is not a daemon, so that the runners' daemon flag is the worker's doing.
+        int ran = dev.recollect.ports.testing.NonDaemon.call(() -> {
+            try (JobWorker worker = worker(2)) {
+                int processed = worker.runUntilIdle();
+                assertThat(worker.running()).isEmpty();
+                return processed;
+            }
+        });
+        assertThat(ran).isEqualTo(3);
+        assertThat(runners).as("jobs run on the worker's own daemon threads").allSatisfy(t -> {
+            assertThat(t.isDaemon()).isTrue();
+            assertThat(t.getName()).isEqualTo("recollect-job");
+        });
         for (GenerationJob job : List.of(a, b, c)) {
             assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
         }
