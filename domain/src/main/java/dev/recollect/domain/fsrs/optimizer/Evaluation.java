@@ -42,14 +42,8 @@ public record Evaluation(double logLoss, double rmseBins) {
             TrainingItem item = items.get(i);
             float ratio = (float) i / last;
             float weight = 0.25f + 0.75f * (ratio * ratio * ratio);
-            int n = item.reviews().size();
-            int[] ratings = new int[n];
-            int[] days = new int[n];
-            for (int k = 0; k < n; k++) {
-                ratings[k] = item.reviews().get(k).rating();
-                days[k] = item.reviews().get(k).deltaT();
-            }
-            float p = recurrence.predict(w, ratings, days, 0, n);
+            float p = recurrence.predict(
+                    w, item.ratings(), item.days(), 0, item.reviews().size());
             float y = item.recalled() ? 1f : 0f;
             float term = y == 1f ? (float) Math.log(p) : (float) Math.log(1f - p);
             lossSum += weight * term;

@@ -214,17 +214,10 @@ public final class Optimizer {
             int longest = 2;
             for (int i = 0; i < byLength.size(); i++) {
                 TrainingItem item = byLength.get(i).item();
-                int n = item.reviews().size();
-                int[] r = new int[n];
-                int[] d = new int[n];
-                for (int k = 0; k < n; k++) {
-                    r[k] = item.reviews().get(k).rating();
-                    d[k] = item.reviews().get(k).deltaT();
-                }
-                ratings.add(r);
-                days.add(d);
+                ratings.add(item.ratings());
+                days.add(item.days());
                 weights[i] = byLength.get(i).weight();
-                longest = Math.max(longest, n);
+                longest = Math.max(longest, item.reviews().size());
             }
             int count = (byLength.size() + options.batchSize() - 1) / options.batchSize();
             batches = new int[count][];

@@ -75,4 +75,22 @@ public record TrainingItem(List<TrainingReview> reviews) {
         }
         return lapses;
     }
+
+    /** The ratings, history then target, as the recurrence reads them. */
+    int[] ratings() {
+        int[] ratings = new int[reviews.size()];
+        for (int i = 0; i < ratings.length; i++) {
+            ratings[i] = reviews.get(i).rating();
+        }
+        return ratings;
+    }
+
+    /** The intervals, history then target, as the recurrence reads them. */
+    int[] days() {
+        int[] days = new int[reviews.size()];
+        for (int i = 0; i < days.length; i++) {
+            days[i] = reviews.get(i).deltaT();
+        }
+        return days;
+    }
 }

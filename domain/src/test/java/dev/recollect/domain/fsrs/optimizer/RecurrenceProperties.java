@@ -23,14 +23,8 @@ class RecurrenceProperties {
         Recurrence recurrence = new Recurrence(8);
         double loss = 0;
         for (TrainingItem item : items) {
-            int n = item.reviews().size();
-            int[] ratings = new int[n];
-            int[] days = new int[n];
-            for (int i = 0; i < n; i++) {
-                ratings[i] = item.reviews().get(i).rating();
-                days[i] = item.reviews().get(i).deltaT();
-            }
-            loss += recurrence.lossAndGradient(w, ratings, days, 0, n, 1f, grad);
+            loss += recurrence.lossAndGradient(
+                    w, item.ratings(), item.days(), 0, item.reviews().size(), 1f, grad);
         }
         return loss;
     }
