@@ -189,8 +189,11 @@ class RecollectTest {
         GenerationJob job = create(recollect, "learner", "Glaciers");
         CountDownLatch idle = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Thread> background =
+                new java.util.concurrent.atomic.AtomicReference<>();
         // Waiting for work is where the worker rests once the queue is empty; it rests until closing wakes it.
         stores.signals().onWait(() -> {
+            background.set(Thread.currentThread());
             idle.countDown();
             try {
                 closed.await();
@@ -200,9 +203,17 @@ class RecollectTest {
         });
         Worker worker = recollect.worker(Worker.Settings.defaults("background"));
 
-        worker.start();
+        // Started from a thread that is not a daemon, so that its thread's daemon flag is the worker's doing.
+        dev.recollect.ports.testing.NonDaemon.call(() -> {
+            worker.start();
+            return null;
+        });
 
         assertThat(idle.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(background.get().getName()).isEqualTo("recollect-worker");
+        assertThat(background.get().isDaemon())
+                .as("it never keeps the JVM alive")
+                .isTrue();
         assertThat(stores.jobs().find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
         assertThatIllegalStateException().isThrownBy(worker::start).withMessageContaining("running already");
         assertThatIllegalStateException().isThrownBy(worker::runUntilIdle).withMessageContaining("running already");

@@ -280,6 +280,43 @@ class JobPipelineProperties {
         return sum;
     }
 
+    @Provide
+    Arbitrary<String> failureWords() {
+        return Arbitraries.of(
+                "network timeout",
+                "Rate limit exceeded",
+                "response does not match validator",
+                "API key invalid",
+                "a bug",
+                "");
+    }
+
+    /**
+     * A failure that carries no provider failure is classified by its words, as the reference does: retried when
+     * they say it is worth it (the next call answers and the job completes), failing the job with that error when not.
+     */
+    @SeededProperty
+    void anUntypedFailureIsClassifiedByItsWords(@ForAll("failureWords") String words) {
+        PipelineHarness h = new PipelineHarness();
+        GenerationJob job = h.create(USER, "Volcanoes");
+        h.llm.conceptsWithHook(() -> {
+            throw new IllegalStateException(words);
+        });
+        JobError error = ErrorClassifier.classify(new IllegalStateException(words), ErrorClassifier.Stage.CONCEPTS);
+
+        h.pipeline().process(job.id());
+
+        GenerationJob after = h.job(job.id());
+        if (error.retryable()) {
+            assertThat(after.status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(h.sleeper.waits()).hasSize(1);
+        } else {
+            assertThat(after.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(after.error()).isEqualTo(error);
+            assertThat(h.sleeper.waits()).isEmpty();
+        }
+    }
+
     /**
      * Cancelling after any phrasing of any concept stops the job at once: it is cancelled, keeps exactly the
      * phrasings saved until then, and asks for no other concept's.
