@@ -42,7 +42,9 @@ final class Defaults {
         if (relearningSteps > 1) {
             float value = -((float) Math.log(w[11]) + (float) Math.log((float) Math.pow(2f, w[13]) - 1f) + 0.3f * w[14])
                     / relearningSteps;
-            ceiling = Math.min(2f, (float) Math.sqrt(Math.max(0.01f, value)));
+            // Rust's max and min ignore NaN (a negative pre-clip w11 has no logarithm): the floor then wins.
+            float floored = Float.isNaN(value) ? 0.01f : Math.max(0.01f, value);
+            ceiling = Math.min(2f, (float) Math.sqrt(floored));
         }
         for (int i = 0; i < w.length; i++) {
             float low = i == 19 && !shortTerm ? 0f : LOW[i];
