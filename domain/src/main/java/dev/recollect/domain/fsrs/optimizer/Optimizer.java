@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Fits the 21 FSRS-6 parameters to review histories as fsrs-rs 6.5.0's {@code compute_parameters} does: the outlier
@@ -78,11 +79,20 @@ public final class Optimizer {
         /** The 21 parameters, widened to double. */
         double[] parameters();
 
+        /** The value of the function for this outcome; a new outcome breaks the build wherever one is handled. */
+        <R> R fold(Function<Trained, R> trained, Function<TooFewReviews, R> tooFew, Function<Cancelled, R> cancelled);
+
         /** Trained on {@code items} items over {@code epochs} epochs; {@code bestEpoch} (1-based) was kept. */
         record Trained(double[] parameters, int items, int epochs, int bestEpoch) implements Result {
             /** Copies the parameters. */
             public Trained {
                 parameters = parameters.clone();
+            }
+
+            @Override
+            public <R> R fold(
+                    Function<Trained, R> trained, Function<TooFewReviews, R> tooFew, Function<Cancelled, R> cancelled) {
+                return trained.apply(this);
             }
         }
 
@@ -95,6 +105,12 @@ public final class Optimizer {
             public TooFewReviews {
                 parameters = parameters.clone();
             }
+
+            @Override
+            public <R> R fold(
+                    Function<Trained, R> trained, Function<TooFewReviews, R> tooFew, Function<Cancelled, R> cancelled) {
+                return tooFew.apply(this);
+            }
         }
 
         /** Stopped by the monitor: the defaults. */
@@ -103,7 +119,18 @@ public final class Optimizer {
             public Cancelled {
                 parameters = parameters.clone();
             }
+
+            @Override
+            public <R> R fold(
+                    Function<Trained, R> trained, Function<TooFewReviews, R> tooFew, Function<Cancelled, R> cancelled) {
+                return cancelled.apply(this);
+            }
         }
+    }
+
+    /** The FSRS-6 defaults as fsrs-rs holds them (float values widened to double). */
+    public static double[] defaults() {
+        return widen(Defaults.WEIGHTS);
     }
 
     /** The fewest training items to train at all; fewer give the defaults (fsrs-rs's threshold). */
