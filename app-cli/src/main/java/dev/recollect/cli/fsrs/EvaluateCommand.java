@@ -2,7 +2,6 @@ package dev.recollect.cli.fsrs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recollect.cli.support.ExitCode;
 import dev.recollect.domain.DomainException;
 import dev.recollect.domain.fsrs.optimizer.Evaluation;
@@ -10,17 +9,13 @@ import dev.recollect.domain.fsrs.optimizer.TrainingItem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code recollect fsrs evaluate}: the log loss and RMSE(bins) of given parameters on review histories. */
 @Command(
@@ -30,12 +25,7 @@ import picocli.CommandLine.Spec;
             "Input as for `fsrs optimize`: a revlog CSV (--input) or JSON histories on stdin."
         },
         mixinStandardHelpOptions = true)
-public final class EvaluateCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Spec
-    private CommandSpec spec;
-
+public final class EvaluateCommand extends HistoryCommand {
     @Option(
             names = "--parameters",
             required = true,
@@ -43,31 +33,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "The 21 parameters as a JSON array, as `fsrs optimize` prints them.")
     private String parameters;
 
-    @Option(names = "--input", paramLabel = "CSV", description = "The revlog CSV; without it, JSON histories on stdin.")
-    private Path input;
-
-    @Option(
-            names = "--timezone",
-            paramLabel = "ZONE",
-            defaultValue = "UTC",
-            description = "The learner's time zone, for counting days (default: ${DEFAULT-VALUE}).")
-    private String timezone;
-
-    @Option(
-            names = "--next-day-starts-at",
-            paramLabel = "HOUR",
-            defaultValue = "4",
-            description = "The hour a new day starts, 0-23 (default: ${DEFAULT-VALUE}).")
-    private int nextDayStartsAt;
-
-    @Option(names = "--json", description = "Print JSON (fields in docs/cli.md).")
-    private boolean json;
-
-    private final InputStream stdin;
-
     /** Reads JSON histories from {@code stdin} when no CSV is given. */
     public EvaluateCommand(InputStream stdin) {
-        this.stdin = stdin;
+        super(stdin);
     }
 
     @Override
@@ -76,7 +44,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Evaluation evaluation;
         try {
             double[] w = parse(parameters);
-            List<TrainingItem> items = OptimizeCommand.read(input, timezone, nextDayStartsAt, stdin);
+            List<TrainingItem> items = histories.read(stdin);
             evaluation = Evaluation.of(w, items);
         } catch (InvalidInputException e) {
             err.println("recollect fsrs evaluate: " + e.getMessage());
@@ -86,7 +54,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (histories.json) {
             Map<String, Object> metrics = OptimizeCommand.metrics(evaluation);
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(metrics));
         } else {

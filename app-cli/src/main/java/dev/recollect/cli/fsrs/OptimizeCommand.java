@@ -1,6 +1,5 @@
 package dev.recollect.cli.fsrs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recollect.cli.support.ExitCode;
 import dev.recollect.domain.DomainException;
 import dev.recollect.domain.fsrs.optimizer.Evaluation;
@@ -9,17 +8,11 @@ import dev.recollect.domain.fsrs.optimizer.TrainingItem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code recollect fsrs optimize}: fits the 21 FSRS-6 parameters to a review log, as fsrs-rs 6.5.0 does, and prints
@@ -34,29 +27,7 @@ import picocli.CommandLine.Spec;
                     + " cards, each an array of {\"rating\": 1-4, \"delta_t\": days}."
         },
         mixinStandardHelpOptions = true)
-public final class OptimizeCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--input", paramLabel = "CSV", description = "The revlog CSV; without it, JSON histories on stdin.")
-    private Path input;
-
-    @Option(
-            names = "--timezone",
-            paramLabel = "ZONE",
-            defaultValue = "UTC",
-            description = "The learner's time zone, for counting days (default: ${DEFAULT-VALUE}).")
-    private String timezone;
-
-    @Option(
-            names = "--next-day-starts-at",
-            paramLabel = "HOUR",
-            defaultValue = "4",
-            description = "The hour a new day starts, 0-23 (default: ${DEFAULT-VALUE}).")
-    private int nextDayStartsAt;
-
+public final class OptimizeCommand extends HistoryCommand {
     @Option(
             names = "--short-term",
             negatable = true,
@@ -65,14 +36,9 @@ public final class OptimizeCommand implements Callable<Integer> {
             description = "Train the same-day parameters w17-w19 (default: on; --no-short-term keeps them 0).")
     private boolean shortTerm;
 
-    @Option(names = "--json", description = "Print JSON (fields in docs/cli.md).")
-    private boolean json;
-
-    private final InputStream stdin;
-
     /** Reads JSON histories from {@code stdin} when no CSV is given. */
     public OptimizeCommand(InputStream stdin) {
-        this.stdin = stdin;
+        super(stdin);
     }
 
     @Override
@@ -80,13 +46,13 @@ public final class OptimizeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<TrainingItem> items;
         try {
-            items = read(input, timezone, nextDayStartsAt, stdin);
+            items = histories.read(stdin);
         } catch (InvalidInputException e) {
             err.println("recollect fsrs optimize: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
         Optimizer.Monitor monitor =
-                System.console() != null && !json ? new TerminalProgress(err) : Optimizer.Monitor.NONE;
+                System.console() != null && !histories.json ? new TerminalProgress(err) : Optimizer.Monitor.NONE;
         Optimizer.Result result;
         try {
             result = Optimizer.fit(items, Optimizer.Options.DEFAULT.withShortTerm(shortTerm), monitor);
@@ -97,7 +63,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         Evaluation before = Evaluation.of(Optimizer.defaults(), items);
         Evaluation after = Evaluation.of(result.parameters(), items);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (histories.json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("parameters", result.parameters());
             document.put("items", items.size());
@@ -133,34 +99,6 @@ public final class OptimizeCommand implements Callable<Integer> {
         metrics.put("log_loss", evaluation.logLoss());
         metrics.put("rmse_bins", evaluation.rmseBins());
         return metrics;
-    }
-
-    /** The items of {@code input} (a CSV) or, without one, of the JSON histories on {@code stdin}. */
-    static List<TrainingItem> read(Path input, String timezone, int nextDayStartsAt, InputStream stdin)
-            throws IOException, InvalidInputException {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(timezone);
-        } catch (DateTimeException e) {
-            throw new InvalidInputException("--timezone", "not a time zone: " + timezone);
-        }
-        if (nextDayStartsAt < 0 || nextDayStartsAt > 23) {
-            throw new InvalidInputException("--next-day-starts-at", "an hour from 0 to 23, got " + nextDayStartsAt);
-        }
-        List<TrainingItem> items;
-        try {
-            items = input == null
-                    ? ReviewHistories.fromJson(stdin)
-                    : ReviewHistories.fromCsv(input, zone, nextDayStartsAt);
-        } catch (DomainException e) {
-            throw new InvalidInputException(input == null ? "stdin" : input.toString(), e.getMessage());
-        }
-        if (items.isEmpty()) {
-            throw new InvalidInputException(
-                    input == null ? "stdin" : input.toString(),
-                    "no review came a day or more after the one before it, so there is nothing to learn from");
-        }
-        return items;
     }
 
     /** Training progress on the terminal, as a percentage on one line. */

@@ -142,4 +142,32 @@ class OptimizerParityTest {
         System.arraycopy(new double[] {0.03517945, 0.2145780, 0.3827424, 1.376578}, 0, expected, 0, 4);
         assertThat(result.parameters()).containsExactly(expected, within(1e-6));
     }
+
+    /**
+     * Four batches (2,006 items from a seeded synthetic learner), so that fsrs-rs's batch order (ChaCha12 and rand's
+     * shuffle) decides the result: the binding's parameters, recorded with benchmarks/fsrs/binding-fit.mjs, short-term
+     * on and off.
+     */
+    @Example
+    void severalBatchesInFsrsRsOrder() {
+        List<TrainingItem> items = new SyntheticLearner(Optimizer.defaults(), 1).items(500, 6);
+        assertThat(items).hasSize(2006);
+
+        assertParameters(
+                Optimizer.fit(items, Optimizer.Options.DEFAULT, Optimizer.Monitor.NONE),
+                vector(
+                        "0.2838471531867981 0.9336733222007751 2.3156380653381348 6.12841272354126 6.507193565368652"
+                                + " 0.7996211051940918 3.0434985160827637 0.018033398315310478 1.8251953125",
+                        " 0.1581782102584839 0.7545989155769348 1.4921094179153442 0.06710705906152725"
+                                + " 0.28738147020339966 1.6541317701339722 0.5610508322715759 1.7712405920028687"
+                                + " 0.522506594657898 0.10389441251754761 0.046551190316677094 0.15151150524616241"));
+        assertParameters(
+                Optimizer.fit(items, Optimizer.Options.DEFAULT.withShortTerm(false), Optimizer.Monitor.NONE),
+                vector(
+                        "0.3193417489528656 0.9168462157249451 2.4211490154266357 6.334969520568848 6.51381254196167"
+                                + " 0.8000025153160095 3.044757843017578 0.018183525651693344 1.8256497383117676",
+                        " 0.15897643566131592 0.7554177641868591 1.4965038299560547 0.06644231826066971"
+                                + " 0.2917085587978363 1.660117745399475 0.562890887260437 1.7668160200119019 0 0 0"
+                                + " 0.16298578679561615"));
+    }
 }
