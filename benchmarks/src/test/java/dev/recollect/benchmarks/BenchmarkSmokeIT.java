@@ -87,6 +87,16 @@ class BenchmarkSmokeIT {
                 .containsPattern("anchor skipped: .+|reviews_per_second");
     }
 
+    @Test
+    void theOptimizerBenchmarkRuns() throws Exception {
+        String out = run(OptimizerBench.class, List.of("--smoke", "benchmarks/target/optimizer-smoke"));
+
+        assertThat(out)
+                .containsPattern("revlog-150\\.csv: 150 cards, [\\d,]+ reviews, [\\d,]+ items")
+                .containsPattern("recollect, in process: [\\d.]+ s, log loss [\\d.]+, RMSE\\(bins\\) [\\d.]+")
+                .containsPattern("anchor skipped: .+|anchor: run benchmarks/fsrs/optimizer.sh");
+    }
+
     private String runOnTheTestDatabase(Class<?> benchmark) throws Exception {
         List<String> args = new ArrayList<>(
                 List.of("--smoke", "--database-url", database.jdbcUrl(), "--database-user", database.user()));
