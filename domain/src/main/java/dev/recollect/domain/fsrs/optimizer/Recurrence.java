@@ -36,7 +36,6 @@ final class Recurrence {
     private float[] e;
     private float[] time;
     private int[] branch;
-    private float lastDifficulty;
 
     Recurrence(int capacity) {
         allocate(Math.max(2, capacity));
@@ -59,7 +58,7 @@ final class Recurrence {
     }
 
     static float clamp(float x, float lo, float hi) {
-        return x < lo ? lo : (x > hi ? hi : x);
+        return Math.min(Math.max(x, lo), hi);
     }
 
     /** The curve's factor for decay {@code -c}: {@code 0.9^(1/c) − 1}, so that R(S, S) = 0.9. */
@@ -79,8 +78,8 @@ final class Recurrence {
     }
 
     /**
-     * Replays the first {@code steps} reviews; returns the stability after them, leaving the difficulty in
-     * {@link #lastDifficulty()} and every step cached for {@link #backward}.
+     * Replays the first {@code steps} reviews; returns the stability after them, every step cached for
+     * {@link #backward}.
      */
     float forward(float[] w, int[] ratings, int[] days, int offset, int steps) {
         if (steps > capacity) {
@@ -92,7 +91,6 @@ final class Recurrence {
         float s = clamp(w[g0 - 1], S_MIN, S_MAX);
         float d0 = initialDifficulty(w, g0);
         dm[0] = d0;
-        sPre[0] = w[g0 - 1];
         float d = clamp(d0, D_MIN, D_MAX);
         branch[0] = INITIAL;
         float easyD0 = initialDifficulty(w, 4);
@@ -148,13 +146,7 @@ final class Recurrence {
             s = clamp(next, S_MIN, S_MAX);
             d = clamp(mean, D_MIN, D_MAX);
         }
-        lastDifficulty = d;
         return s;
-    }
-
-    /** The difficulty after the last {@link #forward}. */
-    float lastDifficulty() {
-        return lastDifficulty;
     }
 
     /** The probability of recall the parameters predict for {@code item}, unclamped, as fsrs-rs's inference. */
@@ -274,8 +266,10 @@ final class Recurrence {
                 newGS += gR * curve[0];
                 grad[20] += gR * curve[1];
             }
-            gS = S_MIN <= sIn[i] && sIn[i] <= S_MAX ? newGS : 0;
-            gD = D_MIN <= dIn[i] && dIn[i] <= D_MAX ? newGD : 0;
+            // fsrs-rs masks these by the incoming state's bounds too; a step's input is the step before's clamped
+            // output, always inside them, so the mask never bites.
+            gS = newGS;
+            gD = newGD;
         }
         int g0 = ratings[offset];
         grad[g0 - 1] += gS;

@@ -170,4 +170,24 @@ class OptimizerParityTest {
                                 + " 0.2917085587978363 1.660117745399475 0.562890887260437 1.7668160200119019 0 0 0"
                                 + " 0.16298578679561615"));
     }
+
+    /**
+     * Every training setting away from its default at once, recorded with the binding the same way: batches of 32
+     * (about 60 of them, so the shuffle runs deep), seed 42, items of at most 5 reviews, two relearning steps (which
+     * cap w17 and w18), learning rate 0.03, gamma 0.5, 3 epochs.
+     */
+    @Example
+    void everySettingAsTheBindingTakesIt() {
+        List<TrainingItem> items = new SyntheticLearner(Optimizer.defaults(), 1).items(500, 6);
+        Optimizer.Options options = new Optimizer.Options(true, 2, 3, 32, 42, 0.03, 5, 0.5);
+
+        assertParameters(
+                Optimizer.fit(items, options, Optimizer.Monitor.NONE),
+                vector(
+                        "0.3564215898513794 0.9419853091239929 2.5686159133911133 6.165769100189209 6.49039363861084"
+                                + " 0.7853584289550781 3.1118361949920654 0.008329500444233418 1.8002996444702148",
+                        " 0.13394635915756226 0.7420893311500549 1.5079988241195679 0.03364608436822891"
+                                + " 0.2944405972957611 1.6729671955108643 0.493023157119751 1.7985560894012451"
+                                + " 0.5329050421714783 0.07735544443130493 0.07198596745729446 0.12427457422018051"));
+    }
 }
