@@ -328,12 +328,11 @@ public final class Optimizer {
         private double epochLoss() {
             int n = weights.length;
             double total = 0;
-            double[] ignored = new double[21];
             for (int[] batch : batches) {
                 double sum = 0;
                 for (int i = batch[0]; i < batch[1]; i++) {
                     int[] r = ratings.get(i);
-                    sum += recurrence.lossAndGradient(w, r, days.get(i), 0, r.length, weights[i], ignored);
+                    sum += recurrence.loss(w, r, days.get(i), 0, r.length, weights[i]);
                 }
                 double penalty = 0;
                 for (int j = 0; j < 21; j++) {

@@ -156,6 +156,13 @@ final class Recurrence {
         return retrievability(days[offset + length - 1], s, c, factor(c));
     }
 
+    /** The loss of one item alone, as {@link #lossAndGradient} computes it, without the gradient. */
+    double loss(float[] w, int[] ratings, int[] days, int offset, int length, float weight) {
+        float p = clamp(predict(w, ratings, days, offset, length), P_MIN, P_MAX);
+        boolean y = ratings[offset + length - 1] > 1;
+        return -(double) weight * (y ? Math.log(p) : Math.log(1 - (double) p));
+    }
+
     /**
      * The loss of one item ({@code weight × −[y ln p + (1−y) ln(1−p)]}, p clamped to [1e-7, 1−1e-7]), adding its
      * gradient with respect to {@code w} into {@code grad}.
