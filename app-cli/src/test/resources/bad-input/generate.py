@@ -11,7 +11,7 @@ import re
 import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CATEGORIES = ["prompts", "users", "ids", "numbers", "replay", "import", "settings", "gemini"]
+CATEGORIES = ["prompts", "users", "ids", "numbers", "replay", "import", "settings", "gemini", "optimizer"]
 
 
 def rep(text, times):
@@ -396,6 +396,79 @@ gemini("a stream cut at the token limit", {"status": "failed", "errorCode": "SCH
        concepts=ONE_CONCEPT,
        phrasings=stream(candidate(phrasings_text([phrasing(), phrasing(question="A second question, in full?")])[:-40],
                                   finish="MAX_TOKENS")))
+
+
+# The optimizer: revlog CSVs, JSON histories on stdin, settings and parameters (fsrs optimize, fsrs evaluate).
+HEADER = "card_id,review_time,review_rating,review_state,review_duration"
+GOOD_ROWS = "1,1700000000000,3,0,5000\n1,1700090000000,3,2,4000\n"
+for about, text, names in [
+    ("a header without review_duration", "card_id,review_time,review_rating,review_state\n1,1700000000000,3,0\n",
+     "line 1: the header lacks the column review_duration"),
+    ("a header without card_id", "review_time,review_rating,review_state,review_duration\n", "lacks the column card_id"),
+    ("a header of other columns", "id,time,rating\n1,2,3\n", "line 1: the header lacks the column card_id"),
+    ("a rating of 0", HEADER + "\n1,1700000000000,0,4,0\n", "line 2: review_rating must be 1 to 4, got 0"),
+    ("a rating of 5", HEADER + "\n" + GOOD_ROWS + "1,1700190000000,5,2,1\n", "line 4: review_rating must be 1 to 4"),
+    ("a negative rating", HEADER + "\n1,1700000000000,-1,0,1\n", "line 2: review_rating must be 1 to 4, got -1"),
+    ("a card's rows out of time order", HEADER + "\n1,1700090000000,3,0,1\n1,1700000000000,3,2,1\n",
+     "line 3: card 1 was reviewed at 1700000000000, before its previous row"),
+    ("a time that is a date", HEADER + "\n1,2023-11-14,3,0,1\n", "line 2: review_time must be a whole number"),
+    ("a time with a fraction", HEADER + "\n1,1700000000000.5,3,0,1\n", "line 2: review_time must be a whole number"),
+    ("a rating that is a word", HEADER + "\n1,1700000000000,good,0,1\n", "line 2: review_rating must be a whole number"),
+    ("a state that is empty", HEADER + "\n1,1700000000000,3,,1\n", "line 2: review_state must be a whole number"),
+    ("a duration that overflows", HEADER + "\n1,1700000000000,3,0,99999999999999999999\n",
+     "line 2: review_duration must be a whole number"),
+    ("a row cut short", HEADER + "\n1,1700000000000\n", "line 2: the row has no review_rating"),
+    ("an empty card id", HEADER + "\n,1700000000000,3,0,1\n", "line 2: card_id is empty"),
+    ("a header and nothing else", HEADER + "\n", "the file has a header but no reviews"),
+    ("an empty file", "", "the file is empty"),
+    ("one review per card only", HEADER + "\n1,1700000000000,3,0,1\n2,1700000000000,3,0,1\n",
+     "no review came a day or more after"),
+    ("cards never learned", HEADER + "\n1,1700000000000,3,2,1\n1,1700090000000,3,2,1\n",
+     "no review came a day or more after"),
+]:
+    case("optimizer", about, ["fsrs", "optimize", "--input", "$FILES/revlog.csv"], 2, names,
+         files={"revlog.csv": text}, database=False)
+case("optimizer", "a file that does not exist", ["fsrs", "optimize", "--input", "$FILES/missing.csv"], 2,
+     "no such file", database=False)
+for about, option, value, names in [
+    ("a time zone that does not exist", "--timezone", "Mars/Olympus", "--timezone: not a time zone: Mars/Olympus"),
+    ("a time zone that is a number", "--timezone", "8", "--timezone: not a time zone: 8"),
+    ("an hour of 24", "--next-day-starts-at", "24", "--next-day-starts-at: an hour from 0 to 23, got 24"),
+    ("a negative hour", "--next-day-starts-at", "-1", "--next-day-starts-at: an hour from 0 to 23, got -1"),
+]:
+    case("optimizer", about, ["fsrs", "optimize", "--input", "$FILES/revlog.csv", option, value], 2, names,
+         files={"revlog.csv": HEADER + "\n" + GOOD_ROWS}, database=False)
+case("optimizer", "an hour that is a word", ["fsrs", "optimize", "--next-day-starts-at", "four"], 2,
+     "--next-day-starts-at", database=False)
+for about, stdin, names in [
+    ("JSON histories that are not JSON", "[[{", "stdin: not valid JSON"),
+    ("JSON histories that are an object", '{"rating": 3}', "expected a non-empty array of cards"),
+    ("no JSON histories at all", "", "expected a non-empty array of cards"),
+    ("an empty array of cards", "[]", "expected a non-empty array of cards"),
+    ("a card that is not an array", '[{"rating": 3, "delta_t": 0}]', "[0]: a card is a non-empty array of reviews"),
+    ("a card without reviews", "[[]]", "[0]: a card is a non-empty array of reviews"),
+    ("a review without a rating", '[[{"delta_t": 0}]]', "[0][0]: rating must be a whole number"),
+    ("a rating of 9", '[[{"rating": 9, "delta_t": 0}]]', "[0][0]: rating must be 1 to 4, got 9"),
+    ("a rating with a fraction", '[[{"rating": 2.5, "delta_t": 0}]]', "[0][0]: rating must be a whole number"),
+    ("a rating that is a string", '[[{"rating": "3", "delta_t": 0}]]', "[0][0]: rating must be a whole number"),
+    ("a first review days after nothing", '[[{"rating": 3, "delta_t": 2}]]',
+     "[0][0]: delta_t must be 0 for a card's first review"),
+    ("a negative interval", '[[{"rating": 3, "delta_t": 0}, {"rating": 3, "delta_t": -2}]]',
+     "[0][1]: delta_t must be 0 for a card's first review and 0 or more after, got -2"),
+    ("only same-day reviews", '[[{"rating": 3, "delta_t": 0}, {"rating": 3, "delta_t": 0}]]',
+     "no review came a day or more after"),
+]:
+    case("optimizer", about, ["fsrs", "optimize"], 2, names, stdin=stdin, database=False)
+for about, parameters, names in [
+    ("parameters that are not JSON", "[0.2,", "--parameters: not a JSON array"),
+    ("twenty parameters", "[" + ",".join(["1"] * 20) + "]", "--parameters: expected a JSON array of the 21"),
+    ("parameters as an object", '{"w": [1]}', "--parameters: expected a JSON array of the 21"),
+    ("a parameter that is a string", '["0.2"' + ",1" * 20 + "]", "--parameters[0]: must be a finite number"),
+]:
+    case("optimizer", about, ["fsrs", "evaluate", "--parameters", parameters, "--input", "$FILES/revlog.csv"], 2,
+         names, files={"revlog.csv": HEADER + "\n" + GOOD_ROWS}, database=False)
+case("optimizer", "evaluate without parameters", ["fsrs", "evaluate", "--input", "$FILES/revlog.csv"], 2,
+     "--parameters", files={"revlog.csv": HEADER + "\n" + GOOD_ROWS}, database=False)
 
 
 def write():
