@@ -12,6 +12,7 @@ import dev.recollect.ports.in.ChangeLifecycle;
 import dev.recollect.ports.in.CheckHealth;
 import dev.recollect.ports.in.CleanupJobs;
 import dev.recollect.ports.in.CreateJob;
+import dev.recollect.ports.in.FitParameters;
 import dev.recollect.ports.in.GetJob;
 import dev.recollect.ports.in.GetJobDetails;
 import dev.recollect.ports.in.GetJobStats;
@@ -40,6 +41,7 @@ import dev.recollect.ports.service.JobPipeline;
 import dev.recollect.ports.service.JobReporting;
 import dev.recollect.ports.service.JobWatching;
 import dev.recollect.ports.service.MigrationRunner;
+import dev.recollect.ports.service.ParameterFitting;
 import dev.recollect.ports.service.Reviews;
 import java.time.Clock;
 import java.time.Duration;
@@ -275,6 +277,13 @@ public final class Recollect {
     public CheckHealth checkHealth() {
         return health;
     }
+
+    /** Fits FSRS-6 parameters to review histories, as fsrs-rs 6.5.0 does; needs neither the store nor a model. */
+    public FitParameters fitParameters() {
+        return FITTING;
+    }
+
+    private static final FitParameters FITTING = new ParameterFitting();
 
     /** What the models say they are, for people; empty when none were given. */
     public Optional<String> modelDescription() {

@@ -250,6 +250,7 @@ class RecollectTest {
                         .map(DocumentMigration::name)
                         .toList());
         assertThat(recollect.modelDescription()).contains("scripted model " + ScriptedLlm.MODEL);
+        assertThat(recollect.fitParameters()).isInstanceOf(dev.recollect.ports.service.ParameterFitting.class);
     }
 
     @Test
