@@ -12,6 +12,7 @@ import dev.recollect.domain.job.JobStatus;
 import dev.recollect.domain.job.JobTransition;
 import dev.recollect.ports.in.CancelJob;
 import dev.recollect.ports.in.CreateJob;
+import dev.recollect.ports.in.RetryJob;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.service.GenerationJobs;
@@ -29,8 +30,9 @@ import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
 
 /**
- * A stateful test: random chains of create, cancel, claim, progress, complete, fail, time passing and cleanup,
- * run against the in-memory stores and checked against a model after every step.
+ * A stateful test: random chains of create, cancel, claim, progress, complete, fail (retryably or for good), rescue,
+ * retry (forced or not), time passing and cleanup, checked after every step against the domain's rules applied to a
+ * model of every job; run on the in-memory stores and on PostgreSQL.
  */
 public abstract class JobLifecycleProperties {
     private static final List<UserId> USERS = List.of(new UserId("ann"), new UserId("bob"), new UserId("cy"));
@@ -63,10 +65,14 @@ public abstract class JobLifecycleProperties {
             }
         }
 
-        /** Applies {@code change} through the store and the model alike; a terminal job must refuse it. */
+        /**
+         * Applies {@code change} through the store and to the model's job: the store must answer exactly as the
+         * domain's rules do on the job as the model has it (applied or refused, and why); a terminal job refuses it.
+         */
         void change(JobId id, Function<GenerationJob, JobTransition> change) {
             GenerationJob before = model.get(id);
             JobTransition transition = h.store.transition(id, change).orElseThrow();
+            assertThat(transition).isEqualTo(change.apply(before));
             if (before.status().isTerminal()) {
                 assertThat(transition.applied()).as("a terminal job changed").isFalse();
             }
@@ -74,6 +80,32 @@ public abstract class JobLifecycleProperties {
             assertThat(after.questionsGenerated()).isGreaterThanOrEqualTo(before.questionsGenerated());
             assertThat(after.questionsSaved()).isGreaterThanOrEqualTo(before.questionsSaved());
             model.put(id, after);
+        }
+
+        /**
+         * The owner retries {@code id} through the use case: refused as the job's rules refuse it, then by the cap,
+         * else queued again exactly as the rules say.
+         */
+        void retry(JobId id, boolean force) {
+            GenerationJob before = model.get(id);
+            long active = model.values().stream()
+                    .filter(j ->
+                            j.userId().equals(before.userId()) && j.status().isActive())
+                    .count();
+            JobTransition rules = before.retry(force);
+
+            RetryJob.Result result =
+                    h.jobs.retry(new RetryJob.Command(before.userId().value(), id.toString(), force, null));
+
+            if (!rules.applied()) {
+                assertThat(result).isInstanceOfSatisfying(RetryJob.Result.NotRetryable.class, r -> assertThat(r.job())
+                        .isEqualTo(before));
+            } else if (active >= JobPolicy.DEFAULT.maxActivePerUser()) {
+                assertThat(result).isInstanceOf(RetryJob.Result.TooManyActiveJobs.class);
+            } else {
+                assertThat(result).isEqualTo(new RetryJob.Result.Retried(rules.job()));
+                model.put(id, rules.job());
+            }
         }
 
         JobId pick(int index) {
@@ -114,6 +146,18 @@ public abstract class JobLifecycleProperties {
                                         id,
                                         j -> j.fail(
                                                 new JobError(ErrorCode.NETWORK, "down", true), w.h.clock.instant()))))
+                .withAction(
+                        1,
+                        new OnAJob(
+                                "fail for good",
+                                (w, id) -> w.change(
+                                        id,
+                                        j -> j.fail(
+                                                new JobError(ErrorCode.CONTENT_BLOCKED, "blocked", false),
+                                                w.h.clock.instant()))))
+                .withAction(1, new OnAJob("rescue", (w, id) -> w.change(id, j -> j.rescue(w.h.clock.instant()))))
+                .withAction(1, new OnAJob("retry", (w, id) -> w.retry(id, false)))
+                .withAction(1, new OnAJob("forced retry", (w, id) -> w.retry(id, true)))
                 .withAction(2, new PassTime())
                 .withAction(1, new Cleanup())
                 .withMaxTransformations(steps);
