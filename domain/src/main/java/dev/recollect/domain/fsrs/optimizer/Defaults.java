@@ -1,15 +1,14 @@
 package dev.recollect.domain.fsrs.optimizer;
 
+import dev.recollect.domain.fsrs.Parameters;
+
 /**
  * fsrs-rs 6.5.0's constants for training: the default parameters, the spread of each that the L2 term divides by,
  * and the bounds every step is clipped to ({@code parameter_clipper.rs}), all in {@code float} as fsrs-rs keeps them.
  */
 final class Defaults {
-    /** The FSRS-6 defaults. */
-    static final float[] WEIGHTS = {
-        0.212f, 1.2931f, 2.3065f, 8.2956f, 6.4133f, 0.8334f, 3.0194f, 0.001f, 1.8722f, 0.1666f, 0.796f, 1.4835f,
-        0.0614f, 0.2629f, 1.6483f, 0.6014f, 1.8729f, 0.5425f, 0.0912f, 0.0658f, 0.1542f
-    };
+    /** The FSRS-6 defaults: the scheduler's, in float as fsrs-rs holds them. */
+    static final float[] WEIGHTS = floats(Parameters.defaults().w());
 
     /** How far each parameter usually lies from its default: the L2 term's σ. */
     static final float[] SIGMA = {
@@ -27,6 +26,14 @@ final class Defaults {
     };
 
     private Defaults() {}
+
+    private static float[] floats(double[] values) {
+        float[] narrow = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            narrow[i] = (float) values[i];
+        }
+        return narrow;
+    }
 
     /** The defaults, a fresh copy. */
     static float[] weights() {

@@ -14,10 +14,6 @@ import net.jqwik.api.Provide;
 
 /** The recurrence's loss and its hand-written gradient. */
 class RecurrenceProperties {
-    static final float[] DEFAULTS = {
-        0.212f, 1.2931f, 2.3065f, 8.2956f, 6.4133f, 0.8334f, 3.0194f, 0.001f, 1.8722f, 0.1666f, 0.796f, 1.4835f,
-        0.0614f, 0.2629f, 1.6483f, 0.6014f, 1.8729f, 0.5425f, 0.0912f, 0.0658f, 0.1542f
-    };
 
     private static double lossAndGradient(float[] w, List<TrainingItem> items, double[] grad) {
         Recurrence recurrence = new Recurrence(8);
@@ -39,7 +35,7 @@ class RecurrenceProperties {
                 TrainingItem.of(4, 0, 4, 0, 3, 1, 3, 3, 3, 5, 4, 12, 1, 23));
         double[] grad = new double[21];
 
-        double loss = lossAndGradient(DEFAULTS, items, grad);
+        double loss = lossAndGradient(Defaults.weights(), items, grad);
 
         double[] expected = {
             -0.0956885,
