@@ -166,10 +166,8 @@ final class ReviewHistories {
                             at, "delta_t must be 0 for a card's first review and 0 or more after, got " + days);
                 }
                 history.add(new TrainingReview(rating, days));
-                if (r > 0 && days > 0) {
-                    items.add(new TrainingItem(history));
-                }
             }
+            items.addAll(TrainingItem.targetsOf(history));
         }
         return items;
     }

@@ -80,6 +80,7 @@ public final class Revlog {
             return;
         }
         List<TrainingReview> history = new ArrayList<>();
+        List<Long> targetTimes = new ArrayList<>();
         long previousDay = 0;
         for (int i = from; i < rows.size(); i++) {
             Row row = rows.get(i);
@@ -87,9 +88,13 @@ public final class Revlog {
             int delta = i == from ? 0 : (int) Math.max(0, day - previousDay);
             previousDay = day;
             history.add(new TrainingReview(row.rating(), delta));
-            if (history.size() >= 2 && delta > 0) {
-                items.add(new Timed(new TrainingItem(history), row.reviewTimeMillis()));
+            if (delta > 0) {
+                targetTimes.add(row.reviewTimeMillis());
             }
+        }
+        List<TrainingItem> targets = TrainingItem.targetsOf(history);
+        for (int k = 0; k < targets.size(); k++) {
+            items.add(new Timed(targets.get(k), targetTimes.get(k)));
         }
     }
 

@@ -33,6 +33,20 @@ public record TrainingItem(List<TrainingReview> reviews) {
         return new TrainingItem(List.of(reviews));
     }
 
+    /**
+     * The items one card's history gives: every review a day or more after the one before is a target, with the
+     * history before it; same-day reviews are history only.
+     */
+    public static List<TrainingItem> targetsOf(List<TrainingReview> history) {
+        List<TrainingItem> items = new java.util.ArrayList<>();
+        for (int end = 2; end <= history.size(); end++) {
+            if (history.get(end - 1).deltaT() > 0) {
+                items.add(new TrainingItem(history.subList(0, end)));
+            }
+        }
+        return items;
+    }
+
     /** The review to predict. */
     public TrainingReview target() {
         return reviews.get(reviews.size() - 1);

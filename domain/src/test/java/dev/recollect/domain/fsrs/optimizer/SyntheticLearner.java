@@ -29,12 +29,7 @@ public final class SyntheticLearner {
         List<TrainingItem> items = new ArrayList<>();
         Recurrence recurrence = new Recurrence(maxReviews + 2);
         for (int card = 0; card < cards; card++) {
-            List<TrainingReview> history = card(recurrence, maxReviews);
-            for (int end = 2; end <= history.size(); end++) {
-                if (history.get(end - 1).deltaT() > 0) {
-                    items.add(new TrainingItem(history.subList(0, end)));
-                }
-            }
+            items.addAll(TrainingItem.targetsOf(card(recurrence, maxReviews)));
         }
         return items;
     }
