@@ -109,7 +109,7 @@ class JobWatchingProperties {
                 return call.proceed();
             }
             GenerationJob version = versions.get(Math.min(reads.getAndIncrement(), versions.size() - 1));
-            // Another job's change first, which the watch must not take for this one's.
+            // Another job's signal too, as a store serving many jobs sends them.
             signals.changed(new JobId(new UUID(9, 9)));
             signals.changed(created.id());
             return Optional.of(version);

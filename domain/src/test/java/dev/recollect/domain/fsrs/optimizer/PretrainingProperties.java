@@ -110,10 +110,13 @@ class PretrainingProperties {
 
         float[] s = Pretraining.smoothAndFill(found, count);
 
-        assertThat(s[g]).isCloseTo(Math.min(100f, value), within(1e-4f * value));
-        for (int i = 1; i < 4; i++) {
-            assertThat(s[i]).isGreaterThanOrEqualTo(s[i - 1]);
+        float[] scaled = new float[4];
+        for (int i = 0; i < 4; i++) {
+            scaled[i] = Math.min(100f, Math.max(0.001f, Defaults.WEIGHTS[i] * (value / Defaults.WEIGHTS[g])));
         }
+        java.util.Arrays.sort(scaled);
+        assertThat(s).containsExactly(scaled, within(1e-4f * Math.max(1, value)));
+        assertThat(s[g]).isCloseTo(Math.min(100f, value), within(1e-4f * value));
         assertThatThrownBy(() -> Pretraining.smoothAndFill(new float[4], new int[4]))
                 .isInstanceOf(OptimizerException.class);
     }

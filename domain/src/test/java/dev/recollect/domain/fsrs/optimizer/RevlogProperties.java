@@ -57,11 +57,11 @@ class RevlogProperties {
 
     /**
      * Every item's history starts at its card's last block of learning rows, its target is a review a day or more
-     * after the one before, every such review is a target once, and items come in the order their targets were
-     * reviewed; a card that was never learned gives none.
+     * after the one before, and every such review is a target once; a card that was never learned gives none. (The
+     * items' order by target time is OptimizerEdgeProperties' rowsInAnyOrderGiveTheSameItemsInTargetOrder.)
      */
     @SeededProperty
-    void itemsStartAtTheLastLearningBlockAndComeInTargetOrder(@ForAll("cards") List<List<Step>> cards) {
+    void itemsStartAtTheLastLearningBlockAndEveryLaterDayIsATarget(@ForAll("cards") List<List<Step>> cards) {
         List<Revlog.Row> rows = new ArrayList<>();
         int expected = 0;
         for (int c = 0; c < cards.size(); c++) {
