@@ -3,8 +3,6 @@ package dev.recollect.ports.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recollect.domain.UserId;
-import dev.recollect.domain.failure.ErrorCode;
-import dev.recollect.domain.failure.JobError;
 import dev.recollect.domain.job.CleanupCounts;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
@@ -21,6 +19,7 @@ import dev.recollect.ports.metrics.MicrometerMetrics;
 import dev.recollect.ports.out.JobStore;
 import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.out.RateLimitRule;
+import dev.recollect.ports.testing.JobPath;
 import dev.recollect.ports.testing.PipelineHarness;
 import dev.recollect.ports.testing.Proxies;
 import dev.recollect.ports.testing.SequentialIds;
@@ -49,48 +48,11 @@ class GenerationJobsProperties {
     private static final String STRANGER = "stranger";
     private static final String CAP_MESSAGE = "Too many concurrent jobs. Maximum 3 jobs allowed.";
 
-    /** How a job got to where it is: every status, and a failure either way. */
-    enum Path {
-        PENDING(JobStatus.PENDING),
-        PROCESSING(JobStatus.PROCESSING),
-        COMPLETED(JobStatus.COMPLETED),
-        FAILED_RETRYABLE(JobStatus.FAILED),
-        FAILED_FOR_GOOD(JobStatus.FAILED),
-        CANCELLED(JobStatus.CANCELLED);
-
-        final JobStatus status;
-
-        Path(JobStatus status) {
-            this.status = status;
-        }
-    }
-
-    /** Creates a job of the owner's and takes it along {@code path}, at the harness's present time. */
-    private static GenerationJob job(PipelineHarness h, String prompt, Path path) {
+    /** Creates a job of the owner's through the use case and takes it along {@code path}, at the present time. */
+    private static GenerationJob job(PipelineHarness h, String prompt, JobPath path) {
         GenerationJob job =
                 ((CreateJob.Result.Created) h.jobs.create(new CreateJob.Command(OWNER.value(), prompt, null))).job();
-        Instant now = h.clock.instant();
-        var jobs = h.stores.jobs();
-        switch (path) {
-            case PENDING -> {}
-            case PROCESSING -> jobs.transition(job.id(), j -> j.start(now));
-            case COMPLETED -> {
-                jobs.transition(job.id(), j -> j.start(now));
-                jobs.transition(job.id(), j -> j.complete(j.prompt(), now));
-            }
-            case FAILED_RETRYABLE, FAILED_FOR_GOOD -> {
-                boolean retryable = path == Path.FAILED_RETRYABLE;
-                jobs.transition(job.id(), j -> j.start(now));
-                jobs.transition(
-                        job.id(),
-                        j -> j.fail(
-                                new JobError(
-                                        retryable ? ErrorCode.NETWORK : ErrorCode.CONTENT_BLOCKED, "failed", retryable),
-                                now));
-            }
-            case CANCELLED -> jobs.transition(job.id(), j -> j.cancel(now));
-        }
-        return h.job(job.id());
+        return path.drive(h.stores.jobs(), job.id(), h.clock.instant());
     }
 
     /**
@@ -99,7 +61,7 @@ class GenerationJobsProperties {
      */
     @SeededProperty
     void onlyTheOwnerCancelsAndOnlyAJobThatHasNotEnded(
-            @ForAll Path path, @ForAll boolean byOwner, @ForAll boolean deletedMeanwhile) {
+            @ForAll JobPath path, @ForAll boolean byOwner, @ForAll boolean deletedMeanwhile) {
         PipelineHarness h = new PipelineHarness();
         GenerationJob job = job(h, "Tides", path);
         // A cleanup may delete the job between the owner's check and the write: answered as a missing job.
@@ -121,10 +83,10 @@ class GenerationJobsProperties {
         if (!byOwner || deletedMeanwhile) {
             assertThat(result).isEqualTo(new CancelJob.Result.NotFound());
             assertThat(((CancelJob.Result.NotFound) result).message()).isEqualTo("Job not found or access denied");
-        } else if (path.status.isTerminal()) {
-            assertThat(result)
-                    .isInstanceOfSatisfying(CancelJob.Result.NotCancellable.class, r -> assertThat(r.message())
-                            .isEqualTo("Cannot cancel job with status: " + path.status.wireName()));
+        } else if (path.status().isTerminal()) {
+            assertThat(result).isInstanceOfSatisfying(CancelJob.Result.NotCancellable.class, r -> assertThat(
+                            r.message())
+                    .isEqualTo("Cannot cancel job with status: " + path.status().wireName()));
         } else {
             assertThat(result).isInstanceOf(CancelJob.Result.Cancelled.class);
             assertThat(h.job(job.id()).status()).isEqualTo(JobStatus.CANCELLED);
@@ -142,7 +104,7 @@ class GenerationJobsProperties {
      */
     @SeededProperty
     void onlyTheOwnersFailedJobIsRetriedWithinTheCapAndTheRateLimit(
-            @ForAll Path path,
+            @ForAll JobPath path,
             @ForAll boolean byOwner,
             @ForAll boolean force,
             @ForAll @IntRange(max = 3) int others,
@@ -153,7 +115,7 @@ class GenerationJobsProperties {
         if (hourUsedUp) {
             // The job itself was the hour's first request.
             for (int i = 1; i < RateLimitRule.QUESTION_GENERATION.maxRequests(); i++) {
-                job(h, "Used " + i, Path.CANCELLED);
+                job(h, "Used " + i, JobPath.CANCELLED);
             }
         }
         for (int i = 0; i < others; i++) {
@@ -167,7 +129,7 @@ class GenerationJobsProperties {
         RetryJob.Result result = h.jobs.retry(new RetryJob.Command(
                 byOwner ? OWNER.value() : STRANGER, job.id().toString(), force, null));
 
-        boolean failed = path.status == JobStatus.FAILED;
+        boolean failed = path.status() == JobStatus.FAILED;
         String outcome;
         if (!byOwner) {
             outcome = "not found";
@@ -177,8 +139,9 @@ class GenerationJobsProperties {
             outcome = "not failed";
             assertThat(result)
                     .isEqualTo(new RetryJob.Result.NotRetryable(
-                            job, "Cannot retry job with status: " + path.status.wireName()));
-        } else if (path == Path.FAILED_FOR_GOOD && !force) {
+                            job,
+                            "Cannot retry job with status: " + path.status().wireName()));
+        } else if (path == JobPath.FAILED_FOR_GOOD && !force) {
             outcome = "failed for good";
             assertThat(result)
                     .isEqualTo(new RetryJob.Result.NotRetryable(
@@ -231,8 +194,8 @@ class GenerationJobsProperties {
     }
 
     @Provide
-    Arbitrary<List<Path>> histories() {
-        return Arbitraries.of(Path.class).list().ofMaxSize(12);
+    Arbitrary<List<JobPath>> histories() {
+        return Arbitraries.of(JobPath.class).list().ofMaxSize(12);
     }
 
     /**
@@ -241,7 +204,7 @@ class GenerationJobsProperties {
      */
     @SeededProperty
     void aListNarrowedToStatusesHoldsExactlyThoseJobs(
-            @ForAll("histories") List<Path> paths, @ForAll Set<JobStatus> statuses) {
+            @ForAll("histories") List<JobPath> paths, @ForAll Set<JobStatus> statuses) {
         PipelineHarness h = new PipelineHarness();
         List<GenerationJob> newestFirst = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
@@ -280,7 +243,7 @@ class GenerationJobsProperties {
         PipelineHarness h = new PipelineHarness();
         List<GenerationJob> newestFirst = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            newestFirst.add(0, job(h, "Topic " + i, Path.CANCELLED));
+            newestFirst.add(0, job(h, "Topic " + i, JobPath.CANCELLED));
             h.clock.advance(Duration.ofMillis(1 + i % 3));
         }
         int size = Math.max(PageRequest.MIN_SIZE, Math.min(PageRequest.MAX_SIZE, limit));
@@ -318,7 +281,7 @@ class GenerationJobsProperties {
      */
     @SeededProperty
     void cleanupDeletesExactlyTheJobsPastTheirRetention(
-            @ForAll("histories") List<Path> paths, @ForAll("ages") List<Long> hoursAgo) {
+            @ForAll("histories") List<JobPath> paths, @ForAll("ages") List<Long> hoursAgo) {
         PipelineHarness h = new PipelineHarness();
         Map<JobStatus, Duration> retention = Map.of(
                 JobStatus.COMPLETED, Duration.ofDays(7),
@@ -331,7 +294,7 @@ class GenerationJobsProperties {
         List<Long> sortedAges =
                 hoursAgo.stream().sorted((a, b) -> Long.compare(b, a)).toList();
         for (int i = 0; i < paths.size(); i++) {
-            Path path = paths.get(i);
+            JobPath path = paths.get(i);
             long age = sortedAges.isEmpty() ? 0 : sortedAges.get(Math.min(i, sortedAges.size() - 1));
             Instant at = end.minus(Duration.ofHours(age));
             if (at.isAfter(h.clock.instant())) {
@@ -342,9 +305,9 @@ class GenerationJobsProperties {
             }
             GenerationJob job = job(h, "Topic " + i, path);
             boolean expired =
-                    path.status.isTerminal() && !job.completedAt().isAfter(end.minus(retention.get(path.status)));
+                    path.status().isTerminal() && !job.completedAt().isAfter(end.minus(retention.get(path.status())));
             if (expired) {
-                deleted[path.status.ordinal() - JobStatus.COMPLETED.ordinal()]++;
+                deleted[path.status().ordinal() - JobStatus.COMPLETED.ordinal()]++;
             } else {
                 kept.add(job);
             }

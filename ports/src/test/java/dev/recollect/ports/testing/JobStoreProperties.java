@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recollect.domain.JobId;
 import dev.recollect.domain.UserId;
-import dev.recollect.domain.failure.ErrorCode;
-import dev.recollect.domain.failure.JobError;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
@@ -187,16 +185,6 @@ public abstract class JobStoreProperties {
         return wait > 0 ? new Admission.RateLimited(wait) : new Admission.Created(job);
     }
 
-    /** Where a job has got to. */
-    public enum Path {
-        PENDING,
-        PROCESSING,
-        COMPLETED,
-        FAILED_RETRYABLE,
-        FAILED_FOR_GOOD,
-        CANCELLED
-    }
-
     /** Who asks for the retry. */
     public enum Requester {
         OWNER,
@@ -205,31 +193,10 @@ public abstract class JobStoreProperties {
     }
 
     /** Stores a job of {@code user}'s along {@code path}, at {@code at}. */
-    private static GenerationJob stored(JobStore jobs, UserId user, String address, Path path, Instant at) {
+    private static GenerationJob stored(JobStore jobs, UserId user, String address, JobPath path, Instant at) {
         GenerationJob job = Fixtures.jobFromIp(user, address, at);
         jobs.createIfAllowed(job, JobPolicy.DEFAULT, UNLIMITED, at);
-        if (path == Path.PENDING) {
-            return job;
-        }
-        GenerationJob started =
-                jobs.transition(job.id(), j -> j.start(at)).orElseThrow().job();
-        return switch (path) {
-            case PENDING, PROCESSING -> started;
-            case COMPLETED -> jobs.transition(job.id(), j -> j.complete("t", at))
-                    .orElseThrow()
-                    .job();
-            case FAILED_RETRYABLE, FAILED_FOR_GOOD -> {
-                boolean retryable = path == Path.FAILED_RETRYABLE;
-                JobError error =
-                        new JobError(retryable ? ErrorCode.NETWORK : ErrorCode.CONTENT_BLOCKED, "failed", retryable);
-                yield jobs.transition(job.id(), j -> j.fail(error, at))
-                        .orElseThrow()
-                        .job();
-            }
-            case CANCELLED -> jobs.transition(job.id(), j -> j.cancel(at))
-                    .orElseThrow()
-                    .job();
-        };
+        return path.drive(jobs, job.id(), at);
     }
 
     /**
@@ -239,7 +206,7 @@ public abstract class JobStoreProperties {
      */
     @SeededProperty
     void aRetryIsDecidedByTheOwnerTheJobsRulesTheCapAndTheWindow(
-            @ForAll Path path,
+            @ForAll JobPath path,
             @ForAll Requester requester,
             @ForAll boolean force,
             @ForAll @IntRange(max = 3) int others,
