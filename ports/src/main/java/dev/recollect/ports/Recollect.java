@@ -12,10 +12,12 @@ import dev.recollect.ports.in.ChangeLifecycle;
 import dev.recollect.ports.in.CheckHealth;
 import dev.recollect.ports.in.CleanupJobs;
 import dev.recollect.ports.in.CreateJob;
+import dev.recollect.ports.in.FitLearnerParameters;
 import dev.recollect.ports.in.FitParameters;
 import dev.recollect.ports.in.GetJob;
 import dev.recollect.ports.in.GetJobDetails;
 import dev.recollect.ports.in.GetJobStats;
+import dev.recollect.ports.in.GetLearnerParameters;
 import dev.recollect.ports.in.GetNextReview;
 import dev.recollect.ports.in.GetStats;
 import dev.recollect.ports.in.ImportDocuments;
@@ -23,6 +25,7 @@ import dev.recollect.ports.in.ListRecentJobs;
 import dev.recollect.ports.in.ProcessJob;
 import dev.recollect.ports.in.ReconcileStats;
 import dev.recollect.ports.in.RecordInteraction;
+import dev.recollect.ports.in.ResetLearnerParameters;
 import dev.recollect.ports.in.RetryJob;
 import dev.recollect.ports.in.RunMigrations;
 import dev.recollect.ports.in.WatchJob;
@@ -40,6 +43,7 @@ import dev.recollect.ports.service.HealthChecks;
 import dev.recollect.ports.service.JobPipeline;
 import dev.recollect.ports.service.JobReporting;
 import dev.recollect.ports.service.JobWatching;
+import dev.recollect.ports.service.LearnerFitting;
 import dev.recollect.ports.service.MigrationRunner;
 import dev.recollect.ports.service.ParameterFitting;
 import dev.recollect.ports.service.Reviews;
@@ -90,6 +94,7 @@ public final class Recollect {
     private final RandomGenerator random;
     private final GenerationJobs jobs;
     private final Reviews reviews;
+    private final LearnerFitting learners;
     private final MigrationRunner migrations;
     private final JobReporting reporting;
     private final HealthChecks health;
@@ -114,11 +119,13 @@ public final class Recollect {
                 persistence.phrasings(),
                 persistence.reviews(),
                 persistence.userStats(),
+                persistence.learnerParameters(),
                 new Reviewer(new Scheduler(builder.fsrs)),
                 ids,
                 clock,
                 random,
                 metrics);
+        this.learners = new LearnerFitting(persistence.reviews(), persistence.learnerParameters(), builder.fsrs, clock);
         this.migrations = new MigrationRunner(persistence.migrations(), offered, ids, clock, sleeper, metrics);
         this.reporting = new JobReporting(
                 jobs, persistence.concepts(), persistence.phrasings(), persistence.jobReports(), clock);
@@ -263,6 +270,24 @@ public final class Recollect {
         return reviews;
     }
 
+    /**
+     * Fits FSRS weights to a learner's recorded answers and, on request, saves them as that learner's: from then on
+     * their answers are scheduled, and their queue ranked, with them.
+     */
+    public FitLearnerParameters fitLearnerParameters() {
+        return learners;
+    }
+
+    /** Reads the FSRS weights saved for a learner. */
+    public GetLearnerParameters getLearnerParameters() {
+        return learners;
+    }
+
+    /** Deletes the FSRS weights saved for a learner, so that the deployment's schedule them again. */
+    public ResetLearnerParameters resetLearnerParameters() {
+        return learners;
+    }
+
     /** Plans, runs, reports and retries data migrations. */
     public RunMigrations runMigrations() {
         return migrations;
@@ -280,6 +305,14 @@ public final class Recollect {
 
     /** Fits FSRS-6 parameters to review histories, as fsrs-rs 6.5.0 does; needs neither the store nor a model. */
     public FitParameters fitParameters() {
+        return FITTING;
+    }
+
+    /**
+     * {@link #fitParameters()} without building a Recollect, for a caller with review logs and no store, such as a
+     * command that fits a file.
+     */
+    public static FitParameters parameterFitting() {
         return FITTING;
     }
 

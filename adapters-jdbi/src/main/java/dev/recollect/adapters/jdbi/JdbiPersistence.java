@@ -7,6 +7,7 @@ import dev.recollect.ports.out.ExclusiveLocks;
 import dev.recollect.ports.out.JobReports;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.LearnerParameterStore;
 import dev.recollect.ports.out.MigrationLedger;
 import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.out.PhrasingStore;
@@ -42,6 +43,7 @@ public final class JdbiPersistence implements Persistence {
     private final UserStatsStore userStats;
     private final RateLimiter rateLimiter;
     private final ReviewStore reviews;
+    private final LearnerParameterStore learnerParameters;
     private final MigrationLedger migrations;
     private final DataSource dataSource;
 
@@ -56,6 +58,7 @@ public final class JdbiPersistence implements Persistence {
         this.phrasings = new JdbiPhrasingStore(db);
         this.userStats = new JdbiUserStatsStore(db);
         this.reviews = new JdbiReviewStore(db);
+        this.learnerParameters = new JdbiLearnerParameterStore(db);
         this.migrations = new JdbiMigrationLedger(db);
     }
 
@@ -191,6 +194,11 @@ public final class JdbiPersistence implements Persistence {
     }
 
     /** Per-user counters. */
+    @Override
+    public LearnerParameterStore learnerParameters() {
+        return learnerParameters;
+    }
+
     @Override
     public UserStatsStore userStats() {
         return userStats;

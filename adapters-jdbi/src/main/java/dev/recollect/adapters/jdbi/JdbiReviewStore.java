@@ -1,13 +1,16 @@
 package dev.recollect.adapters.jdbi;
 
+import static dev.recollect.adapters.jdbi.Database.instant;
 import static dev.recollect.adapters.jdbi.Database.timestamp;
 
 import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
+import dev.recollect.domain.fsrs.Rating;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;
 import dev.recollect.domain.review.Interaction;
+import dev.recollect.domain.review.PastReview;
 import dev.recollect.domain.review.RecordedReview;
 import dev.recollect.domain.review.ReviewTarget;
 import dev.recollect.ports.out.ReviewStore;
@@ -24,8 +27,8 @@ import org.jdbi.v3.core.Handle;
 final class JdbiReviewStore implements ReviewStore {
     private static final String COLUMNS =
             """
-            id, user_id, concept_id, phrasing_id, user_answer, is_correct, attempted_at, session_id, time_spent_ms,
-            is_retry, scheduled_days, next_review, fsrs_state""";
+            id, user_id, concept_id, phrasing_id, user_answer, is_correct, rating, attempted_at, session_id,
+            time_spent_ms, is_retry, scheduled_days, next_review, fsrs_state""";
 
     private final Database db;
 
@@ -87,7 +90,7 @@ final class JdbiReviewStore implements ReviewStore {
         insert(
                 handle,
                 i,
-                "VALUES (:id, :user, :concept, :phrasing, :answer, :correct, :at, :session, :timeSpent,"
+                "VALUES (:id, :user, :concept, :phrasing, :answer, :correct, :rating, :at, :session, :timeSpent,"
                         + " :retry, :scheduled, :next, :state)");
     }
 
@@ -99,7 +102,7 @@ final class JdbiReviewStore implements ReviewStore {
         return insert(
                 handle,
                 i,
-                "SELECT :id, :user, :concept, :phrasing, :answer, :correct, :at, :session,"
+                "SELECT :id, :user, :concept, :phrasing, :answer, :correct, :rating, :at, :session,"
                         + " :timeSpent, :retry, :scheduled, :next, :state WHERE EXISTS (SELECT 1 FROM phrasings WHERE id ="
                         + " :phrasing AND concept_id = :concept AND user_id = :user) ON CONFLICT (id) DO NOTHING");
     }
@@ -112,6 +115,7 @@ final class JdbiReviewStore implements ReviewStore {
                 .bind("phrasing", i.phrasingId().value())
                 .bind("answer", i.userAnswer())
                 .bind("correct", i.correct())
+                .bind("rating", i.rating() == null ? null : (short) i.rating().grade())
                 .bind("at", timestamp(i.attemptedAt()))
                 .bind("session", i.sessionId())
                 .bind("timeSpent", i.timeSpentMs())
@@ -131,6 +135,22 @@ final class JdbiReviewStore implements ReviewStore {
                 .bind("limit", limit)
                 .mapTo(Rows.InteractionRow.class)
                 .map(Rows.InteractionRow::toDomain)
+                .list());
+    }
+
+    @Override
+    public List<PastReview> history(UserId userId) {
+        return db.withHandle("read the answers of " + userId, handle -> handle.createQuery(
+                        "SELECT concept_id, attempted_at, rating, is_correct, fsrs_state FROM interactions"
+                                + " WHERE user_id = :user ORDER BY attempted_at, id")
+                .bind("user", userId.value())
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> PastReview.of(
+                        new ConceptId(Rows.uuid(rs, "concept_id")),
+                        instant(rs, "attempted_at"),
+                        Rows.integer(rs, "rating") == null ? null : Rating.ofGrade(rs.getInt("rating")),
+                        rs.getBoolean("is_correct"),
+                        Rows.stateOf(rs.getString("fsrs_state"))))
                 .list());
     }
 }

@@ -10,6 +10,7 @@ import dev.recollect.domain.UserId;
 import dev.recollect.domain.failure.ErrorCode;
 import dev.recollect.domain.failure.JobError;
 import dev.recollect.domain.fsrs.Card;
+import dev.recollect.domain.fsrs.Rating;
 import dev.recollect.domain.fsrs.State;
 import dev.recollect.domain.generation.PhrasingType;
 import dev.recollect.domain.job.GenerationJob;
@@ -60,12 +61,12 @@ final class Rows {
                 .registerRowMapper(InteractionRow.class, (rs, ctx) -> InteractionRow.of(rs));
     }
 
-    private static UUID uuid(ResultSet rs, String column) throws SQLException {
+    static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);
     }
 
     /** An integer column that may be NULL. */
-    private static Integer integer(ResultSet rs, String column) throws SQLException {
+    static Integer integer(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }
@@ -299,6 +300,7 @@ final class Rows {
             UUID phrasingId,
             String userAnswer,
             boolean isCorrect,
+            Integer rating,
             Instant attemptedAt,
             String sessionId,
             Integer timeSpentMs,
@@ -314,6 +316,7 @@ final class Rows {
                     uuid(rs, "phrasing_id"),
                     rs.getString("user_answer"),
                     rs.getBoolean("is_correct"),
+                    integer(rs, "rating"),
                     instant(rs, "attempted_at"),
                     rs.getString("session_id"),
                     integer(rs, "time_spent_ms"),
@@ -331,6 +334,7 @@ final class Rows {
                     new PhrasingId(phrasingId),
                     userAnswer,
                     isCorrect,
+                    rating == null ? null : Rating.ofGrade(rating),
                     attemptedAt,
                     sessionId,
                     timeSpentMs,

@@ -13,6 +13,9 @@ public abstract class AppCommand extends BaseCommand {
     public final Integer call() throws Exception {
         Output out = output();
         try {
+            if (!usesDatabase()) {
+                return runWithoutDatabase(out);
+            }
             // Settings are checked before anything starts: a bad one is exit 2, naming it, with nothing done.
             JobSettings jobSettings = JobSettings.from(environment(), jobOptions());
             App app;
@@ -33,6 +36,19 @@ public abstract class AppCommand extends BaseCommand {
         } finally {
             out.flush();
         }
+    }
+
+    /**
+     * Whether this run works on the database: always, unless the command can also work on files alone and its
+     * options say it does; then {@link #runWithoutDatabase} runs instead of {@link #run}, and nothing is opened.
+     */
+    protected boolean usesDatabase() {
+        return true;
+    }
+
+    /** Runs without the database, when {@link #usesDatabase()} says so; returns the exit code. */
+    protected int runWithoutDatabase(Output out) throws Exception {
+        throw new IllegalStateException(spec.qualifiedName() + " always works on the database");
     }
 
     /** Whether the command needs an external database's schema to be current; the schema commands do not. */

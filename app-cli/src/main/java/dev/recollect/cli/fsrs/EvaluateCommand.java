@@ -54,8 +54,8 @@ public final class EvaluateCommand extends HistoryCommand {
             return ExitCode.INVALID_INPUT;
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (histories.json) {
-            Map<String, Object> metrics = OptimizeCommand.metrics(evaluation);
+        if (json) {
+            Map<String, Object> metrics = FitView.metrics(evaluation);
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(metrics));
         } else {
             out.printf("Log loss:   %.6f%n", evaluation.logLoss());

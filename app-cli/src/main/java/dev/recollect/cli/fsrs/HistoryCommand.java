@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** A command that reads review histories: a revlog CSV, or JSON histories on the standard input it is given. */
@@ -16,6 +17,9 @@ abstract class HistoryCommand implements Callable<Integer> {
 
     @Mixin
     HistoryInput histories = new HistoryInput();
+
+    @Option(names = "--json", description = "Print JSON (fields in docs/cli.md).")
+    boolean json;
 
     final InputStream stdin;
 

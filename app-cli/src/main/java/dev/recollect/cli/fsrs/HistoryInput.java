@@ -10,7 +10,10 @@ import java.time.ZoneId;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Where {@code fsrs optimize} and {@code fsrs evaluate} read review histories from, and how they count days. */
+/**
+ * Where {@code fsrs optimize} and {@code fsrs evaluate} read review histories from, and how they count days (a
+ * learner's days too, when {@code optimize} reads the database).
+ */
 final class HistoryInput {
     @Option(names = "--input", paramLabel = "CSV", description = "The revlog CSV; without it, JSON histories on stdin.")
     Path input;
@@ -28,9 +31,6 @@ final class HistoryInput {
             defaultValue = "4",
             description = "The hour a new day starts, 0-23 (default: ${DEFAULT-VALUE}).")
     int nextDayStartsAt;
-
-    @Option(names = "--json", description = "Print JSON (fields in docs/cli.md).")
-    boolean json;
 
     /** The items of the CSV given or, without one, of the JSON histories on {@code stdin}. */
     List<TrainingItem> read(InputStream stdin) throws IOException, InvalidInputException {

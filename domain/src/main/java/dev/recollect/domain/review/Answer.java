@@ -40,9 +40,11 @@ public record Answer(String userAnswer, boolean correct, Rating explicitRating, 
 
     /** The rating FSRS receives: the explicit one, else Good when correct and Again when wrong, as the reference. */
     public Rating rating() {
-        if (explicitRating != null) {
-            return explicitRating;
-        }
+        return explicitRating != null ? explicitRating : derivedRating(correct);
+    }
+
+    /** The reference's rating of an answer it was not told a rating for: Good when right, Again when wrong. */
+    static Rating derivedRating(boolean correct) {
         return correct ? Rating.GOOD : Rating.AGAIN;
     }
 }

@@ -1,9 +1,11 @@
 package dev.recollect.domain.review;
 
 import dev.recollect.domain.ConceptId;
+import dev.recollect.domain.DomainException;
 import dev.recollect.domain.InteractionId;
 import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
+import dev.recollect.domain.fsrs.Rating;
 import dev.recollect.domain.fsrs.State;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,6 +20,8 @@ import java.util.Objects;
  * @param phrasingId the phrasing answered
  * @param userAnswer the answer given
  * @param correct whether it was right
+ * @param rating the rating FSRS received; {@code null} for answers recorded before ratings were kept (schema
+ *     version 11)
  * @param attemptedAt when
  * @param sessionId the study session; {@code null} if none
  * @param timeSpentMs how long it took; {@code null} if unknown
@@ -33,6 +37,7 @@ public record Interaction(
         PhrasingId phrasingId,
         String userAnswer,
         boolean correct,
+        Rating rating,
         Instant attemptedAt,
         String sessionId,
         Integer timeSpentMs,
@@ -51,6 +56,14 @@ public record Interaction(
         Objects.requireNonNull(attemptedAt, "attemptedAt");
         Objects.requireNonNull(nextReview, "nextReview");
         Objects.requireNonNull(fsrsState, "fsrsState");
+        if (rating == Rating.MANUAL) {
+            throw new DomainException("an answer's rating is 1 (Again) to 4 (Easy), never manual");
+        }
+    }
+
+    /** This answer as the optimizer reads a learner's history. */
+    public PastReview past() {
+        return PastReview.of(conceptId, attemptedAt, rating, correct, fsrsState);
     }
 
     /**

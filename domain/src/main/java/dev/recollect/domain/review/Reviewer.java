@@ -26,6 +26,11 @@ public final class Reviewer {
         return Parameters.builder().maximumInterval(365).enableFuzz(true).build();
     }
 
+    /** A reviewer for the learner whose fitted weights are {@code learner}, with this one's other settings. */
+    public Reviewer forLearner(LearnerParameters learner) {
+        return new Reviewer(new Scheduler(learner.applyTo(scheduler.parameters())));
+    }
+
     /** The scheduler in use. */
     public Scheduler scheduler() {
         return scheduler;
@@ -48,6 +53,7 @@ public final class Reviewer {
                 target.phrasing().id(),
                 answer.userAnswer(),
                 answer.correct(),
+                answer.rating(),
                 now,
                 answer.sessionId(),
                 answer.timeSpentMs(),

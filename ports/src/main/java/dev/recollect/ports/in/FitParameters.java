@@ -35,7 +35,8 @@ public interface FitParameters {
      * What fitting gave.
      *
      * @param result the parameters, and whether they were trained or why not
-     * @param before the defaults' log loss and RMSE(bins) on the items
+     * @param before the log loss and RMSE(bins), on the items, of the weights in use before: the defaults unless a
+     *     learner's own were
      * @param after the result's, on the same items
      */
     record Fit(Optimizer.Result result, Evaluation before, Evaluation after) {}

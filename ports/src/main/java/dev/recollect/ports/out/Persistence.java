@@ -27,6 +27,9 @@ public interface Persistence {
     /** Answers, recorded together with the schedule, counters and statistics they change. */
     ReviewStore reviews();
 
+    /** Each learner's fitted FSRS weights. */
+    LearnerParameterStore learnerParameters();
+
     /** Admissions under rate limits. */
     RateLimiter rateLimiter();
 

@@ -4,6 +4,7 @@ import dev.recollect.domain.ConceptId;
 import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.review.Interaction;
+import dev.recollect.domain.review.PastReview;
 import dev.recollect.domain.review.RecordedReview;
 import dev.recollect.domain.review.ReviewTarget;
 import java.util.List;
@@ -33,4 +34,10 @@ public interface ReviewStore {
 
     /** The newest {@code limit} interactions with a phrasing, newest first. */
     List<Interaction> recentForPhrasing(PhrasingId phrasingId, int limit);
+
+    /**
+     * Every answer the learner recorded, to any concept (archived and deleted ones too, whose reviews still tell how
+     * the learner remembers), oldest first (answers at the same instant in an order that every read repeats).
+     */
+    List<PastReview> history(UserId userId);
 }

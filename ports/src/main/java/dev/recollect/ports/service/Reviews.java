@@ -23,6 +23,7 @@ import dev.recollect.ports.in.ReconcileStats;
 import dev.recollect.ports.in.RecordInteraction;
 import dev.recollect.ports.out.ConceptStore;
 import dev.recollect.ports.out.IdGenerator;
+import dev.recollect.ports.out.LearnerParameterStore;
 import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.ReviewStore;
@@ -44,8 +45,8 @@ public final class Reviews implements RecordInteraction, GetNextReview, GetStats
     private final PhrasingStore phrasings;
     private final ReviewStore reviews;
     private final UserStatsStore stats;
+    private final LearnerParameterStore learners;
     private final Reviewer reviewer;
-    private final ReviewQueue queue;
     private final IdGenerator ids;
     private final Clock clock;
     private final RandomGenerator random;
@@ -54,6 +55,7 @@ public final class Reviews implements RecordInteraction, GetNextReview, GetStats
     /**
      * Review services over the stores, recording no metrics.
      *
+     * @param learners the weights fitted to learners; theirs schedule their answers in place of the deployment's
      * @param reviewer decides what answers change, with the deployment's FSRS settings
      * @param random shuffles the queue's most urgent tier; pass a seeded one to replay queues exactly
      */
@@ -62,11 +64,12 @@ public final class Reviews implements RecordInteraction, GetNextReview, GetStats
             PhrasingStore phrasings,
             ReviewStore reviews,
             UserStatsStore stats,
+            LearnerParameterStore learners,
             Reviewer reviewer,
             IdGenerator ids,
             Clock clock,
             RandomGenerator random) {
-        this(concepts, phrasings, reviews, stats, reviewer, ids, clock, random, Metrics.NONE);
+        this(concepts, phrasings, reviews, stats, learners, reviewer, ids, clock, random, Metrics.NONE);
     }
 
     /** Review services that also count recorded answers into {@code metrics}. */
@@ -75,6 +78,7 @@ public final class Reviews implements RecordInteraction, GetNextReview, GetStats
             PhrasingStore phrasings,
             ReviewStore reviews,
             UserStatsStore stats,
+            LearnerParameterStore learners,
             Reviewer reviewer,
             IdGenerator ids,
             Clock clock,
@@ -85,8 +89,8 @@ public final class Reviews implements RecordInteraction, GetNextReview, GetStats
         this.phrasings = Objects.requireNonNull(phrasings, "phrasings");
         this.reviews = Objects.requireNonNull(reviews, "reviews");
         this.stats = Objects.requireNonNull(stats, "stats");
+        this.learners = Objects.requireNonNull(learners, "learners");
         this.reviewer = Objects.requireNonNull(reviewer, "reviewer");
-        this.queue = new ReviewQueue(reviewer.scheduler());
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
@@ -103,6 +107,7 @@ public final class Reviews implements RecordInteraction, GetNextReview, GetStats
         CommandValidator.parsed(
                 () -> new Answer(command.answer(), false, rating, command.timeSpentMs(), command.sessionId()));
         InteractionId interactionId = new InteractionId(ids.next());
+        Reviewer reviewer = reviewerFor(user);
         // The answer is judged against the phrasing as the store locked it, so that it is read once; an answer that
         // cannot be read writes nothing.
         AtomicReference<Judgement> judgement = new AtomicReference<>();
@@ -153,6 +158,8 @@ public final class Reviews implements RecordInteraction, GetNextReview, GetStats
         if (candidates.isEmpty()) {
             candidates = concepts.newCandidates(user, ReviewQueue.CANDIDATES);
         }
+        // The learner's own weights set their forgetting curve, and so which of their concepts is most urgent.
+        ReviewQueue queue = new ReviewQueue(reviewerFor(user).scheduler());
         List<RankedConcept> ranked;
         synchronized (random) {
             ranked = queue.rank(candidates, now, random);
@@ -168,6 +175,14 @@ public final class Reviews implements RecordInteraction, GetNextReview, GetStats
             }
         }
         return new GetNextReview.Result.NothingDue(snapshot);
+    }
+
+    /**
+     * The learner's reviewer: with their fitted weights if they saved some, else the deployment's. Read outside the
+     * answer's transaction: weights saved while an answer is being recorded apply from the next answer.
+     */
+    private Reviewer reviewerFor(UserId user) {
+        return learners.find(user).map(reviewer::forLearner).orElse(reviewer);
     }
 
     @Override

@@ -78,6 +78,7 @@ public final class Fixtures {
                 stores.phrasings(),
                 stores.reviews(),
                 stores.userStats(),
+                stores.learnerParameters(),
                 new Reviewer(new Scheduler(Reviewer.referenceParameters())),
                 new SequentialIds(),
                 clock,

@@ -11,6 +11,8 @@ import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Lifecycle;
 import dev.recollect.domain.library.Phrasing;
 import dev.recollect.domain.review.Interaction;
+import dev.recollect.domain.review.LearnerParameters;
+import dev.recollect.domain.review.PastReview;
 import dev.recollect.domain.review.RecordedReview;
 import dev.recollect.domain.review.ReviewTarget;
 import dev.recollect.domain.stats.DueSnapshot;
@@ -18,6 +20,7 @@ import dev.recollect.domain.stats.Reconciliation;
 import dev.recollect.domain.stats.StatsDelta;
 import dev.recollect.domain.stats.UserStats;
 import dev.recollect.ports.out.ConceptStore;
+import dev.recollect.ports.out.LearnerParameterStore;
 import dev.recollect.ports.out.PhrasingStore;
 import dev.recollect.ports.out.ReviewStore;
 import dev.recollect.ports.out.UserStatsStore;
@@ -33,18 +36,20 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** Concepts, phrasings, interactions and counters in memory, guarded by the lock shared with the job store. */
+/** Concepts, phrasings, interactions, counters and learners' weights in memory, guarded by the lock shared with the job store. */
 final class InMemoryLibrary {
     private final Object lock;
     final Map<ConceptId, Concept> conceptMap = new LinkedHashMap<>();
     final Map<PhrasingId, Phrasing> phrasingMap = new LinkedHashMap<>();
     private final Map<InteractionId, Interaction> interactions = new LinkedHashMap<>();
     private final Map<UserId, UserStats> statsMap = new LinkedHashMap<>();
+    private final Map<UserId, LearnerParameters> learnerMap = new LinkedHashMap<>();
 
     final ConceptStore concepts = new Concepts();
     final PhrasingStore phrasings = new Phrasings();
     final UserStatsStore stats = new Stats();
     final ReviewStore reviews = new Reviews();
+    final LearnerParameterStore learners = new Learners();
 
     InMemoryLibrary(Object lock) {
         this.lock = lock;
@@ -333,6 +338,41 @@ final class InMemoryLibrary {
                                 .thenComparing(Interaction::id, Comparator.reverseOrder()))
                         .limit(limit)
                         .toList();
+            }
+        }
+
+        @Override
+        public List<PastReview> history(UserId userId) {
+            synchronized (lock) {
+                // Stable: answers at the same instant stay in the order they were recorded.
+                return interactions.values().stream()
+                        .filter(i -> i.userId().equals(userId))
+                        .sorted(Comparator.comparing(Interaction::attemptedAt))
+                        .map(Interaction::past)
+                        .toList();
+            }
+        }
+    }
+
+    private final class Learners implements LearnerParameterStore {
+        @Override
+        public Optional<LearnerParameters> find(UserId userId) {
+            synchronized (lock) {
+                return Optional.ofNullable(learnerMap.get(userId));
+            }
+        }
+
+        @Override
+        public void save(LearnerParameters parameters) {
+            synchronized (lock) {
+                learnerMap.put(parameters.userId(), parameters);
+            }
+        }
+
+        @Override
+        public boolean delete(UserId userId) {
+            synchronized (lock) {
+                return learnerMap.remove(userId) != null;
             }
         }
     }

@@ -22,6 +22,7 @@ import dev.recollect.ports.out.ExclusiveLocks;
 import dev.recollect.ports.out.JobReports;
 import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.JobStore;
+import dev.recollect.ports.out.LearnerParameterStore;
 import dev.recollect.ports.out.MigrationLedger;
 import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.out.PhrasingStore;
@@ -82,6 +83,12 @@ public final class InMemoryStores implements Persistence {
     @Override
     public UserStatsStore userStats() {
         return library.stats;
+    }
+
+    /** The learners' fitted weights. */
+    @Override
+    public LearnerParameterStore learnerParameters() {
+        return library.learners;
     }
 
     /** The rate limiter that job creation uses. */

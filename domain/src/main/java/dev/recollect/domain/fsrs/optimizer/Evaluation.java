@@ -15,6 +15,14 @@ import java.util.Objects;
  */
 public record Evaluation(double logLoss, double rmseBins) {
 
+    /**
+     * Whether these figures beat {@code other}'s on the same items: a strictly lower log loss, the measure the
+     * optimizer minimises. Anki keeps a learner's current parameters when new ones do not beat them.
+     */
+    public boolean betterThan(Evaluation other) {
+        return logLoss < other.logLoss;
+    }
+
     /** Evaluates {@code parameters} (21 values) on {@code items}, in their order. */
     public static Evaluation of(double[] parameters, List<TrainingItem> items) {
         Objects.requireNonNull(parameters, "parameters");

@@ -58,6 +58,11 @@ public final class Optimizer {
         public Options withShortTerm(boolean on) {
             return new Options(on, relearningSteps, epochs, batchSize, seed, learningRate, maxSeqLen, gamma);
         }
+
+        /** These options for a deployment with {@code steps} relearning steps. */
+        public Options withRelearningSteps(int steps) {
+            return new Options(enableShortTerm, steps, epochs, batchSize, seed, learningRate, maxSeqLen, gamma);
+        }
     }
 
     /** Hears how training goes, and may stop it. */
