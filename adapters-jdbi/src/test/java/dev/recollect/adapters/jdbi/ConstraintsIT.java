@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recollect.adapters.jdbi.testing.PostgresTest;
 import dev.recollect.adapters.jdbi.testing.TestDatabase;
+import dev.recollect.domain.UserId;
+import dev.recollect.domain.fsrs.Rating;
+import dev.recollect.domain.review.PastReview;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -55,6 +58,36 @@ class ConstraintsIT {
                 interactionOf("ada", concept, phrasing, "'review'", 3)
                         .replace("now() + interval '3 days'", "now() - interval '1 second'"),
                 CHECK_VIOLATION);
+    }
+
+    @Test
+    void anInteractionsRatingIsAGradeAndOneRecordedBeforeRatingsWereKeptReadsAsTheReferenceRatedIt()
+            throws SQLException {
+        String rated = interactionOf("ada", concept, phrasing, "'review'", 3)
+                .replace("is_correct,", "is_correct, rating,")
+                .replace("'True', true,", "'True', true, %d,");
+        assertRefused(rated.formatted(0), CHECK_VIOLATION);
+        assertRefused(rated.formatted(5), CHECK_VIOLATION);
+        run(rated.formatted(2));
+        run(interactionOf("ada", concept, phrasing, "'review'", 3));
+        run(interactionOf("ada", concept, phrasing, "'review'", 3).replace("'True', true,", "'False', false,"));
+
+        assertThat(JdbiPersistence.over(database.dataSource()).reviews().history(new UserId("ada")))
+                .extracting(PastReview::rating)
+                .containsExactlyInAnyOrder(Rating.HARD, Rating.GOOD, Rating.AGAIN);
+    }
+
+    @Test
+    void aLearnersParametersAreTwentyOneFiniteWeights() throws SQLException {
+        String row = "INSERT INTO learner_parameters (user_id, weights, fitted_at, reviews, log_loss, rmse_bins)"
+                + " VALUES ('ada', %s, now(), 10, 0.3, 0.05)";
+        String twentyOne = "ARRAY[" + "0.5, ".repeat(20) + "%s]::double precision[]";
+        assertRefused(row.formatted("ARRAY[" + "0.5, ".repeat(19) + "0.5]::double precision[]"), CHECK_VIOLATION);
+        for (String bad : new String[] {"'NaN'", "'Infinity'", "'-Infinity'", "NULL"}) {
+            assertRefused(row.formatted(twentyOne.formatted(bad)), CHECK_VIOLATION);
+        }
+        assertRefused(row.formatted(twentyOne.formatted("0.5")).replace(", 10,", ", -1,"), CHECK_VIOLATION);
+        run(row.formatted(twentyOne.formatted("0.5")));
     }
 
     @Test

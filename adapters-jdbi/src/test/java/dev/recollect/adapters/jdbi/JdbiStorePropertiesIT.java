@@ -3,6 +3,7 @@ package dev.recollect.adapters.jdbi;
 import dev.recollect.adapters.jdbi.testing.ClassDatabase;
 import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.testing.JobStoreProperties;
+import dev.recollect.ports.testing.LearnerParameterStoreProperties;
 import dev.recollect.ports.testing.LibraryStoreProperties;
 import dev.recollect.ports.testing.RateLimiterProperties;
 import dev.recollect.ports.testing.ReviewStoreProperties;
@@ -15,7 +16,10 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 @PropertyDefaults(tries = 25)
 class JdbiStorePropertiesIT extends JobStoreProperties
-        implements RateLimiterProperties, LibraryStoreProperties, ReviewStoreProperties {
+        implements RateLimiterProperties,
+                LibraryStoreProperties,
+                ReviewStoreProperties,
+                LearnerParameterStoreProperties {
     private static final ClassDatabase DATABASE = new ClassDatabase(JdbiStorePropertiesIT.class);
 
     @AfterContainer

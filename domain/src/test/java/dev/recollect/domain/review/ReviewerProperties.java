@@ -109,6 +109,8 @@ class ReviewerProperties {
             assertThat(interaction.nextReview()).isAfterOrEqualTo(at);
             assertThat(interaction.fsrsState()).isNotEqualTo(State.NEW);
             assertThat(interaction.correct()).isEqualTo(step.correct());
+            assertThat(interaction.rating()).isEqualTo(rating);
+            assertThat(interaction.past()).isEqualTo(new PastReview(CONCEPT, at, rating, expected.state()));
             assertThat(interaction.userAnswer()).isEqualTo(answer.userAnswer());
             assertThat(interaction.timeSpentMs()).isEqualTo(1200);
             assertThat(List.of(interaction.userId(), interaction.conceptId(), interaction.phrasingId()))

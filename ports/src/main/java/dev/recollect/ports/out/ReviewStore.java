@@ -37,7 +37,8 @@ public interface ReviewStore {
 
     /**
      * Every answer the learner recorded, to any concept (archived and deleted ones too, whose reviews still tell how
-     * the learner remembers), oldest first (answers at the same instant in an order that every read repeats).
+     * the learner remembers), oldest first, answers at the same instant by id
+     * (as {@link dev.recollect.domain.InteractionId} orders them).
      */
     List<PastReview> history(UserId userId);
 }

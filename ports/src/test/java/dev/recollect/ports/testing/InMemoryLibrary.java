@@ -344,10 +344,10 @@ final class InMemoryLibrary {
         @Override
         public List<PastReview> history(UserId userId) {
             synchronized (lock) {
-                // Stable: answers at the same instant stay in the order they were recorded.
+                // Answers at the same instant by id, as PostgreSQL orders uuids.
                 return interactions.values().stream()
                         .filter(i -> i.userId().equals(userId))
-                        .sorted(Comparator.comparing(Interaction::attemptedAt))
+                        .sorted(Comparator.comparing(Interaction::attemptedAt).thenComparing(Interaction::id))
                         .map(Interaction::past)
                         .toList();
             }

@@ -4,7 +4,10 @@ import dev.recollect.ports.out.Persistence;
 
 /** The stores' properties on the in-memory stores, fresh for each try. */
 class InMemoryStoreProperties extends JobStoreProperties
-        implements RateLimiterProperties, LibraryStoreProperties, ReviewStoreProperties {
+        implements RateLimiterProperties,
+                LibraryStoreProperties,
+                ReviewStoreProperties,
+                LearnerParameterStoreProperties {
     @Override
     public Persistence stores() {
         return new InMemoryStores();

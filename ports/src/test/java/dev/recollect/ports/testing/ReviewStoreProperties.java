@@ -8,6 +8,7 @@ import dev.recollect.domain.InteractionId;
 import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.fsrs.Parameters;
+import dev.recollect.domain.fsrs.Rating;
 import dev.recollect.domain.fsrs.Scheduler;
 import dev.recollect.domain.fsrs.State;
 import dev.recollect.domain.generation.ConceptScores;
@@ -16,6 +17,7 @@ import dev.recollect.domain.library.Lifecycle;
 import dev.recollect.domain.library.Phrasing;
 import dev.recollect.domain.review.Answer;
 import dev.recollect.domain.review.Interaction;
+import dev.recollect.domain.review.PastReview;
 import dev.recollect.domain.review.RecordedReview;
 import dev.recollect.domain.review.ReviewTarget;
 import dev.recollect.domain.review.Reviewer;
@@ -153,6 +155,79 @@ public interface ReviewStoreProperties {
         assertThat(stores.userStats().get(learner).totals())
                 .isEqualTo(StatsDelta.of(last).plus(StatsDelta.conceptsCreated(1)));
         assertThat(stores.userStats().reconcile(learner, now).drifted()).isFalse();
+    }
+
+    /** One answer of a learner's history: to which of two concepts, right or wrong, rated or not, how much later. */
+    record Answered(int concept, boolean correct, Integer rating, int minutesLater) {}
+
+    @Provide
+    default Arbitrary<List<Answered>> histories() {
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 1),
+                        Arbitraries.of(true, false),
+                        Arbitraries.integers().between(1, 4).injectNull(0.4),
+                        Arbitraries.of(0, 1, 600, 60 * 24, 60 * 24 * 9))
+                .as(Answered::new)
+                .list()
+                .ofMaxSize(12);
+    }
+
+    /**
+     * A learner's history is every answer they recorded and no one else's, oldest first and at the same instant by
+     * id, each with the rating FSRS received (the learner's, or Good when right and Again when wrong) and the state
+     * it left the concept in; archiving a concept keeps its answers in the history.
+     */
+    @SeededProperty
+    default void aLearnersHistoryIsEveryAnswerTheyRecorded(
+            @ForAll("histories") List<Answered> history, @ForAll boolean archiveOne) {
+        Persistence stores = stores();
+        UserId learner = Fixtures.newUser();
+        UserId other = Fixtures.newUser();
+        List<Concept> concepts =
+                List.of(seeded(stores, learner, "Osmosis", 1, T0), seeded(stores, learner, "Diffusion", 1, T0));
+        Concept theirs = seeded(stores, other, "Osmosis", 1, T0);
+        List<Interaction> expected = new ArrayList<>();
+        Instant at = T0;
+        for (Answered answered : history) {
+            at = at.plus(Duration.ofMinutes(answered.minutesLater()));
+            Concept concept = concepts.get(answered.concept());
+            expected.add(answer(stores, concept, answered.correct(), answered.rating(), at));
+            answer(stores, theirs, !answered.correct(), null, at);
+        }
+        if (archiveOne) {
+            stores.concepts().change(learner, concepts.get(0).id(), Lifecycle.ARCHIVE, at);
+        }
+
+        List<PastReview> read = stores.reviews().history(learner);
+
+        assertThat(read)
+                .isEqualTo(expected.stream()
+                        .sorted(Comparator.comparing(Interaction::attemptedAt).thenComparing(Interaction::id))
+                        .map(i -> new PastReview(
+                                i.conceptId(),
+                                i.attemptedAt(),
+                                i.rating() != null ? i.rating() : i.correct() ? Rating.GOOD : Rating.AGAIN,
+                                i.fsrsState()))
+                        .toList());
+        assertThat(stores.reviews().history(Fixtures.newUser())).isEmpty();
+    }
+
+    /** Records an answer to the first phrasing of {@code concept} at {@code at}; returns its interaction. */
+    private Interaction answer(Persistence stores, Concept concept, boolean correct, Integer rating, Instant at) {
+        Phrasing phrasing = stores.phrasings().findByConcept(concept.id()).get(0);
+        return stores.reviews()
+                .record(
+                        concept.userId(),
+                        concept.id(),
+                        phrasing.id(),
+                        null,
+                        target -> Optional.of(REVIEWER.record(
+                                target,
+                                new Answer("A", correct, rating == null ? null : Rating.ofGrade(rating), null, null),
+                                new InteractionId(UUID.randomUUID()),
+                                at)))
+                .orElseThrow()
+                .interaction();
     }
 
     /** Ways an answer can miss. */

@@ -86,6 +86,7 @@ public record TestDatabase(String name, String jdbcUrl, String user, String pass
             "phrasings",
             "interactions",
             "user_stats",
+            "learner_parameters",
             "imported_documents",
             "migration_runs",
             "migration_batches");
