@@ -78,6 +78,8 @@ for command in [
     ["jobs", "show", "$OWNER_JOB", "--user"],
     ["review", "next", "--user"],
     ["stats", "--user"],
+    ["fsrs", "optimize", "--save", "--user"],
+    ["fsrs", "parameters", "--reset", "--user"],
 ]:
     name = " ".join(c for c in command if not c.startswith("$") and c != "Ocean tides")
     for about, user in [
@@ -469,6 +471,20 @@ for about, parameters, names in [
          names, files={"revlog.csv": HEADER + "\n" + GOOD_ROWS}, database=False)
 case("optimizer", "evaluate without parameters", ["fsrs", "evaluate", "--input", "$FILES/revlog.csv"], 2,
      "--parameters", files={"revlog.csv": HEADER + "\n" + GOOD_ROWS}, database=False)
+
+# A learner's own parameters: options that cannot go with the database, or that count no day.
+for about, args, names in [
+    ("a learner and a file at once", ["--user", "$USER", "--input", "$FILES/revlog.csv"],
+     "--input and --user are two sources: give one"),
+    ("a learner's time zone that does not exist", ["--user", "$USER", "--timezone", "Mars/Olympus", "--save"],
+     "--timezone: not a time zone: Mars/Olympus"),
+    ("a learner's hour of 24", ["--user", "$USER", "--next-day-starts-at", "24", "--save"],
+     "--next-day-starts-at: an hour from 0 to 23, got 24"),
+]:
+    case("optimizer", about, ["fsrs", "optimize"] + args, 2, names, files={"revlog.csv": HEADER + "\n" + GOOD_ROWS})
+case("optimizer", "saving without a learner", ["fsrs", "optimize", "--save"], 2,
+     "--save saves a learner's parameters: it needs --user", stdin="[]", database=False)
+case("optimizer", "parameters without a learner", ["fsrs", "parameters", "--reset"], 2, "--user")
 
 
 def write():

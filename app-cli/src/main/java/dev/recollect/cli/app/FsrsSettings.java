@@ -21,6 +21,7 @@ final class FsrsSettings {
     static final String SHORT_TERM = "RECOLLECT_FSRS_SHORT_TERM";
     static final String LEARNING_STEPS = "RECOLLECT_FSRS_LEARNING_STEPS";
     static final String RELEARNING_STEPS = "RECOLLECT_FSRS_RELEARNING_STEPS";
+    static final String WEIGHTS = "RECOLLECT_FSRS_WEIGHTS";
 
     private FsrsSettings() {}
 
@@ -54,6 +55,10 @@ final class FsrsSettings {
             List<Duration> relearning = steps(env, RELEARNING_STEPS);
             settings.put(RELEARNING_STEPS, b -> b.relearningSteps(relearning));
         }
+        if (env.containsKey(WEIGHTS)) {
+            double[] weights = weights(env);
+            settings.put(WEIGHTS, b -> b.w(weights));
+        }
         // Each setting on its own first, so that the message names the variable at fault.
         settings.forEach((name, setting) -> build(List.of(setting), name + "=" + env.get(name)));
         return build(settings.values(), String.join(", ", settings.keySet()));
@@ -84,6 +89,28 @@ final class FsrsSettings {
             case "false", "off", "0", "no" -> false;
             default -> throw CliException.invalid(name + " must be true or false, got \"" + env.get(name) + "\"");
         };
+    }
+
+    /** 21 numbers (17 or 19 are migrated as ts-fsrs does), comma-separated, brackets optional: as optimize prints. */
+    private static double[] weights(Map<String, String> env) {
+        String value = env.get(WEIGHTS).strip();
+        if (value.startsWith("[") && value.endsWith("]")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        String[] parts = value.split(",");
+        double[] weights = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                weights[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                weights[i] = Double.NaN;
+            }
+            if (!Double.isFinite(weights[i])) {
+                throw CliException.invalid(WEIGHTS + " must list 21 numbers, as `fsrs optimize` prints them; w" + i
+                        + " is \"" + parts[i].strip() + "\"");
+            }
+        }
+        return weights;
     }
 
     private static List<Duration> steps(Map<String, String> env, String name) {

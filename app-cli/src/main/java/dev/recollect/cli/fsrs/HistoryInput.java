@@ -34,15 +34,7 @@ final class HistoryInput {
 
     /** The items of the CSV given or, without one, of the JSON histories on {@code stdin}. */
     List<TrainingItem> read(InputStream stdin) throws IOException, InvalidInputException {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(timezone);
-        } catch (DateTimeException e) {
-            throw new InvalidInputException("--timezone", "not a time zone: " + timezone);
-        }
-        if (nextDayStartsAt < 0 || nextDayStartsAt > 23) {
-            throw new InvalidInputException("--next-day-starts-at", "an hour from 0 to 23, got " + nextDayStartsAt);
-        }
+        ZoneId zone = days();
         String source = input == null ? "stdin" : input.toString();
         List<TrainingItem> items;
         try {
@@ -57,5 +49,17 @@ final class HistoryInput {
                     source, "no review came a day or more after the one before it, so there is nothing to learn from");
         }
         return items;
+    }
+
+    /** The time zone that counts days, once the options that count them are checked. */
+    ZoneId days() throws InvalidInputException {
+        if (nextDayStartsAt < 0 || nextDayStartsAt > 23) {
+            throw new InvalidInputException("--next-day-starts-at", "an hour from 0 to 23, got " + nextDayStartsAt);
+        }
+        try {
+            return ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("--timezone", "not a time zone: " + timezone);
+        }
     }
 }

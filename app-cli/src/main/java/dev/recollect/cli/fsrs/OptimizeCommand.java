@@ -92,6 +92,11 @@ public final class OptimizeCommand extends AppCommand {
         if (histories.input != null) {
             return refuse(out, "--input and --user are two sources: give one");
         }
+        try {
+            histories.days();
+        } catch (InvalidInputException e) {
+            return refuse(out, e.getMessage());
+        }
         FitLearnerParameters.Result result = app.recollect()
                 .fitLearnerParameters()
                 .fit(

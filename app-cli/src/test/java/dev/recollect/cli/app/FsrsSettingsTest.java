@@ -33,6 +33,13 @@ class FsrsSettingsTest {
         assertThat(p.enableShortTerm()).isFalse();
         assertThat(p.learningSteps()).containsExactly(Duration.ofMinutes(2), Duration.ofMinutes(15));
         assertThat(p.relearningSteps()).isEmpty();
+        double[] fitted = Parameters.defaults().w();
+        fitted[0] = 0.5;
+        String printed = java.util.Arrays.toString(fitted);
+        assertThat(FsrsSettings.from(Map.of(FsrsSettings.WEIGHTS, printed)).w()).containsExactly(fitted);
+        assertThat(FsrsSettings.from(Map.of(FsrsSettings.WEIGHTS, printed.substring(1, printed.length() - 1)))
+                        .w())
+                .containsExactly(fitted);
         assertThat(FsrsSettings.from(Map.of(FsrsSettings.FUZZ, "YES")).enableFuzz())
                 .isTrue();
         assertThat(FsrsSettings.from(Map.of(FsrsSettings.SHORT_TERM, "1")).enableShortTerm())
@@ -46,7 +53,10 @@ class FsrsSettingsTest {
                 Map.of(FsrsSettings.RETENTION, "1.5"),
                 Map.of(FsrsSettings.MAXIMUM_INTERVAL, "0"),
                 Map.of(FsrsSettings.FUZZ, "maybe"),
-                Map.of(FsrsSettings.LEARNING_STEPS, "1 minute"))) {
+                Map.of(FsrsSettings.LEARNING_STEPS, "1 minute"),
+                Map.of(FsrsSettings.WEIGHTS, "[0.2, 1.2]"),
+                Map.of(FsrsSettings.WEIGHTS, "0.2, 1.2, NaN" + ", 1".repeat(18)),
+                Map.of(FsrsSettings.WEIGHTS, "0.2, x" + ", 1".repeat(19)))) {
             assertThatThrownBy(() -> FsrsSettings.from(bad))
                     .isInstanceOf(CliException.class)
                     .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT))

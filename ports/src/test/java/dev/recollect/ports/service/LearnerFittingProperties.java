@@ -14,7 +14,6 @@ import dev.recollect.domain.fsrs.optimizer.Optimizer;
 import dev.recollect.domain.fsrs.optimizer.Revlog;
 import dev.recollect.domain.fsrs.optimizer.TrainingItem;
 import dev.recollect.domain.library.Concept;
-import dev.recollect.domain.library.Phrasing;
 import dev.recollect.domain.review.LearnerParameters;
 import dev.recollect.domain.review.PastReview;
 import dev.recollect.domain.review.Reviewer;
@@ -23,28 +22,21 @@ import dev.recollect.ports.in.FitLearnerParameters;
 import dev.recollect.ports.in.FitLearnerParameters.Saving;
 import dev.recollect.ports.in.GetLearnerParameters;
 import dev.recollect.ports.in.InvalidCommandException;
-import dev.recollect.ports.in.RecordInteraction;
 import dev.recollect.ports.in.ResetLearnerParameters;
 import dev.recollect.ports.testing.Fixtures;
 import dev.recollect.ports.testing.InMemoryStores;
 import dev.recollect.ports.testing.MutableClock;
-import dev.recollect.ports.testing.ReviewStoreProperties;
-import java.time.Duration;
-import java.time.Instant;
+import dev.recollect.ports.testing.StudyingLearner;
+import dev.recollect.ports.testing.StudyingLearner.Answer;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -61,60 +53,15 @@ class LearnerFittingProperties {
     private final LearnerFitting fitting =
             new LearnerFitting(stores.reviews(), stores.learnerParameters(), DEPLOYMENT, clock);
 
-    /** One answer: to which concept, how many days after it fell due, with which rating. */
-    record Answer(int concept, int daysLate, int rating) {}
-
     @Provide
     Arbitrary<List<Answer>> histories() {
-        // Sizes spread evenly up to hundreds of answers, so that every outcome of a fit comes up: nothing to learn,
-        // too few to train, pretrained only, trained. Answers come when due or a little late, mostly Good, as a
-        // learner's do, so that their first intervals cluster as fsrs-rs's outlier filter expects of real histories.
-        return Combinators.combine(
-                        Arbitraries.integers().between(0, CONCEPTS - 1),
-                        Arbitraries.frequency(Tuple.of(70, 0), Tuple.of(20, 1), Tuple.of(10, 3)),
-                        Arbitraries.frequency(Tuple.of(15, 1), Tuple.of(10, 2), Tuple.of(65, 3), Tuple.of(10, 4)))
-                .as(Answer::new)
-                .list()
-                .ofMaxSize(800)
-                .withSizeDistribution(RandomDistribution.uniform());
+        // Up to hundreds of answers, so that every outcome of a fit comes up: nothing to learn, too few to train,
+        // pretrained only, trained.
+        return StudyingLearner.histories(CONCEPTS, 800);
     }
 
-    /**
-     * Records {@code history} for {@code learner} through the use case: each answer to a concept {@code daysLate}
-     * days after the concept fell due (its first answer a minute apart from the other concepts'); returns the
-     * concepts.
-     */
     private List<Concept> record(UserId learner, List<Answer> history) {
-        List<Concept> concepts = new ArrayList<>();
-        Instant[] due = new Instant[CONCEPTS];
-        for (int i = 0; i < CONCEPTS; i++) {
-            concepts.add(ReviewStoreProperties.seeded(stores, learner, "Concept " + i, 1, T0));
-            due[i] = T0.plus(Duration.ofMinutes(i));
-        }
-        for (Answer answer : history) {
-            Concept concept = concepts.get(answer.concept());
-            Phrasing phrasing = stores.phrasings().findByConcept(concept.id()).get(0);
-            clock.set(due[answer.concept()].plus(Duration.ofDays(answer.daysLate())));
-            RecordInteraction.Result result = reviews.record(new RecordInteraction.Command(
-                    learner.value(),
-                    concept.id().toString(),
-                    phrasing.id().toString(),
-                    "A",
-                    answer.rating(),
-                    null,
-                    null));
-            due[answer.concept()] = result.fold(
-                    recorded -> Collections.max(
-                            List.of(recorded.nextReview(), clock.instant().plusSeconds(60))),
-                    notFound -> {
-                        throw new AssertionError(notFound.message());
-                    },
-                    invalid -> {
-                        throw new AssertionError(invalid.message());
-                    });
-        }
-        clock.set(Instant.parse("2030-01-01T00:00:00Z"));
-        return concepts;
+        return StudyingLearner.study(stores, reviews, clock, learner, CONCEPTS, history);
     }
 
     private List<TrainingItem> itemsOf(UserId learner) {
