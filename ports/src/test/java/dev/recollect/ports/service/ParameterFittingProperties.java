@@ -2,6 +2,7 @@ package dev.recollect.ports.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.recollect.domain.fsrs.optimizer.Evaluation;
 import dev.recollect.domain.fsrs.optimizer.Optimizer;
@@ -10,6 +11,9 @@ import dev.recollect.domain.fsrs.optimizer.TrainingItem;
 import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.in.FitParameters;
 import dev.recollect.ports.in.InvalidCommandException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -41,12 +45,27 @@ class ParameterFittingProperties {
         assertThat(fit.after()).isEqualTo(Evaluation.of(direct.parameters(), items));
     }
 
-    /** No command, or one without items, is invalid input, named. */
+    /**
+     * The use case checks its command by hand; it refuses exactly what Bean Validation refuses (no command, no items,
+     * none, too many, a missing one), in the same words.
+     */
     @Example
-    void aMissingOrEmptyCommandIsRefused() {
-        assertThatThrownBy(() -> fitting.fit(null, Optimizer.Monitor.NONE)).isInstanceOf(InvalidCommandException.class);
-        assertThatThrownBy(() -> fitting.fit(new FitParameters.Command(List.of(), true), Optimizer.Monitor.NONE))
-                .isInstanceOf(InvalidCommandException.class)
-                .hasMessageContaining("items");
+    void badCommandsAreRefusedInBeanValidationsWords() {
+        TrainingItem item = TrainingItem.of(3, 0, 3, 2);
+        List<TrainingItem> withAHole = new ArrayList<>(List.of(item, item));
+        withAHole.add(null);
+        for (FitParameters.Command bad : Arrays.asList(
+                null,
+                new FitParameters.Command(null, true),
+                new FitParameters.Command(List.of(), true),
+                new FitParameters.Command(withAHole, false),
+                new FitParameters.Command(Collections.nCopies(FitParameters.MAX_ITEMS + 1, item), true))) {
+            InvalidCommandException expected =
+                    catchThrowableOfType(InvalidCommandException.class, () -> CommandValidator.valid(bad));
+            assertThat(expected).as("Bean Validation refuses it").isNotNull();
+            assertThatThrownBy(() -> fitting.fit(bad, Optimizer.Monitor.NONE))
+                    .isInstanceOf(InvalidCommandException.class)
+                    .hasMessage(expected.getMessage());
+        }
     }
 }

@@ -41,7 +41,9 @@ public record Evaluation(double logLoss, double rmseBins) {
             w[i] = (float) parameters[i];
         }
         Defaults.clip(w, 1, false);
-        Recurrence recurrence = new Recurrence(16);
+        Chains chains = Chains.of(items);
+        float[] predictions = new float[items.size()];
+        chains.predict(new Recurrence(chains.longest()), w, predictions);
         int last = Math.max(items.size() - 1, 1);
         float lossSum = 0;
         float weightSum = 0;
@@ -50,8 +52,7 @@ public record Evaluation(double logLoss, double rmseBins) {
             TrainingItem item = items.get(i);
             float ratio = (float) i / last;
             float weight = 0.25f + 0.75f * (ratio * ratio * ratio);
-            float p = recurrence.predict(
-                    w, item.ratings(), item.days(), 0, item.reviews().size());
+            float p = predictions[i];
             float y = item.recalled() ? 1f : 0f;
             float term = y == 1f ? (float) Math.log(p) : (float) Math.log(1f - p);
             lossSum += weight * term;

@@ -237,20 +237,27 @@ public final class Optimizer {
         private final int frozen;
         private final double[] sigmaSquared = new double[21];
         private final Recurrence recurrence;
+        private final Chains chains;
+        private final boolean[] recalled;
+        private final float[] predictions;
         private int bestEpoch;
 
         Training(List<Weighted> items, float[] start, Options options, Monitor monitor) {
             List<Weighted> byLength = new ArrayList<>(items);
             byLength.sort(Comparator.comparingInt(x -> x.item().reviews().size()));
             weights = new float[byLength.size()];
-            int longest = 2;
+            recalled = new boolean[byLength.size()];
+            predictions = new float[byLength.size()];
+            List<TrainingItem> inOrder = new ArrayList<>(byLength.size());
             for (int i = 0; i < byLength.size(); i++) {
                 TrainingItem item = byLength.get(i).item();
+                inOrder.add(item);
                 ratings.add(item.ratings());
                 days.add(item.days());
                 weights[i] = byLength.get(i).weight();
-                longest = Math.max(longest, item.reviews().size());
+                recalled[i] = item.recalled();
             }
+            chains = Chains.of(inOrder);
             int count = (byLength.size() + options.batchSize() - 1) / options.batchSize();
             batches = new int[count][];
             for (int b = 0; b < count; b++) {
@@ -267,7 +274,7 @@ public final class Optimizer {
                 float sigma = Defaults.SIGMA[j];
                 sigmaSquared[j] = sigma * sigma;
             }
-            recurrence = new Recurrence(longest);
+            recurrence = new Recurrence(chains.longest());
         }
 
         int bestEpoch() {
@@ -332,12 +339,12 @@ public final class Optimizer {
         /** The training loss of the current parameters, as fsrs-rs picks the best epoch by it. */
         private double epochLoss() {
             int n = weights.length;
+            chains.predict(recurrence, w, predictions);
             double total = 0;
             for (int[] batch : batches) {
                 double sum = 0;
                 for (int i = batch[0]; i < batch[1]; i++) {
-                    int[] r = ratings.get(i);
-                    sum += recurrence.loss(w, r, days.get(i), 0, r.length, weights[i]);
+                    sum += Recurrence.loss(predictions[i], recalled[i], weights[i]);
                 }
                 double penalty = 0;
                 for (int j = 0; j < 21; j++) {

@@ -94,6 +94,9 @@ final class Recurrence {
         float d = clamp(d0, D_MIN, D_MAX);
         branch[0] = INITIAL;
         float easyD0 = initialDifficulty(w, 4);
+        // Loop invariants, each the same float the loop would compute at every step.
+        float growth = (float) Math.exp(w[8]);
+        float lapseShrink = (float) Math.exp(w[17] * w[18]);
         for (int i = 1; i < steps; i++) {
             int g = ratings[offset + i];
             float t = days[offset + i];
@@ -115,7 +118,7 @@ final class Recurrence {
                         * (float) Math.pow(d, -w[12])
                         * ((float) Math.pow(s + 1f, w[13]) - 1f)
                         * (float) Math.exp((1f - ri) * w[14]);
-                float floor = s / (float) Math.exp(w[17] * w[18]);
+                float floor = s / lapseShrink;
                 aux[i] = raw;
                 m[i] = floor;
                 if (floor < raw) {
@@ -129,7 +132,7 @@ final class Recurrence {
                 float hard = g == 2 ? w[15] : 1f;
                 float easy = g == 4 ? w[16] : 1f;
                 float ei = (float) Math.exp((1f - ri) * w[10]);
-                float a = (float) Math.exp(w[8]) * (11f - d) * (float) Math.pow(s, -w[9]);
+                float a = growth * (11f - d) * (float) Math.pow(s, -w[9]);
                 float inc = a * (ei - 1f) * hard * easy;
                 e[i] = ei;
                 aux[i] = inc;
@@ -149,6 +152,14 @@ final class Recurrence {
         return s;
     }
 
+    /**
+     * The stability after the first {@code k} reviews of the last {@link #forward}, for {@code 1 ≤ k <} its steps:
+     * what {@code forward} over {@code k} steps returns, since each step depends only on the steps before it.
+     */
+    float stabilityAfter(int k) {
+        return sIn[k];
+    }
+
     /** The probability of recall the parameters predict for {@code item}, unclamped, as fsrs-rs's inference. */
     float predict(float[] w, int[] ratings, int[] days, int offset, int length) {
         float s = forward(w, ratings, days, offset, length - 1);
@@ -156,11 +167,10 @@ final class Recurrence {
         return retrievability(days[offset + length - 1], s, c, factor(c));
     }
 
-    /** The loss of one item alone, as {@link #lossAndGradient} computes it, without the gradient. */
-    double loss(float[] w, int[] ratings, int[] days, int offset, int length, float weight) {
-        float p = clamp(predict(w, ratings, days, offset, length), P_MIN, P_MAX);
-        boolean y = ratings[offset + length - 1] > 1;
-        return -(double) weight * (y ? Math.log(p) : Math.log(1 - (double) p));
+    /** The loss of predicting {@code p} (clamped to [1e-7, 1−1e-7]) for a target recalled or not. */
+    static double loss(float p, boolean recalled, float weight) {
+        float clamped = clamp(p, P_MIN, P_MAX);
+        return -(double) weight * (recalled ? Math.log(clamped) : Math.log(1 - (double) clamped));
     }
 
     /**
@@ -175,8 +185,7 @@ final class Recurrence {
         float t = days[offset + steps];
         float p = retrievability(t, s, c, f);
         boolean y = ratings[offset + steps] > 1;
-        float clamped = clamp(p, P_MIN, P_MAX);
-        double loss = -(double) weight * (y ? Math.log(clamped) : Math.log(1 - (double) clamped));
+        double loss = loss(p, y, weight);
         double dp = p > P_MIN && p < P_MAX ? -(double) weight * (y ? 1 / (double) p : -1 / (1 - (double) p)) : 0;
         double[] curve = curveGradient(t, s, c, f, p);
         double gS = dp * curve[0];
@@ -199,6 +208,7 @@ final class Recurrence {
             float[] w, int[] ratings, int offset, int steps, double gS, double gD, float c, float f, double[] grad) {
         double easyExp = Math.exp(3 * (double) w[5]);
         double easyD0 = initialDifficulty(w, 4);
+        double growth = Math.exp(w[8]);
         for (int i = steps - 1; i >= 1; i--) {
             int g = ratings[offset + i];
             double gSOut = S_MIN <= sPre[i] && sPre[i] <= S_MAX ? gS : 0;
@@ -215,14 +225,15 @@ final class Recurrence {
                     double ei = e[i];
                     double hard = g == 2 ? w[15] : 1;
                     double easy = g == 4 ? w[16] : 1;
-                    double a = Math.exp(w[8]) * (11 - d) * Math.pow(s, -w[9]) * hard * easy;
+                    double scale = growth * (11 - d) * Math.pow(s, -w[9]);
+                    double a = scale * hard * easy;
                     newGS += gSOut * (1 + inc * (1 - w[9]));
                     newGD += -gSOut * s * inc / (11 - d);
                     gR += -gSOut * s * a * w[10] * ei;
                     grad[8] += gSOut * s * inc;
                     grad[9] += -gSOut * s * inc * Math.log(s);
                     grad[10] += gSOut * s * a * (1 - ri) * ei;
-                    double bare = Math.exp(w[8]) * (11 - d) * Math.pow(s, -w[9]) * (ei - 1);
+                    double bare = scale * (ei - 1);
                     if (g == 2) {
                         grad[15] += gSOut * s * bare;
                     }
