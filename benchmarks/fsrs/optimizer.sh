@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Recollect's FSRS optimizer against fsrs-rs 6.5.0 (through @open-spaced-repetition/binding 0.5.0) in one run, on the
-# same revlog CSVs: wall-clock of the whole process on each side (`recollect fsrs optimize --input CSV --json`, JVM
-# start included, against `node binding-optimize-csv.mjs CSV`), the largest parameter difference, and the log loss
+# same revlog CSVs: wall-clock of the whole process on each side (`./recollect fsrs optimize --input CSV --json`, the
+# launcher users run, JVM start included, against `node binding-optimize-csv.mjs CSV`), the largest parameter difference, and the log loss
 # and RMSE(bins) of both fits as fsrs-rs's evaluate computes them (`recollect fsrs evaluate`, equal to it to 1e-7).
 # Usage: benchmarks/fsrs/optimizer.sh [CARDS...]   (default 150 1550 15600 cards: about 1k, 10k and 100k items)
 set -euo pipefail
@@ -14,10 +14,10 @@ mkdir -p "$out"
 (cd "$here" && npm install --no-audit --no-fund --silent)
 java -cp "$root/benchmarks/target/benchmarks.jar" dev.recollect.benchmarks.OptimizerBench "$out" "$@" | tee "$out/datasets.txt"
 
-cli=(java -jar "$root/app-cli/target/recollect.jar")
+cli=("$root/recollect")
 for csv in "$out"/revlog-*.csv; do
   name="$(basename "$csv" .csv)"
-  # One untimed run each, so that both read a warm page cache.
+  # One untimed run each, so that both read a warm page cache (and the launcher has recorded its class-data archive).
   "${cli[@]}" fsrs optimize --input "$csv" --json > /dev/null
   (cd "$here" && node binding-optimize-csv.mjs "$csv" > /dev/null)
   for side in recollect binding; do

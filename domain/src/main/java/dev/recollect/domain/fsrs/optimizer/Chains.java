@@ -1,7 +1,7 @@
 package dev.recollect.domain.fsrs.optimizer;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,29 +47,61 @@ final class Chains {
 
     /** The chains of {@code items}; predictions come back by index into {@code items}. */
     static Chains of(List<TrainingItem> items) {
-        Map<TrainingReview, List<Integer>> byFirst = new IdentityHashMap<>();
+        // Items bucketed by their first review object, without boxing an index per item: a count per group, then
+        // each group's items longest first.
+        Map<TrainingReview, Integer> groups = new IdentityHashMap<>();
+        int[] group = new int[items.size()];
+        int[] sizes = new int[Math.max(1, items.size())];
         for (int i = 0; i < items.size(); i++) {
-            byFirst.computeIfAbsent(items.get(i).reviews().get(0), k -> new ArrayList<>())
-                    .add(i);
+            Integer known = groups.putIfAbsent(items.get(i).reviews().get(0), groups.size());
+            group[i] = known != null ? known : groups.size() - 1;
+            sizes[group[i]]++;
+        }
+        int[] starts = new int[groups.size() + 1];
+        for (int g = 0; g < groups.size(); g++) {
+            starts[g + 1] = starts[g] + sizes[g];
+        }
+        int[] filled = starts.clone();
+        int[] byGroup = new int[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            byGroup[filled[group[i]]++] = i;
         }
         List<int[]> chains = new ArrayList<>();
-        for (List<Integer> group : byFirst.values()) {
-            List<Integer> pending = new ArrayList<>(group);
-            pending.sort(Comparator.comparingInt(
-                            (Integer i) -> items.get(i).reviews().size())
-                    .reversed());
-            while (!pending.isEmpty()) {
-                List<TrainingReview> head = items.get(pending.get(0)).reviews();
-                List<Integer> chain = new ArrayList<>();
-                List<Integer> rest = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            int[] pending = longestFirst(items, Arrays.copyOfRange(byGroup, starts[g], starts[g + 1]));
+            while (pending.length > 0) {
+                List<TrainingReview> head = items.get(pending[0]).reviews();
+                int[] chain = new int[pending.length];
+                int[] rest = new int[pending.length];
+                int inChain = 0;
+                int left = 0;
                 for (int i : pending) {
-                    (isPrefix(items.get(i).reviews(), head) ? chain : rest).add(i);
+                    if (isPrefix(items.get(i).reviews(), head)) {
+                        chain[inChain++] = i;
+                    } else {
+                        rest[left++] = i;
+                    }
                 }
-                chains.add(chain.stream().mapToInt(Integer::intValue).toArray());
-                pending = rest;
+                chains.add(Arrays.copyOf(chain, inChain));
+                pending = Arrays.copyOf(rest, left);
             }
         }
         return new Chains(chains, items);
+    }
+
+    /** {@code indices} sorted by their item's length, longest first (insertion sort: a card has few items). */
+    private static int[] longestFirst(List<TrainingItem> items, int[] indices) {
+        for (int i = 1; i < indices.length; i++) {
+            int index = indices[i];
+            int length = items.get(index).reviews().size();
+            int j = i - 1;
+            while (j >= 0 && items.get(indices[j]).reviews().size() < length) {
+                indices[j + 1] = indices[j];
+                j--;
+            }
+            indices[j + 1] = index;
+        }
+        return indices;
     }
 
     private static boolean isPrefix(List<TrainingReview> prefix, List<TrainingReview> whole) {

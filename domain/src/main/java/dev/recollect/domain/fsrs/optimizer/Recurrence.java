@@ -36,6 +36,9 @@ final class Recurrence {
     private float[] e;
     private float[] time;
     private int[] branch;
+    // The curve's partial derivatives at the last point asked, kept here so that each step allocates nothing.
+    private double dRdS;
+    private double dRdW20;
 
     Recurrence(int capacity) {
         allocate(Math.max(2, capacity));
@@ -187,25 +190,34 @@ final class Recurrence {
         boolean y = ratings[offset + steps] > 1;
         double loss = loss(p, y, weight);
         double dp = p > P_MIN && p < P_MAX ? -(double) weight * (y ? 1 / (double) p : -1 / (1 - (double) p)) : 0;
-        double[] curve = curveGradient(t, s, c, f, p);
-        double gS = dp * curve[0];
-        grad[20] += dp * curve[1];
-        backward(w, ratings, offset, steps, gS, 0, c, f, grad);
+        // The factor's derivative in the curve's exponent: the same for every step of the item.
+        double fPrime = Math.exp(LN_09 / (double) c) * (-LN_09 / ((double) c * c));
+        curveGradient(t, s, c, f, p, fPrime);
+        double gS = dp * dRdS;
+        grad[20] += dp * dRdW20;
+        backward(w, ratings, offset, steps, gS, 0, c, f, fPrime, grad);
         return loss;
     }
 
-    /** ∂R/∂S and ∂R/∂w20 at (t, S). */
-    private static double[] curveGradient(float t, float s, float c, float f, float rr) {
+    /** Sets {@link #dRdS} and {@link #dRdW20}, ∂R/∂S and ∂R/∂w20 at (t, S), for the curve's factor's derivative. */
+    private void curveGradient(float t, float s, float c, float f, float rr, double fPrime) {
         double tt = Math.max(t, 0f);
         double b = 1 + f * tt / s;
-        double dS = rr * c / b * (-f * tt / ((double) s * s));
-        double fPrime = Math.exp(LN_09 / (double) c) * (-LN_09 / ((double) c * c));
-        double dC = rr * (Math.log(b) + (c / b) * (tt / s) * fPrime);
-        return new double[] {dS, -dC};
+        dRdS = rr * c / b * (-f * tt / ((double) s * s));
+        dRdW20 = -(rr * (Math.log(b) + (c / b) * (tt / s) * fPrime));
     }
 
     private void backward(
-            float[] w, int[] ratings, int offset, int steps, double gS, double gD, float c, float f, double[] grad) {
+            float[] w,
+            int[] ratings,
+            int offset,
+            int steps,
+            double gS,
+            double gD,
+            float c,
+            float f,
+            double fPrime,
+            double[] grad) {
         double easyExp = Math.exp(3 * (double) w[5]);
         double easyD0 = initialDifficulty(w, 4);
         double growth = Math.exp(w[8]);
@@ -280,9 +292,9 @@ final class Recurrence {
                 newGD += gDOut * (1 - w[7]) * (1 - delta[i] / 9.0);
             }
             if (gR != 0) {
-                double[] curve = curveGradient(time[i], (float) s, c, f, r[i]);
-                newGS += gR * curve[0];
-                grad[20] += gR * curve[1];
+                curveGradient(time[i], (float) s, c, f, r[i], fPrime);
+                newGS += gR * dRdS;
+                grad[20] += gR * dRdW20;
             }
             // fsrs-rs masks these by the incoming state's bounds too; a step's input is the step before's clamped
             // output, always inside them, so the mask never bites.
