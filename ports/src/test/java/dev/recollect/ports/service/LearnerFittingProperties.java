@@ -21,6 +21,7 @@ import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.in.FitLearnerParameters;
 import dev.recollect.ports.in.FitLearnerParameters.Saving;
 import dev.recollect.ports.in.GetLearnerParameters;
+import dev.recollect.ports.in.GetNextReview;
 import dev.recollect.ports.in.InvalidCommandException;
 import dev.recollect.ports.in.ResetLearnerParameters;
 import dev.recollect.ports.testing.Fixtures;
@@ -28,7 +29,10 @@ import dev.recollect.ports.testing.InMemoryStores;
 import dev.recollect.ports.testing.MutableClock;
 import dev.recollect.ports.testing.StudyingLearner;
 import dev.recollect.ports.testing.StudyingLearner.Answer;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -60,8 +64,8 @@ class LearnerFittingProperties {
         return StudyingLearner.histories(CONCEPTS, 800);
     }
 
-    private List<Concept> record(UserId learner, List<Answer> history) {
-        return StudyingLearner.study(stores, reviews, clock, learner, CONCEPTS, history);
+    private List<Concept> record(UserId learner, int concepts, List<Answer> history) {
+        return StudyingLearner.study(stores, reviews, clock, learner, concepts, history);
     }
 
     private List<TrainingItem> itemsOf(UserId learner) {
@@ -77,13 +81,14 @@ class LearnerFittingProperties {
     @Property(tries = 40, seed = SeededProperty.SEED)
     void aFitIsSavedExactlyWhenItLearntAndBeatsTheWeightsInUse(
             @ForAll("histories") List<Answer> history, @ForAll boolean save, @ForAll boolean savedBefore) {
+        clock.set(T0);
         Statistics.coverage(coverage -> {
             for (String outcome : List.of("NOT_ASKED", "SAVED", "NOT_TRAINED", "NOT_BETTER", "NOTHING_TO_LEARN")) {
                 coverage.check(outcome).count(n -> n > 0);
             }
         });
         UserId learner = Fixtures.newUser();
-        record(learner, history);
+        record(learner, CONCEPTS, history);
         List<TrainingItem> items = itemsOf(learner);
         double[] inUse = DEPLOYMENT.w();
         if (savedBefore) {
@@ -142,6 +147,7 @@ class LearnerFittingProperties {
     @Property(tries = 60, seed = SeededProperty.SEED)
     void aLearnersOwnWeightsScheduleTheirAnswersAndNoOneElses(
             @ForAll("histories") List<Answer> history, @ForAll("weights") double[] weights) {
+        clock.set(T0);
         UserId learner = Fixtures.newUser();
         UserId other = Fixtures.newUser();
         LearnerParameters own = new LearnerParameters(learner, weights, T0, 100, new Evaluation(0.3, 0.02));
@@ -150,8 +156,8 @@ class LearnerFittingProperties {
                 .map(a -> new Answer(0, a.daysLate(), a.rating()))
                 .toList();
 
-        Concept mine = record(learner, oneConcept).get(0);
-        Concept theirs = record(other, oneConcept).get(0);
+        Concept mine = record(learner, 1, oneConcept).get(0);
+        Concept theirs = record(other, 1, oneConcept).get(0);
 
         List<PastReview> myPast = stores.reviews().history(learner).stream()
                 .filter(p -> p.conceptId().equals(mine.id()))
@@ -167,6 +173,44 @@ class LearnerFittingProperties {
                 .isEqualTo(replay(new Scheduler(own.applyTo(DEPLOYMENT)), mine.card(), myPast));
         assertThat(stores.concepts().find(theirs.id()).orElseThrow().card())
                 .isEqualTo(replay(new Scheduler(DEPLOYMENT), theirs.card(), theirPast));
+        if (!oneConcept.isEmpty()) {
+            // After both concepts fall due, each is ranked by its learner's own curve.
+            Instant mineDue =
+                    stores.concepts().find(mine.id()).orElseThrow().card().due();
+            Instant theirsDue =
+                    stores.concepts().find(theirs.id()).orElseThrow().card().due();
+            clock.set(Collections.max(List.of(mineDue, theirsDue)).plus(Duration.ofDays(1)));
+            assertThat(nextRetrievability(learner, mine))
+                    .isEqualTo(new Scheduler(own.applyTo(DEPLOYMENT))
+                            .retrievability(
+                                    stores.concepts()
+                                            .find(mine.id())
+                                            .orElseThrow()
+                                            .card(),
+                                    clock.instant()));
+            assertThat(nextRetrievability(other, theirs))
+                    .isEqualTo(new Scheduler(DEPLOYMENT)
+                            .retrievability(
+                                    stores.concepts()
+                                            .find(theirs.id())
+                                            .orElseThrow()
+                                            .card(),
+                                    clock.instant()));
+            clock.set(T0);
+        }
+    }
+
+    /** The retrievability the learner's next review is ranked by, which must be of {@code due}. */
+    private double nextRetrievability(UserId learner, Concept due) {
+        return reviews.next(new GetNextReview.Query(learner.value()))
+                .fold(
+                        next -> {
+                            assertThat(next.concept().id()).isEqualTo(due.id());
+                            return next.retrievability();
+                        },
+                        nothing -> {
+                            throw new AssertionError("nothing due for " + learner);
+                        });
     }
 
     @Provide
