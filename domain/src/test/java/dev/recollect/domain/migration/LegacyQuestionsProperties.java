@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.recollect.domain.fsrs.Card;
+import dev.recollect.domain.fsrs.Rating;
 import dev.recollect.domain.fsrs.State;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.review.Interaction;
@@ -177,6 +178,8 @@ class LegacyQuestionsProperties {
             assertThat(i.phrasingId()).isEqualTo(LegacyQuestions.phrasingId("q" + question));
             assertThat(i.conceptId()).isEqualTo(LegacyQuestions.conceptId("q" + question));
             assertThat(i.correct()).isEqualTo(correct);
+            // The reference rated every answer so: Good when right, Again when wrong.
+            assertThat(i.rating()).isEqualTo(correct ? Rating.GOOD : Rating.AGAIN);
             assertThat(i.timeSpentMs()).isEqualTo(spent);
             assertThat(i.nextReview()).isEqualTo(Instant.ofEpochMilli(T + nextOffset));
             assertThat(i.fsrsState()).isEqualTo(State.valueOf(fsrsState.toUpperCase(Locale.ROOT)));

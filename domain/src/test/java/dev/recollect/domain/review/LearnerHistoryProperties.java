@@ -143,6 +143,30 @@ class LearnerHistoryProperties {
                 .hasMessage("weight w" + bad + " must be a finite number, got " + nonFinite);
     }
 
+    /** Two sets of weights are equal exactly when every field is, with equal hash codes, and show their weights. */
+    @SeededProperty
+    void weightsAreEqualExactlyWhenEveryFieldIs(
+            @ForAll @IntRange(min = 0, max = 5) int differing, @ForAll @IntRange(min = 0, max = 20) int weight) {
+        double[] weights = Parameters.defaults().w();
+        LearnerParameters one = new LearnerParameters(LEARNER, weights, T0, 5, new Evaluation(0.3, 0.02));
+        double[] changed = weights.clone();
+        changed[weight] += 0.25;
+        LearnerParameters other =
+                switch (differing) {
+                    case 0 -> new LearnerParameters(new UserId("another"), weights, T0, 5, new Evaluation(0.3, 0.02));
+                    case 1 -> new LearnerParameters(LEARNER, changed, T0, 5, new Evaluation(0.3, 0.02));
+                    case 2 -> new LearnerParameters(LEARNER, weights, T0.plusSeconds(1), 5, new Evaluation(0.3, 0.02));
+                    case 3 -> new LearnerParameters(LEARNER, weights, T0, 6, new Evaluation(0.3, 0.02));
+                    case 4 -> new LearnerParameters(LEARNER, weights, T0, 5, new Evaluation(0.31, 0.02));
+                    default -> new LearnerParameters(LEARNER, weights.clone(), T0, 5, new Evaluation(0.3, 0.02));
+                };
+
+        assertThat(one.equals(other)).isEqualTo(differing == 5);
+        assertThat(one.hashCode() == other.hashCode()).isEqualTo(differing == 5);
+        assertThat(one).isNotEqualTo("weights");
+        assertThat(one.toString()).contains(java.util.Arrays.toString(weights), "reviews=5");
+    }
+
     @Provide
     Arbitrary<Double> nonFinite() {
         return Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
