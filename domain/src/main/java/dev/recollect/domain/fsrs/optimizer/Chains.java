@@ -21,7 +21,6 @@ final class Chains {
     private final int[][] days;
     private final int[][] members;
     private final int[][] lengths;
-    private final int longest;
 
     private Chains(List<int[]> chains, List<TrainingItem> items) {
         int count = chains.size();
@@ -29,7 +28,6 @@ final class Chains {
         days = new int[count][];
         members = new int[count][];
         lengths = new int[count][];
-        int max = 2;
         for (int c = 0; c < count; c++) {
             int[] chain = chains.get(c);
             TrainingItem head = items.get(chain[0]);
@@ -40,9 +38,7 @@ final class Chains {
             for (int m = 0; m < chain.length; m++) {
                 lengths[c][m] = items.get(chain[m]).reviews().size();
             }
-            max = Math.max(max, ratings[c].length);
         }
-        longest = max;
     }
 
     /** The chains of {@code items}; predictions come back by index into {@code items}. */
@@ -106,16 +102,11 @@ final class Chains {
 
     private static boolean isPrefix(List<TrainingReview> prefix, List<TrainingReview> whole) {
         for (int k = 0; k < prefix.size(); k++) {
-            if (prefix.get(k) != whole.get(k) && !prefix.get(k).equals(whole.get(k))) {
+            if (!prefix.get(k).equals(whole.get(k))) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The longest item's length, to size a recurrence. */
-    int longest() {
-        return longest;
     }
 
     /** Each item's recall as {@link Recurrence#predict} gives it (unclamped), into {@code out} by item index. */

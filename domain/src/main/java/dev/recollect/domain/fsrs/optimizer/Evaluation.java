@@ -43,7 +43,7 @@ public record Evaluation(double logLoss, double rmseBins) {
         Defaults.clip(w, 1, false);
         Chains chains = Chains.of(items);
         float[] predictions = new float[items.size()];
-        chains.predict(new Recurrence(chains.longest()), w, predictions);
+        chains.predict(new Recurrence(16), w, predictions);
         int last = Math.max(items.size() - 1, 1);
         float lossSum = 0;
         float weightSum = 0;

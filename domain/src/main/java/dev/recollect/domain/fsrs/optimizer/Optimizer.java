@@ -274,7 +274,7 @@ public final class Optimizer {
                 float sigma = Defaults.SIGMA[j];
                 sigmaSquared[j] = sigma * sigma;
             }
-            recurrence = new Recurrence(chains.longest());
+            recurrence = new Recurrence(16);
         }
 
         int bestEpoch() {
