@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.recollect.domain.UserId;
 import dev.recollect.domain.fsrs.Parameters;
+import dev.recollect.domain.fsrs.optimizer.Evaluation;
+import dev.recollect.domain.fsrs.optimizer.Optimizer;
+import dev.recollect.domain.fsrs.optimizer.Revlog;
+import dev.recollect.domain.fsrs.optimizer.TrainingItem;
 import dev.recollect.domain.job.GenerationJob;
 import dev.recollect.domain.job.JobPolicy;
 import dev.recollect.domain.job.JobStatus;
@@ -14,14 +19,18 @@ import dev.recollect.domain.library.Lifecycle;
 import dev.recollect.domain.migration.BuiltInMigrations;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.DocumentMigration;
+import dev.recollect.domain.review.LearnerParameters;
+import dev.recollect.domain.review.PastReview;
 import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.in.CancelJob;
 import dev.recollect.ports.in.ChangeLifecycle;
 import dev.recollect.ports.in.CheckHealth;
 import dev.recollect.ports.in.CreateJob;
+import dev.recollect.ports.in.FitLearnerParameters;
 import dev.recollect.ports.in.GetJob;
 import dev.recollect.ports.in.GetJobDetails;
 import dev.recollect.ports.in.GetJobStats;
+import dev.recollect.ports.in.GetLearnerParameters;
 import dev.recollect.ports.in.GetNextReview;
 import dev.recollect.ports.in.ImportDocuments;
 import dev.recollect.ports.in.InvalidCommandException;
@@ -29,6 +38,7 @@ import dev.recollect.ports.in.ListRecentJobs;
 import dev.recollect.ports.in.ProcessJob;
 import dev.recollect.ports.in.ReconcileStats;
 import dev.recollect.ports.in.RecordInteraction;
+import dev.recollect.ports.in.ResetLearnerParameters;
 import dev.recollect.ports.in.RetryJob;
 import dev.recollect.ports.in.Worker;
 import dev.recollect.ports.metrics.MicrometerMetrics;
@@ -39,6 +49,7 @@ import dev.recollect.ports.testing.MutableClock;
 import dev.recollect.ports.testing.RecordingSleeper;
 import dev.recollect.ports.testing.ScriptedLlm;
 import dev.recollect.ports.testing.SequentialIds;
+import dev.recollect.ports.testing.StudyingLearner;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -251,6 +262,58 @@ class RecollectTest {
                         .toList());
         assertThat(recollect.modelDescription()).contains("scripted model " + ScriptedLlm.MODEL);
         assertThat(recollect.fitParameters()).isInstanceOf(dev.recollect.ports.service.ParameterFitting.class);
+        assertThat(Recollect.parameterFitting()).isSameAs(recollect.fitParameters());
+    }
+
+    /**
+     * A learner's weights are fitted, saved, read and reset over the persistence given, with the deployment's FSRS
+     * settings and the clock, and then schedule that learner's answers.
+     */
+    @Test
+    void aLearnersWeightsAreFittedSavedReadAndResetOverTheStoresGiven() {
+        Parameters deployment = Parameters.builder()
+                .maximumInterval(200)
+                .relearningSteps(Collections.nCopies(8, Duration.ofMinutes(10)))
+                .build();
+        Recollect recollect = builder().fsrs(deployment).build();
+        clock.set(Fixtures.T0);
+        StudyingLearner.study(
+                stores,
+                recollect.recordInteraction(),
+                clock,
+                new UserId("learner"),
+                100,
+                StudyingLearner.history(5, 100, 700));
+
+        FitLearnerParameters.Result result = recollect
+                .fitLearnerParameters()
+                .fit(new FitLearnerParameters.Command("learner", null, "UTC", 4, true), Optimizer.Monitor.NONE);
+
+        FitLearnerParameters.Result.Fitted fitted = result.fold(f -> f, nothing -> null);
+        assertThat(fitted.saving()).isEqualTo(FitLearnerParameters.Saving.SAVED);
+        assertThat(fitted.fit().before()).isEqualTo(Evaluation.of(deployment.w(), fittedItems("learner")));
+        // Eight relearning steps cap w17 and w18 in training, as they cap them in the scheduler.
+        assertThat(fitted.fit().result().parameters())
+                .containsExactly(Optimizer.fit(
+                                fittedItems("learner"),
+                                Optimizer.Options.DEFAULT.withRelearningSteps(8),
+                                Optimizer.Monitor.NONE)
+                        .parameters());
+        LearnerParameters saved = recollect
+                .getLearnerParameters()
+                .get(new GetLearnerParameters.Query("learner"))
+                .orElseThrow();
+        assertThat(saved.weights()).containsExactly(fitted.fit().result().parameters());
+        assertThat(saved.fittedAt()).isEqualTo(clock.instant());
+        assertThat(stores.learnerParameters().find(new UserId("learner"))).contains(saved);
+        assertThat(recollect.resetLearnerParameters().reset(new ResetLearnerParameters.Command("learner")))
+                .isTrue();
+        assertThat(stores.learnerParameters().find(new UserId("learner"))).isEmpty();
+    }
+
+    private List<TrainingItem> fittedItems(String learner) {
+        return Revlog.items(
+                PastReview.revlog(stores.reviews().history(new UserId(learner))), java.time.ZoneOffset.UTC, 4);
     }
 
     @Test

@@ -80,7 +80,10 @@ class LearnerFittingProperties {
      */
     @Property(tries = 40, seed = SeededProperty.SEED)
     void aFitIsSavedExactlyWhenItLearntAndBeatsTheWeightsInUse(
-            @ForAll("histories") List<Answer> history, @ForAll boolean save, @ForAll boolean savedBefore) {
+            @ForAll("histories") List<Answer> history,
+            @ForAll boolean save,
+            @ForAll boolean savedBefore,
+            @ForAll("switches") Boolean shortTerm) {
         clock.set(T0);
         Statistics.coverage(coverage -> {
             for (String outcome : List.of("NOT_ASKED", "SAVED", "NOT_TRAINED", "NOT_BETTER", "NOTHING_TO_LEARN")) {
@@ -99,7 +102,7 @@ class LearnerFittingProperties {
         Optional<LearnerParameters> previous = stores.learnerParameters().find(learner);
 
         FitLearnerParameters.Result result = fitting.fit(
-                new FitLearnerParameters.Command(learner.value(), null, "UTC", 4, save), Optimizer.Monitor.NONE);
+                new FitLearnerParameters.Command(learner.value(), shortTerm, "UTC", 4, save), Optimizer.Monitor.NONE);
 
         Statistics.collect(result.<String>fold(f -> f.saving().name(), nothing -> "NOTHING_TO_LEARN"));
         if (items.isEmpty()) {
@@ -110,8 +113,13 @@ class LearnerFittingProperties {
         FitLearnerParameters.Result.Fitted fitted = result.fold(f -> f, nothing -> {
             throw new AssertionError("items were there: " + nothing);
         });
-        Optimizer.Result direct =
-                Optimizer.fit(items, Optimizer.Options.DEFAULT.withRelearningSteps(1), Optimizer.Monitor.NONE);
+        // Short-term training as asked, else as the deployment schedules (on, in the reference's settings).
+        Optimizer.Result direct = Optimizer.fit(
+                items,
+                Optimizer.Options.DEFAULT
+                        .withShortTerm(shortTerm == null || shortTerm)
+                        .withRelearningSteps(1),
+                Optimizer.Monitor.NONE);
         assertThat(fitted.reviews()).isEqualTo(history.size());
         assertThat(fitted.items()).isEqualTo(items.size());
         assertThat(fitted.previous()).isEqualTo(previous);
@@ -236,6 +244,31 @@ class LearnerFittingProperties {
         return now;
     }
 
+    @Provide
+    Arbitrary<Boolean> switches() {
+        return Arbitraries.of(true, false).injectNull(0.4);
+    }
+
+    /** A fit stopped by its monitor learnt nothing, so nothing is saved however much there was to learn from. */
+    @Example
+    void aCancelledFitSavesNothing() {
+        UserId learner = Fixtures.newUser();
+        record(learner, CONCEPTS, StudyingLearner.history(5, CONCEPTS, 700));
+        Optimizer.Monitor stop = new Optimizer.Monitor() {
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+        };
+
+        FitLearnerParameters.Result result =
+                fitting.fit(new FitLearnerParameters.Command(learner.value(), null, "UTC", 4, true), stop);
+
+        assertThat(result.<Saving>fold(FitLearnerParameters.Result.Fitted::saving, nothing -> null))
+                .isEqualTo(Saving.NOT_TRAINED);
+        assertThat(stores.learnerParameters().find(learner)).isEmpty();
+    }
+
     /** Weights are read back as saved, and a reset deletes them once, saying so. */
     @Example
     void savedWeightsAreReadAndResetOnce() {
@@ -271,5 +304,8 @@ class LearnerFittingProperties {
                 .isInstanceOf(InvalidCommandException.class);
         assertThatThrownBy(() -> fitting.reset(new ResetLearnerParameters.Command(null)))
                 .isInstanceOf(InvalidCommandException.class);
+        assertThatThrownBy(() -> fitting.get(null)).isInstanceOf(InvalidCommandException.class);
+        assertThatThrownBy(() -> fitting.reset(null)).isInstanceOf(InvalidCommandException.class);
+        assertThatThrownBy(() -> fitting.fit(null, Optimizer.Monitor.NONE)).isInstanceOf(InvalidCommandException.class);
     }
 }
