@@ -10,6 +10,7 @@ import dev.recollect.ports.Recollect;
 import dev.recollect.ports.in.FitLearnerParameters;
 import dev.recollect.ports.in.FitParameters;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,7 +134,11 @@ public final class OptimizeCommand extends AppCommand {
     }
 
     private int nothingToLearn(FitLearnerParameters.Result.NothingToLearn nothing, Output out) {
-        out.document(Map.of("user", user, "reviews", nothing.reviews(), "outcome", "nothing-to-learn"));
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("user", user);
+        document.put("reviews", nothing.reviews());
+        document.put("outcome", "nothing-to-learn");
+        out.document(document);
         out.line(
                 "%s: %d answers, none a day or more after the answer before it to the same concept: nothing to learn"
                         + " from; the parameters in use stay.",
