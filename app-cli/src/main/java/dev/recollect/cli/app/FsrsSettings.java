@@ -106,7 +106,7 @@ final class FsrsSettings {
                 weights[i] = Double.NaN;
             }
             if (!Double.isFinite(weights[i])) {
-                throw CliException.invalid(WEIGHTS + " must list 21 numbers, as `fsrs optimize` prints them; w" + i
+                throw CliException.invalid(WEIGHTS + " must list the 21 numbers `fsrs optimize` prints; w" + i
                         + " is \"" + parts[i].strip() + "\"");
             }
         }

@@ -2,6 +2,7 @@ package dev.recollect.cli.fsrs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recollect.cli.support.ExitCode;
 import dev.recollect.domain.DomainException;
 import dev.recollect.domain.fsrs.optimizer.Evaluation;
@@ -12,10 +13,14 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code recollect fsrs evaluate}: the log loss and RMSE(bins) of given parameters on review histories. */
 @Command(
@@ -25,7 +30,20 @@ import picocli.CommandLine.Option;
             "Input as for `fsrs optimize`: a revlog CSV (--input) or JSON histories on stdin."
         },
         mixinStandardHelpOptions = true)
-public final class EvaluateCommand extends HistoryCommand {
+public final class EvaluateCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HistoryInput histories = new HistoryInput();
+
+    @Option(names = "--json", description = "Print JSON (fields in docs/cli.md).")
+    boolean json;
+
+    private final InputStream stdin;
+
     @Option(
             names = "--parameters",
             required = true,
@@ -35,7 +53,7 @@ public final class EvaluateCommand extends HistoryCommand {
 
     /** Reads JSON histories from {@code stdin} when no CSV is given. */
     public EvaluateCommand(InputStream stdin) {
-        super(stdin);
+        this.stdin = stdin;
     }
 
     @Override
