@@ -5,11 +5,11 @@ import dev.recollect.domain.InteractionId;
 import dev.recollect.domain.PhrasingId;
 import dev.recollect.domain.UserId;
 import dev.recollect.domain.fsrs.Card;
-import dev.recollect.domain.fsrs.Rating;
 import dev.recollect.domain.fsrs.State;
 import dev.recollect.domain.generation.PhrasingType;
 import dev.recollect.domain.library.Concept;
 import dev.recollect.domain.library.Phrasing;
+import dev.recollect.domain.review.Answer;
 import dev.recollect.domain.review.Interaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -190,8 +190,7 @@ public final class LegacyQuestions {
                 phrasingId(question),
                 String.valueOf(doc.get("userAnswer")),
                 Boolean.TRUE.equals(doc.get("isCorrect")),
-                // The reference rated every answer Good when right and Again when wrong.
-                Boolean.TRUE.equals(doc.get("isCorrect")) ? Rating.GOOD : Rating.AGAIN,
+                Answer.referenceRating(Boolean.TRUE.equals(doc.get("isCorrect"))),
                 at.get(),
                 session instanceof String text && !text.isBlank() ? text : null,
                 spent instanceof Number n && n.longValue() >= 0

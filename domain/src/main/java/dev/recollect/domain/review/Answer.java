@@ -40,11 +40,11 @@ public record Answer(String userAnswer, boolean correct, Rating explicitRating, 
 
     /** The rating FSRS receives: the explicit one, else Good when correct and Again when wrong, as the reference. */
     public Rating rating() {
-        return explicitRating != null ? explicitRating : derivedRating(correct);
+        return explicitRating != null ? explicitRating : referenceRating(correct);
     }
 
     /** The reference's rating of an answer it was not told a rating for: Good when right, Again when wrong. */
-    static Rating derivedRating(boolean correct) {
+    public static Rating referenceRating(boolean correct) {
         return correct ? Rating.GOOD : Rating.AGAIN;
     }
 }

@@ -41,7 +41,7 @@ public record PastReview(ConceptId conceptId, Instant attemptedAt, Rating rating
     public static PastReview of(
             ConceptId conceptId, Instant attemptedAt, Rating rating, boolean correct, State stateAfter) {
         return new PastReview(
-                conceptId, attemptedAt, rating != null ? rating : Answer.derivedRating(correct), stateAfter);
+                conceptId, attemptedAt, rating != null ? rating : Answer.referenceRating(correct), stateAfter);
     }
 
     /**
