@@ -2,6 +2,7 @@ package dev.recollect.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recollect.adapters.jdbi.JdbiPersistence;
 import dev.recollect.adapters.jdbi.server.SharedPostgres;
 import dev.recollect.adapters.jdbi.testing.TestHomes;
 import java.util.Map;
@@ -31,6 +32,6 @@ class DemoIT {
                 .contains("Chlorophyll  (0 phrasings)");
         CliRun info = CliRun.withEnvironment(ENV, "", "db", "info", "--home", HOME);
         assertThat(info.exitCode()).isZero();
-        assertThat(info.out()).contains("Schema version 10; 0 pending migrations.");
+        assertThat(info.out()).contains("Schema version " + JdbiPersistence.SCHEMA_VERSION + "; 0 pending migrations.");
     }
 }
