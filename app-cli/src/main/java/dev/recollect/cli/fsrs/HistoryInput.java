@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
  * learner's days too, when {@code optimize} reads the database).
  */
 final class HistoryInput {
-    @Option(names = "--input", paramLabel = "CSV", description = "The revlog CSV; without it, JSON histories on stdin.")
+    @Option(
+            names = "--input",
+            paramLabel = "CSV",
+            description = "The revlog CSV; without it (or optimize's --user), JSON histories on stdin.")
     Path input;
 
     @Option(
