@@ -37,7 +37,7 @@ final class HistoryInput {
 
     /** The items of the CSV given or, without one, of the JSON histories on {@code stdin}. */
     List<TrainingItem> read(InputStream stdin) throws IOException, InvalidInputException {
-        ZoneId zone = days();
+        ZoneId zone = zone();
         String source = input == null ? "stdin" : input.toString();
         List<TrainingItem> items;
         try {
@@ -55,7 +55,7 @@ final class HistoryInput {
     }
 
     /** The time zone that counts days, once the options that count them are checked. */
-    ZoneId days() throws InvalidInputException {
+    ZoneId zone() throws InvalidInputException {
         if (nextDayStartsAt < 0 || nextDayStartsAt > 23) {
             throw new InvalidInputException("--next-day-starts-at", "an hour from 0 to 23, got " + nextDayStartsAt);
         }

@@ -94,7 +94,7 @@ public final class OptimizeCommand extends AppCommand {
             return refuse(out, "--input and --user are two sources: give one");
         }
         try {
-            histories.days();
+            histories.zone();
         } catch (InvalidInputException e) {
             return refuse(out, e.getMessage());
         }

@@ -74,8 +74,7 @@ public final class LearnerFitting implements FitLearnerParameters, GetLearnerPar
         if (!asked) {
             return Saving.NOT_ASKED;
         }
-        boolean learnt = fit.result().fold(trained -> true, few -> few.pretrained(), cancelled -> false);
-        if (!learnt) {
+        if (!fit.result().learnt()) {
             return Saving.NOT_TRAINED;
         }
         return fit.after().betterThan(fit.before()) ? Saving.SAVED : Saving.NOT_BETTER;

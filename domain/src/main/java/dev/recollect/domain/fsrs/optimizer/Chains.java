@@ -109,7 +109,10 @@ final class Chains {
         return true;
     }
 
-    /** Each item's recall as {@link Recurrence#predict} gives it (unclamped), into {@code out} by item index. */
+    /**
+     * Each item's recall, unclamped, as fsrs-rs's inference predicts it (the curve at the target's interval, from the
+     * stability its history leaves), into {@code out} by item index.
+     */
     void predict(Recurrence recurrence, float[] w, float[] out) {
         float c = -w[20];
         float f = Recurrence.factor(c);

@@ -87,6 +87,14 @@ public final class Optimizer {
         /** The value of the function for this outcome; a new outcome breaks the build wherever one is handled. */
         <R> R fold(Function<Trained, R> trained, Function<TooFewReviews, R> tooFew, Function<Cancelled, R> cancelled);
 
+        /**
+         * Whether the reviews taught anything: a full training, or with too few to train the pretrained initial
+         * stabilities; not the defaults kept for want of reviews, nor a cancelled run.
+         */
+        default boolean learnt() {
+            return fold(trained -> true, TooFewReviews::pretrained, cancelled -> false);
+        }
+
         /** Trained on {@code items} items over {@code epochs} epochs; {@code bestEpoch} (1-based) was kept. */
         record Trained(double[] parameters, int items, int epochs, int bestEpoch) implements Result {
             /** Copies the parameters. */

@@ -163,13 +163,6 @@ final class Recurrence {
         return sIn[k];
     }
 
-    /** The probability of recall the parameters predict for {@code item}, unclamped, as fsrs-rs's inference. */
-    float predict(float[] w, int[] ratings, int[] days, int offset, int length) {
-        float s = forward(w, ratings, days, offset, length - 1);
-        float c = -w[20];
-        return retrievability(days[offset + length - 1], s, c, factor(c));
-    }
-
     /** The loss of predicting {@code p} (clamped to [1e-7, 1−1e-7]) for a target recalled or not. */
     static double loss(float p, boolean recalled, float weight) {
         float clamped = clamp(p, P_MIN, P_MAX);

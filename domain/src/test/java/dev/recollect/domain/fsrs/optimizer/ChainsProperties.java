@@ -15,7 +15,7 @@ class ChainsProperties {
     /**
      * For any parameters and any mix of items (whole cards cut by {@code targetsOf}, lone copies of their items, and
      * items that share a card's first review object but not its history), in any order, each item's prediction equals
-     * {@link Recurrence#predict} on that item alone, to the bit.
+     * a sweep over that item alone ({@link OnePrediction}), to the bit.
      */
     @SeededProperty
     void everyItemIsPredictedToTheBitAsItsOwnSweepWould(
@@ -59,8 +59,7 @@ class ChainsProperties {
         Recurrence alone = new Recurrence(2);
         for (int i = 0; i < items.size(); i++) {
             TrainingItem item = items.get(i);
-            float expected = alone.predict(
-                    w, item.ratings(), item.days(), 0, item.reviews().size());
+            float expected = OnePrediction.of(alone, w, item);
             assertThat(Float.floatToRawIntBits(predictions[i]))
                     .as("item %d", i)
                     .isEqualTo(Float.floatToRawIntBits(expected));

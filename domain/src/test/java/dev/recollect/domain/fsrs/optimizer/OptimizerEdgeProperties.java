@@ -265,8 +265,7 @@ class OptimizerEdgeProperties {
             TrainingItem item = items.get(i);
             double ratio = (double) i / Math.max(items.size() - 1, 1);
             double weight = 0.25 + 0.75 * ratio * ratio * ratio;
-            double p = recurrence.predict(
-                    wf, item.ratings(), item.days(), 0, item.reviews().size());
+            double p = OnePrediction.of(recurrence, wf, item);
             double y = item.recalled() ? 1 : 0;
             loss -= weight * (y * Math.log(p) + (1 - y) * Math.log(1 - p));
             weights += weight;
@@ -304,5 +303,16 @@ class OptimizerEdgeProperties {
 
         assertThat(s[0]).isEqualTo(2f);
         assertThat(s[1]).isEqualTo(2f);
+    }
+
+    /** Only a training, or the pretraining that too few reviews allow, learnt anything; defaults and a cancel did not. */
+    @Example
+    void onlyATrainingOrAPretrainingLearnt() {
+        double[] w = Optimizer.defaults();
+        assertThat(new Optimizer.Result.Trained(w, 100, 5, 3).learnt()).isTrue();
+        assertThat(new Optimizer.Result.TooFewReviews(w, true, "few").learnt()).isTrue();
+        assertThat(new Optimizer.Result.TooFewReviews(w, false, "fewer").learnt())
+                .isFalse();
+        assertThat(new Optimizer.Result.Cancelled(w).learnt()).isFalse();
     }
 }
