@@ -175,13 +175,15 @@ class MigrationChaosIT {
                 int decisions = 1 + random.nextInt(12);
                 Worker worker = workers.get(victim);
                 Worker survivor = workers.get(1 - victim);
+                // The survivor is stopped (SIGSTOP, a stalled worker, perhaps mid-batch) while the victim makes its
+                // decisions and until the replacement has begun. Left running, it could finish the run alone before
+                // the ten kills came (one run in many did, with 17 kills of 20), or while a replacement JVM warms up.
+                survivor.signal("STOP");
                 boolean killed = worker.awaitDecisions(decisions);
                 if (!killed && isDone(run)) {
+                    survivor.signal("CONT");
                     break;
                 }
-                // The survivor is stopped (SIGSTOP, a stalled worker) until the replacement has begun: a JVM that
-                // is still warming up would otherwise watch the survivor finish the run alone.
-                survivor.signal("STOP");
                 if (killed) {
                     worker.kill();
                     kills++;
