@@ -126,7 +126,8 @@ public final class Recollect {
                 random,
                 metrics);
         this.learners = new LearnerFitting(persistence.reviews(), persistence.learnerParameters(), builder.fsrs, clock);
-        this.migrations = new MigrationRunner(persistence.migrations(), offered, ids, clock, sleeper, metrics);
+        this.migrations =
+                new MigrationRunner(persistence.migrations(), offered, ids, clock, metrics, persistence::openSignals);
         this.reporting = new JobReporting(
                 jobs, persistence.concepts(), persistence.phrasings(), persistence.jobReports(), clock);
         this.health = new HealthChecks(persistence, models, clock);

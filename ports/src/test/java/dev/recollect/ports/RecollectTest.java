@@ -19,6 +19,7 @@ import dev.recollect.domain.library.Lifecycle;
 import dev.recollect.domain.migration.BuiltInMigrations;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.DocumentMigration;
+import dev.recollect.domain.migration.RunScope;
 import dev.recollect.domain.review.LearnerParameters;
 import dev.recollect.domain.review.PastReview;
 import dev.recollect.domain.testing.SeededProperty;
@@ -432,7 +433,7 @@ class RecollectTest {
                 .isEqualTo(1);
         assertThat(recollect.importDocuments().importDocuments(new ImportDocuments.Command("cards", List.of())))
                 .isZero();
-        assertThat(stores.migrations().count("cards")).isEqualTo(2);
+        assertThat(stores.migrations().count("cards", RunScope.ALL)).isEqualTo(2);
         assertThatThrownBy(() -> recollect
                         .importDocuments()
                         .importDocuments(new ImportDocuments.Command("no spaces", List.of(first))))

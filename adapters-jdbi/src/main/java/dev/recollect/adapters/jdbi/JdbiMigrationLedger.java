@@ -4,6 +4,7 @@ import static dev.recollect.adapters.jdbi.Database.instant;
 import static dev.recollect.adapters.jdbi.Database.timestamp;
 
 import dev.recollect.domain.UserId;
+import dev.recollect.domain.migration.BatchPace;
 import dev.recollect.domain.migration.BatchState;
 import dev.recollect.domain.migration.BatchStats;
 import dev.recollect.domain.migration.DecidedBatch;
@@ -13,6 +14,8 @@ import dev.recollect.domain.migration.KeyRange;
 import dev.recollect.domain.migration.LegacyQuestions;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
+import dev.recollect.domain.migration.RunControl;
+import dev.recollect.domain.migration.RunScope;
 import dev.recollect.ports.out.MigrationLedger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,6 +31,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -51,8 +55,10 @@ final class JdbiMigrationLedger implements MigrationLedger {
         db.useTransaction("record run " + run.id(), handle -> handle.createUpdate(
                         """
                         INSERT INTO migration_runs (id, name, table_name, dry_run, batch_size, estimated_total,
-                            created_at, finished_at)
-                        VALUES (:id, :name, :table, :dry, :size, :total, :created, :finished)""")
+                            created_at, finished_at, control, from_key, to_key, created_from, created_to,
+                            target_batch_ms, ms_per_document)
+                        VALUES (:id, :name, :table, :dry, :size, :total, :created, :finished, :control, :fromKey,
+                            :toKey, :createdFrom, :createdTo, :target, :msPerDocument)""")
                 .bind("id", run.id())
                 .bind("name", run.name())
                 .bind("table", run.table())
@@ -61,7 +67,49 @@ final class JdbiMigrationLedger implements MigrationLedger {
                 .bind("total", run.estimatedTotal())
                 .bind("created", timestamp(run.createdAt()))
                 .bind("finished", timestamp(run.finishedAt()))
+                .bind("control", run.control().wireName())
+                .bind("fromKey", run.scope().fromKey())
+                .bind("toKey", run.scope().toKey())
+                .bind("createdFrom", timestamp(run.scope().createdFrom()))
+                .bind("createdTo", timestamp(run.scope().createdTo()))
+                .bind("target", run.adaptive() ? (Long) run.pace().target().toMillis() : null)
+                .bind("msPerDocument", run.msPerDocument())
                 .execute());
+    }
+
+    @Override
+    public List<MigrationRun> runsOf(String name) {
+        return db.withHandle("list the runs of " + name, handle -> handle.createQuery(
+                        "SELECT * FROM migration_runs WHERE name = :name ORDER BY created_at, id")
+                .bind("name", name)
+                .map((rs, ctx) -> run(rs))
+                .list());
+    }
+
+    @Override
+    public Optional<MigrationRun> updateRun(UUID id, UnaryOperator<MigrationRun> change) {
+        return db.inTransaction(
+                "update run " + id, handle -> lockedRun(handle, id).map(run -> {
+                    MigrationRun changed = change.apply(run);
+                    if (!changed.equals(run)) {
+                        handle.createUpdate("UPDATE migration_runs SET control = :control, batch_size = :size,"
+                                        + " ms_per_document = :msPerDocument WHERE id = :id")
+                                .bind("id", id)
+                                .bind("control", changed.control().wireName())
+                                .bind("size", changed.batchSize())
+                                .bind("msPerDocument", changed.msPerDocument())
+                                .execute();
+                    }
+                    return changed;
+                }));
+    }
+
+    /** The run, locked for the rest of the transaction: its planners, claimers of adaptive runs and changes queue. */
+    private static Optional<MigrationRun> lockedRun(Handle handle, UUID id) {
+        return handle.createQuery("SELECT * FROM migration_runs WHERE id = :id FOR UPDATE")
+                .bind("id", id)
+                .map((rs, ctx) -> run(rs))
+                .findOne();
     }
 
     @Override
@@ -83,6 +131,7 @@ final class JdbiMigrationLedger implements MigrationLedger {
     }
 
     private static MigrationRun run(ResultSet rs) throws SQLException {
+        int target = rs.getInt("target_batch_ms");
         return new MigrationRun(
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),
@@ -91,13 +140,23 @@ final class JdbiMigrationLedger implements MigrationLedger {
                 rs.getInt("batch_size"),
                 rs.getLong("estimated_total"),
                 instant(rs, "created_at"),
-                instant(rs, "finished_at"));
+                instant(rs, "finished_at"),
+                new RunScope(
+                        rs.getString("from_key"),
+                        rs.getString("to_key"),
+                        instant(rs, "created_from"),
+                        instant(rs, "created_to")),
+                RunControl.fromWireName(rs.getString("control")),
+                rs.wasNull() || target == 0 ? null : new BatchPace(Duration.ofMillis(target)),
+                rs.getDouble("ms_per_document"));
     }
 
     @Override
-    public long count(String table) {
-        return db.withHandle("count " + table, handle -> handle.createQuery(
-                        "SELECT count(*) FROM " + DOCS + " WHERE table_name = :table")
+    public long count(String table, RunScope scope) {
+        return db.withHandle("count " + table, handle -> ScopeSql.bind(
+                        handle.createQuery("SELECT count(*) FROM " + DOCS + " WHERE table_name = :table"
+                                + ScopeSql.keys(scope) + ScopeSql.created(scope)),
+                        scope)
                 .bind("table", table)
                 .mapTo(Long.class)
                 .one());
@@ -107,32 +166,28 @@ final class JdbiMigrationLedger implements MigrationLedger {
     public int seed(MigrationRun run) {
         return db.inTransaction("plan run " + run.id(), handle -> {
             // One planner at a time per run: two processes starting the same run plan it once.
-            handle.createQuery("SELECT id FROM migration_runs WHERE id = :id FOR UPDATE")
-                    .bind("id", run.id())
-                    .mapTo(UUID.class)
-                    .one();
-            Optional<Last> last = handle.createQuery(
-                            "SELECT seq, up_to_key FROM migration_batches WHERE run_id = :run ORDER BY seq DESC LIMIT 1")
-                    .bind("run", run.id())
-                    .map((rs, ctx) -> new Last(rs.getInt("seq"), rs.getString("up_to_key")))
-                    .findOne();
+            lockedRun(handle, run.id()).orElseThrow();
+            Optional<Last> last = last(handle, run.id());
             int seq = last.map(l -> l.seq() + 1).orElse(0);
+            if (run.adaptive()) {
+                return seq;
+            }
             String after = last.map(Last::upTo).orElse(null);
+            List<String> boundaries = boundaries(handle, run, after);
             PreparedBatch insert = handle.prepareBatch(
                     """
                     INSERT INTO migration_batches (run_id, seq, after_key, up_to_key, status, stats)
                     VALUES (:run, :seq, :after, :upTo, 'pending', CAST(:stats AS jsonb))
                     ON CONFLICT (run_id, seq) DO NOTHING""");
             String empty = JsonDocuments.stats(BatchStats.NONE);
-            Optional<String> next;
-            while ((next = nextBoundary(handle, run, after)).isPresent()) {
+            for (String next : boundaries) {
                 insert.bind("run", run.id())
                         .bind("seq", seq++)
                         .bind("after", after)
-                        .bind("upTo", next.get())
+                        .bind("upTo", next)
                         .bind("stats", empty)
                         .add();
-                after = next.get();
+                after = next;
             }
             if (insert.size() > 0) {
                 insert.execute();
@@ -141,34 +196,115 @@ final class JdbiMigrationLedger implements MigrationLedger {
         });
     }
 
-    /** The last key of the next batch after {@code after}: one index range scan of at most a batch of keys. */
-    private static Optional<String> nextBoundary(Handle handle, MigrationRun run, String after) {
-        Query query = handle.createQuery("SELECT max(id) FROM (SELECT id FROM " + DOCS + " WHERE table_name = :table"
-                        + (after == null ? "" : " AND id > :after") + " ORDER BY id LIMIT :size) AS batch")
+    private static Optional<Last> last(Handle handle, UUID runId) {
+        return handle.createQuery(
+                        "SELECT seq, up_to_key FROM migration_batches WHERE run_id = :run ORDER BY seq DESC LIMIT 1")
+                .bind("run", runId)
+                .map((rs, ctx) -> new Last(rs.getInt("seq"), rs.getString("up_to_key")))
+                .findOne();
+    }
+
+    /**
+     * The last keys of the batches after {@code after} within the scope's keys: every {@code batchSize}-th key, and
+     * the last key. One walk of the index for the whole plan, where a query per batch costs a round trip each.
+     */
+    private static List<String> boundaries(Handle handle, MigrationRun run, String after) {
+        String keys =
+                " WHERE table_name = :table" + (after == null ? "" : " AND id > :after") + ScopeSql.keys(run.scope());
+        List<String> found = new ArrayList<>(ScopeSql.bindKeys(
+                        bindAfter(
+                                handle.createQuery(
+                                        "SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM " + DOCS
+                                                + keys + ") AS k WHERE n % :size = 0 ORDER BY id"),
+                                after),
+                        run.scope())
                 .bind("table", run.table())
-                .bind("size", run.batchSize());
-        if (after != null) {
-            query.bind("after", after);
+                .bind("size", run.batchSize())
+                .mapTo(String.class)
+                .list());
+        String end = ScopeSql.bindKeys(
+                        bindAfter(handle.createQuery("SELECT max(id) FROM " + DOCS + keys), after), run.scope())
+                .bind("table", run.table())
+                .mapTo(String.class)
+                .one();
+        if (end != null && (found.isEmpty() || !found.get(found.size() - 1).equals(end))) {
+            found.add(end);
         }
-        return Optional.ofNullable(query.mapTo(String.class).one());
+        return found;
+    }
+
+    /** The last key of the next batch of the run's size after {@code after}, within the scope's keys. */
+    private static Optional<String> nextBoundary(Handle handle, MigrationRun run, String after) {
+        return Optional.ofNullable(ScopeSql.bindKeys(
+                        bindAfter(
+                                handle.createQuery("SELECT max(id) FROM (SELECT id FROM " + DOCS
+                                        + " WHERE table_name = :table" + (after == null ? "" : " AND id > :after")
+                                        + ScopeSql.keys(run.scope()) + " ORDER BY id LIMIT :size) AS batch"),
+                                after),
+                        run.scope())
+                .bind("table", run.table())
+                .bind("size", run.batchSize())
+                .mapTo(String.class)
+                .one());
     }
 
     private record Last(int seq, String upTo) {}
 
     @Override
     public Optional<MigrationBatch> claim(UUID runId, String worker, Duration lease, Instant now) {
-        return db.inTransaction("claim a batch of " + runId, handle -> handle.createQuery(
+        return db.inTransaction("claim a batch of " + runId, handle -> {
+            Optional<MigrationBatch> claimed = claimPlanned(handle, runId, worker, lease, now);
+            if (claimed.isPresent()) {
+                return claimed;
+            }
+            // An adaptive run plans its next batch here, one claimer at a time, at the size its last batch set.
+            Optional<MigrationRun> run = lockedRun(handle, runId)
+                    .filter(MigrationRun::adaptive)
+                    .filter(found -> found.control() == RunControl.RUNNING);
+            if (run.isEmpty()) {
+                return Optional.empty();
+            }
+            claimed = claimPlanned(handle, runId, worker, lease, now);
+            if (claimed.isPresent()) {
+                return claimed;
+            }
+            Optional<Last> last = last(handle, runId);
+            String after = last.map(Last::upTo).orElse(null);
+            int seq = last.map(l -> l.seq() + 1).orElse(0);
+            return nextBoundary(handle, run.get(), after).map(upTo -> {
+                MigrationBatch batch = MigrationBatch.pending(runId, seq, new KeyRange(after, upTo))
+                        .claim(worker, now, lease);
+                handle.createUpdate(
+                                """
+                                INSERT INTO migration_batches (run_id, seq, after_key, up_to_key, status, stats)
+                                VALUES (:run, :seq, :after, :upTo, 'pending', CAST(:stats AS jsonb))""")
+                        .bind("run", runId)
+                        .bind("seq", seq)
+                        .bind("after", after)
+                        .bind("upTo", upTo)
+                        .bind("stats", JsonDocuments.stats(BatchStats.NONE))
+                        .execute();
+                return write(handle, batch);
+            });
+        });
+    }
+
+    /** Claims the first planned batch that is claimable, of a run that is running. */
+    private static Optional<MigrationBatch> claimPlanned(
+            Handle handle, UUID runId, String worker, Duration lease, Instant now) {
+        return handle.createQuery(
                         """
                         SELECT * FROM migration_batches
                         WHERE run_id = :run AND (status = 'pending'
                             OR (status = 'retry' AND retry_after <= :now)
                             OR (status = 'processing' AND lease_until < :now))
+                          AND EXISTS (SELECT 1 FROM migration_runs r WHERE r.id = :run AND r.control = 'running')
                         ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED""")
                 .bind("run", runId)
                 .bind("now", timestamp(now))
                 .map((rs, ctx) -> batch(rs))
                 .findOne()
-                .map(found -> write(handle, found.claim(worker, now, lease))));
+                .map(found -> write(handle, found.claim(worker, now, lease)));
     }
 
     @Override
@@ -179,12 +315,13 @@ final class JdbiMigrationLedger implements MigrationLedger {
             if (current.isEmpty() || !current.get().heldBy(worker)) {
                 return Optional.empty();
             }
-            String table = handle.createQuery("SELECT table_name FROM migration_runs WHERE id = :id")
+            MigrationRun run = handle.createQuery("SELECT * FROM migration_runs WHERE id = :id")
                     .bind("id", claimed.runId())
-                    .mapTo(String.class)
+                    .map((rs, ctx) -> run(rs))
                     .one();
+            String table = run.table();
             DecidedBatch decided =
-                    DecidedBatch.of(documents(handle, table, current.get().range()), decide);
+                    DecidedBatch.of(documents(handle, run, current.get().range()), decide);
             List<String> ids = new ArrayList<>();
             List<String> removals = new ArrayList<>();
             List<String> docs = new ArrayList<>();
@@ -242,24 +379,38 @@ final class JdbiMigrationLedger implements MigrationLedger {
         owners.forEach(owner -> StatsSql.reconcile(handle, owner, now));
     }
 
-    private static List<Document> documents(Handle handle, String table, KeyRange range) {
-        return documents(handle, table, range.after(), range.upTo(), Integer.MAX_VALUE);
+    /** The documents of a batch's range that are in its run's scope, in key order. */
+    private static List<Document> documents(Handle handle, MigrationRun run, KeyRange range) {
+        return ScopeSql.bind(
+                        bindAfter(
+                                handle.createQuery("SELECT id, doc::text AS doc, imported_at FROM " + DOCS
+                                        + " WHERE table_name = :table"
+                                        + (range.after() == null ? "" : " AND id > :after") + " AND id <= :upTo"
+                                        + ScopeSql.keys(run.scope()) + ScopeSql.created(run.scope()) + " ORDER BY id"),
+                                range.after()),
+                        run.scope())
+                .bind("table", run.table())
+                .bind("upTo", range.upTo())
+                .map((rs, ctx) -> document(rs))
+                .list();
     }
 
-    /** Documents of {@code table} after the key {@code after} (if any), up to {@code upTo} (if any), in key order. */
-    private static List<Document> documents(Handle handle, String table, String after, String upTo, int limit) {
-        Query query = handle.createQuery("SELECT id, doc::text AS doc, imported_at FROM " + DOCS
-                        + " WHERE table_name = :table" + (after == null ? "" : " AND id > :after")
-                        + (upTo == null ? "" : " AND id <= :upTo") + " ORDER BY id LIMIT :limit")
+    /** Up to {@code limit} documents of {@code table} after the key {@code after} (if any), in key order. */
+    private static List<Document> page(Handle handle, String table, String after, int limit) {
+        return bindAfter(
+                        handle.createQuery("SELECT id, doc::text AS doc, imported_at FROM " + DOCS
+                                + " WHERE table_name = :table" + (after == null ? "" : " AND id > :after")
+                                + " ORDER BY id LIMIT :limit"),
+                        after)
                 .bind("table", table)
-                .bind("limit", limit);
-        if (after != null) {
-            query.bind("after", after);
-        }
-        if (upTo != null) {
-            query.bind("upTo", upTo);
-        }
-        return query.map((rs, ctx) -> document(rs)).list();
+                .bind("limit", limit)
+                .map((rs, ctx) -> document(rs))
+                .list();
+    }
+
+    /** Binds {@code after} where the query has it: a range from the start has no lower key, and JDBI refuses extras. */
+    private static Query bindAfter(Query query, String after) {
+        return after == null ? query : query.bind("after", after);
     }
 
     private static Document document(ResultSet rs) throws SQLException {
@@ -334,7 +485,7 @@ final class JdbiMigrationLedger implements MigrationLedger {
 
     @Override
     public List<Document> documents(String table, String after, int limit) {
-        return db.withHandle("read " + table, handle -> documents(handle, table, after, null, limit));
+        return db.withHandle("read " + table, handle -> page(handle, table, after, limit));
     }
 
     private static Optional<MigrationBatch> locked(Handle handle, UUID runId, int seq) {

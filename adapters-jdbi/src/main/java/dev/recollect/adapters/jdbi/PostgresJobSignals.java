@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * LISTEN/NOTIFY on a connection of its own: {@code recollect_job_created} wakes idle workers,
- * {@code recollect_job_cancelled} reaches the listeners of cancellations, and {@code recollect_job_changed} (listened
- * to only once someone watches) reaches the watchers of progress. The triggers of migrations V3 and V10 send them, so
+ * {@code recollect_job_cancelled} reaches the listeners of cancellations, {@code recollect_job_changed} (listened
+ * to only once someone watches) reaches the watchers of progress, and {@code recollect_migration_steered} (migration
+ * V12) wakes the migration workers waiting between batches or on a paused run. The triggers of migrations V3 and V10 send them, so
  * every process that changes a job notifies every worker. A listener thread polls the connection every 100 ms and
  * reconnects if the connection breaks, logging once per outage.
  */
@@ -35,6 +37,7 @@ final class PostgresJobSignals implements JobSignals {
     private final Thread listener;
     private volatile boolean running = true;
     private long wakeups;
+    private long steerings;
 
     PostgresJobSignals(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -46,11 +49,21 @@ final class PostgresJobSignals implements JobSignals {
 
     @Override
     public void awaitWork(Duration timeout) throws InterruptedException {
+        awaitChange(() -> wakeups, timeout);
+    }
+
+    @Override
+    public void awaitSteering(Duration timeout) throws InterruptedException {
+        awaitChange(() -> steerings, timeout);
+    }
+
+    /** Waits until {@code count} (read under the monitor) changes, or {@code timeout} passes. */
+    private void awaitChange(LongSupplier count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (monitor) {
-            long seen = wakeups;
+            long seen = count.getAsLong();
             long remaining;
-            while (wakeups == seen && (remaining = deadline - System.nanoTime()) > 0) {
+            while (count.getAsLong() == seen && (remaining = deadline - System.nanoTime()) > 0) {
                 monitor.wait(Math.max(1, remaining / 1_000_000));
             }
         }
@@ -88,6 +101,7 @@ final class PostgresJobSignals implements JobSignals {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN recollect_job_created");
                 statement.execute("LISTEN recollect_job_cancelled");
+                statement.execute("LISTEN recollect_migration_steered");
             }
             return connection;
         } catch (SQLException e) {
@@ -150,6 +164,11 @@ final class PostgresJobSignals implements JobSignals {
             JobId id = new JobId(UUID.fromString(notification.getParameter()));
             cancelListeners.forEach(l -> l.accept(id));
             changeListeners.forEach(l -> l.accept(id));
+        } else if (notification.getName().equals("recollect_migration_steered")) {
+            synchronized (monitor) {
+                steerings++;
+                monitor.notifyAll();
+            }
         } else if (notification.getName().equals("recollect_job_changed")) {
             JobId id = new JobId(UUID.fromString(notification.getParameter()));
             changeListeners.forEach(l -> l.accept(id));

@@ -5,6 +5,7 @@ import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.out.MigrationLedger;
 import dev.recollect.ports.testing.MigrationDocumentsProperties;
 import dev.recollect.ports.testing.MigrationLedgerProperties;
+import dev.recollect.ports.testing.MigrationScopeProperties;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -15,7 +16,8 @@ import net.jqwik.api.state.ActionChain;
 
 /** The migration ledger's properties on PostgreSQL: the in-memory chains, fewer and shorter, and fewer tries. */
 @PropertyDefaults(tries = 25)
-class JdbiMigrationLedgerPropertiesIT extends MigrationLedgerProperties implements MigrationDocumentsProperties {
+class JdbiMigrationLedgerPropertiesIT extends MigrationLedgerProperties
+        implements MigrationDocumentsProperties, MigrationScopeProperties {
     private static final ClassDatabase DATABASE = new ClassDatabase(JdbiMigrationLedgerPropertiesIT.class);
 
     @AfterContainer

@@ -175,10 +175,18 @@ final class MigrateCommands {
             RunMigrations.Started.Planned planned = app.recollect()
                     .runMigrations()
                     .start(new RunMigrations.Start(name, dryRun, batchSize))
-                    .fold(Function.identity(), unknown -> {
-                        throw CliException.notFound(
-                                "No migration named " + name + "; known: " + String.join(", ", unknown.known()));
-                    });
+                    .fold(
+                            Function.identity(),
+                            unknown -> {
+                                throw CliException.notFound("No migration named " + name + "; known: "
+                                        + String.join(", ", unknown.known()));
+                            },
+                            covered -> {
+                                throw CliException.rejected("Run "
+                                        + covered.by().id() + " already completed "
+                                        + name + " over " + covered.by().scope().describe()
+                                        + "; --again runs it once more");
+                            });
             out.err()
                     .println("Planned run " + planned.run().id() + ": "
                             + planned.run().estimatedTotal() + " documents in " + planned.batches() + " batches"

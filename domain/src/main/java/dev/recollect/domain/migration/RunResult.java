@@ -36,7 +36,9 @@ public record RunResult(
         /** Some documents failed, others were applied. */
         PARTIAL,
         /** Nothing could be applied, or a batch gave up. */
-        FAILED;
+        FAILED,
+        /** An operator cancelled it before its batches were done; what it did stays done. */
+        CANCELLED;
 
         /** The lowercase wire name. */
         public String wireName() {
@@ -73,5 +75,16 @@ public record RunResult(
                 + stats.skippedTotal() + " skipped, " + stats.errors() + " failed"
                 + (batchesGivenUp > 0 ? ", " + batchesGivenUp + " batches gave up after their retries" : "") + ".";
         return new RunResult(status, dryRun, stats, listed, more, message);
+    }
+
+    /** The same result, for a run cancelled with {@code batchesLeft} batches not done. */
+    public RunResult cancelled(int batchesLeft) {
+        return new RunResult(
+                Status.CANCELLED,
+                dryRun,
+                stats,
+                failures,
+                moreFailures,
+                message + " Cancelled with " + batchesLeft + " batches not done.");
     }
 }

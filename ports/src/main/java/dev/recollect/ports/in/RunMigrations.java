@@ -5,7 +5,9 @@ import dev.recollect.domain.migration.BatchStats;
 import dev.recollect.domain.migration.DocumentMigration;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
+import dev.recollect.domain.migration.RunControl;
 import dev.recollect.domain.migration.RunResult;
+import dev.recollect.domain.migration.RunScope;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -18,13 +20,19 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /** Plans, runs, resumes and reports data migrations. */
 public interface RunMigrations {
     /** The migrations that can be run, by name. */
     List<DocumentMigration> available();
 
-    /** Plans a run: records it, estimates its total, and seeds its batches. */
+    /**
+     * Plans a run: records it, estimates its total, and seeds its batches (a run with a target batch time plans each
+     * batch when it is claimed instead). A scope that a completed run of the same migration already covered is not
+     * planned again unless the command says {@code again}.
+     */
     Started start(Start command);
 
     /**
@@ -36,14 +44,36 @@ public interface RunMigrations {
     Optional<RunReport> work(Work command, Consumer<Progress> progress);
 
     /**
-     * A worker's progress, after each of its batches. Cheap to make: the full report reads every batch of the run.
+     * A worker's progress, after each of its batches, and once when it finds the run paused and starts to wait for
+     * it to be resumed. Cheap to make: the full report reads every batch of the run.
      *
-     * @param run the run
-     * @param batch the batch just done (completed, or set to retry)
+     * @param run the run, as the worker last read it
+     * @param batch the batch just done (completed, or set to retry); {@code null} when the run was found paused
      * @param workerStats what this worker's completed batches did
      * @param batchesDone how many batches this worker did
      */
-    record Progress(MigrationRun run, MigrationBatch batch, BatchStats workerStats, int batchesDone) {}
+    record Progress(MigrationRun run, MigrationBatch batch, BatchStats workerStats, int batchesDone) {
+        /** Whether this is the notice that the worker waits for the run to be resumed. */
+        public boolean waitingForResume() {
+            return batch == null;
+        }
+    }
+
+    /**
+     * Pauses, resumes or cancels a run. Workers take no batch of a paused or cancelled run, and notice within a
+     * second; batches in flight finish, their writes committed or rolled back whole. A cancelled run with no batch in
+     * flight is finished at once; otherwise its last worker finishes it.
+     *
+     * @return the outcome; empty for an unknown run
+     */
+    Optional<MigrationRun.Steering> steer(UUID runId, MigrationRun.Steer steer);
+
+    /**
+     * The runs of the migration {@code name} that completed over their scope: finished, not dry, not cancelled, with
+     * every batch completed and no document failed. Their scopes are what the migration covered. Empty for an unknown
+     * migration.
+     */
+    Optional<List<MigrationRun>> coverage(String name);
 
     /** The run's report; empty for an unknown run. */
     Optional<RunReport> status(UUID runId);
@@ -66,9 +96,24 @@ public interface RunMigrations {
      *
      * @param name the migration's name
      * @param dryRun whether to write nothing to the data
-     * @param batchSize documents per batch
+     * @param batchSize documents per batch; with a {@code targetBatchTime}, of the first batch
+     * @param scope the part of the table to walk
+     * @param targetBatchTime how long each batch should take (the bounds of {@link dev.recollect.domain.migration.BatchPace}), its size adapting
+     *     between batches; {@code null} for batches of a fixed size
+     * @param again whether to plan a scope that a completed run already covered
      */
-    record Start(@NotBlank String name, boolean dryRun, @Min(1) @Max(10_000) int batchSize) {}
+    record Start(
+            @NotBlank String name,
+            boolean dryRun,
+            @Min(1) @Max(10_000) int batchSize,
+            @NotNull RunScope scope,
+            @DurationMin(millis = 10) @DurationMax(minutes = 1) Duration targetBatchTime,
+            boolean again) {
+        /** A run over the whole table, in batches of a fixed size. */
+        public Start(String name, boolean dryRun, int batchSize) {
+            this(name, dryRun, batchSize, RunScope.ALL, null, false);
+        }
+    }
 
     /** The outcome of planning. */
     sealed interface Started {
@@ -79,7 +124,10 @@ public interface RunMigrations {
          * @param planned for {@link Planned}
          * @param unknownMigration for {@link UnknownMigration}
          */
-        <R> R fold(Function<Planned, R> planned, Function<UnknownMigration, R> unknownMigration);
+        <R> R fold(
+                Function<Planned, R> planned,
+                Function<UnknownMigration, R> unknownMigration,
+                Function<AlreadyCovered, R> alreadyCovered);
 
         /**
          * Planned.
@@ -89,7 +137,10 @@ public interface RunMigrations {
          */
         record Planned(MigrationRun run, int batches) implements Started {
             @Override
-            public <R> R fold(Function<Planned, R> planned, Function<UnknownMigration, R> unknownMigration) {
+            public <R> R fold(
+                    Function<Planned, R> planned,
+                    Function<UnknownMigration, R> unknownMigration,
+                    Function<AlreadyCovered, R> alreadyCovered) {
                 return planned.apply(this);
             }
         }
@@ -101,8 +152,26 @@ public interface RunMigrations {
          */
         record UnknownMigration(List<String> known) implements Started {
             @Override
-            public <R> R fold(Function<Planned, R> planned, Function<UnknownMigration, R> unknownMigration) {
+            public <R> R fold(
+                    Function<Planned, R> planned,
+                    Function<UnknownMigration, R> unknownMigration,
+                    Function<AlreadyCovered, R> alreadyCovered) {
                 return unknownMigration.apply(this);
+            }
+        }
+
+        /**
+         * A completed run of the same migration already covered the scope; nothing was planned.
+         *
+         * @param by the run that covered it
+         */
+        record AlreadyCovered(MigrationRun by) implements Started {
+            @Override
+            public <R> R fold(
+                    Function<Planned, R> planned,
+                    Function<UnknownMigration, R> unknownMigration,
+                    Function<AlreadyCovered, R> alreadyCovered) {
+                return alreadyCovered.apply(this);
             }
         }
     }
@@ -142,11 +211,14 @@ public interface RunMigrations {
             batches = Map.copyOf(batches);
         }
 
-        /** Whether no batch is pending, processing or waiting to retry. */
+        /**
+         * Whether no batch is left to do: none pending, processing or waiting to retry; for a cancelled run, none
+         * processing (the others will never be done).
+         */
         public boolean done() {
-            return batches.get(BatchState.PENDING) == 0
-                    && batches.get(BatchState.PROCESSING) == 0
-                    && batches.get(BatchState.RETRY) == 0;
+            return batches.get(BatchState.PROCESSING) == 0
+                    && (run.control() == RunControl.CANCELLED
+                            || (batches.get(BatchState.PENDING) == 0 && batches.get(BatchState.RETRY) == 0));
         }
 
         /** Batches in all. */

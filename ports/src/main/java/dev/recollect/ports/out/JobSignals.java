@@ -34,6 +34,17 @@ public interface JobSignals extends AutoCloseable {
         return () -> {};
     }
 
+    /**
+     * Waits until a migration run may have been paused, resumed or cancelled, or {@code timeout} passes, whichever is
+     * first. It may return early for no reason: the caller reads the run again either way. By default it waits as for
+     * work, which a store that cannot tell the two apart does.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    default void awaitSteering(Duration timeout) throws InterruptedException {
+        awaitWork(timeout);
+    }
+
     /** Stops listening and frees what the signals hold. */
     @Override
     void close();

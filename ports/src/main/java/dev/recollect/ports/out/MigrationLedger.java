@@ -4,6 +4,7 @@ import dev.recollect.domain.migration.Decision;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
+import dev.recollect.domain.migration.RunScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The ledger of migration runs and their batches, and the documents they change. Several workers, in several
@@ -26,22 +28,40 @@ public interface MigrationLedger {
     /** The newest runs first, at most {@code limit}. */
     List<MigrationRun> runs(int limit);
 
-    /** How many documents {@code table} holds. */
-    long count(String table);
+    /** Every run of the migration {@code name}, oldest first. */
+    List<MigrationRun> runsOf(String name);
 
     /**
-     * Plans the run's batches: consecutive key ranges of {@code batchSize} documents over the table, by keyset. Idempotent:
-     * seeding again adds only the ranges after the last one already planned, so no batch is ever duplicated.
+     * Changes a run under a lock, so that concurrent changes apply one after the other: {@code change} is given the
+     * run as stored and returns the run to store (itself to store nothing). Only the control, the batch size and the
+     * time per document change this way.
+     *
+     * @return the run as stored after the change; empty for an unknown run
+     */
+    Optional<MigrationRun> updateRun(UUID id, UnaryOperator<MigrationRun> change);
+
+    /** How many documents of {@code table} are in {@code scope}. */
+    long count(String table, RunScope scope);
+
+    /**
+     * Plans the run's batches: consecutive key ranges of {@code batchSize} documents over the keys of its scope, by
+     * keyset. Idempotent: seeding again adds only the ranges after the last one already planned, so no batch is ever
+     * duplicated. An adaptive run ({@link MigrationRun#adaptive()}) is not seeded: its batches are planned as they are
+     * claimed.
      *
      * @return how many batches the run has
      */
     int seed(MigrationRun run);
 
-    /** Claims the run's first claimable batch for {@code worker}, skipping those other workers hold. */
+    /**
+     * Claims the run's first claimable batch for {@code worker}, skipping those other workers hold; for an adaptive
+     * run with none, plans the next range of the run's current batch size and claims it. Nothing is claimed while the
+     * run is paused or cancelled.
+     */
     Optional<MigrationBatch> claim(UUID runId, String worker, Duration lease, Instant now);
 
     /**
-     * Does a claimed batch in one transaction: reads its documents in key order, decides them with {@code decide}
+     * Does a claimed batch in one transaction: reads its documents in the run's scope, in key order, decides them with {@code decide}
      * (which must not throw) into a {@link dev.recollect.domain.migration.DecidedBatch}, writes its updates and
      * promotions unless the run is dry, and marks the
      * batch completed with its stats, at the time {@code clock} gives when the work is done. Nothing is written when

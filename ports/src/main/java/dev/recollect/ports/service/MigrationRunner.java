@@ -1,5 +1,6 @@
 package dev.recollect.ports.service;
 
+import dev.recollect.domain.migration.BatchPace;
 import dev.recollect.domain.migration.BatchState;
 import dev.recollect.domain.migration.BatchStats;
 import dev.recollect.domain.migration.Decision;
@@ -7,10 +8,13 @@ import dev.recollect.domain.migration.DocumentMigration;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
 import dev.recollect.domain.migration.RecordFailure;
+import dev.recollect.domain.migration.RunControl;
 import dev.recollect.domain.migration.RunResult;
+import dev.recollect.domain.migration.RunScope;
 import dev.recollect.ports.in.ImportDocuments;
 import dev.recollect.ports.in.RunMigrations;
 import dev.recollect.ports.out.IdGenerator;
+import dev.recollect.ports.out.JobSignals;
 import dev.recollect.ports.out.Metrics;
 import dev.recollect.ports.out.MigrationLedger;
 import dev.recollect.ports.out.Sleeper;
@@ -26,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +46,18 @@ public final class MigrationRunner implements RunMigrations, ImportDocuments {
     /** How long a claimed batch stays with its worker without finishing. */
     public static final Duration LEASE = Duration.ofMinutes(5);
 
+    /**
+     * How long a waiting worker (between batches, or on a paused run) goes without reading its run again when no
+     * signal comes: the bound on noticing a pause, a resume or a cancellation where signals are lost or absent.
+     */
+    public static final Duration STEERING_POLL = Duration.ofSeconds(1);
+
     private final MigrationLedger ledger;
     private final Map<String, DocumentMigration> migrations = new LinkedHashMap<>();
     private final IdGenerator ids;
     private final Clock clock;
-    private final Sleeper sleeper;
     private final Metrics metrics;
+    private final Supplier<JobSignals> signals;
 
     /** A runner of {@code migrations} (names must be unique) over {@code ledger}, recording no metrics. */
     public MigrationRunner(
@@ -54,7 +65,10 @@ public final class MigrationRunner implements RunMigrations, ImportDocuments {
         this(ledger, migrations, ids, clock, sleeper, Metrics.NONE);
     }
 
-    /** A runner that also counts batches and records by outcome into {@code metrics}. */
+    /**
+     * A runner that also counts batches and records by outcome into {@code metrics}; its workers find pauses and
+     * cancellations by reading their run every {@link #STEERING_POLL}.
+     */
     public MigrationRunner(
             MigrationLedger ledger,
             List<DocumentMigration> migrations,
@@ -62,6 +76,21 @@ public final class MigrationRunner implements RunMigrations, ImportDocuments {
             Clock clock,
             Sleeper sleeper,
             Metrics metrics) {
+        this(ledger, migrations, ids, clock, metrics, () -> JobSignals.polling(sleeper));
+    }
+
+    /**
+     * A runner whose workers each open {@code signals} while they work, and wake on them as soon as their run is
+     * paused, resumed or cancelled.
+     */
+    public MigrationRunner(
+            MigrationLedger ledger,
+            List<DocumentMigration> migrations,
+            IdGenerator ids,
+            Clock clock,
+            Metrics metrics,
+            Supplier<JobSignals> signals) {
+        this.signals = Objects.requireNonNull(signals, "signals");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         for (DocumentMigration migration : migrations) {
@@ -71,7 +100,6 @@ public final class MigrationRunner implements RunMigrations, ImportDocuments {
         }
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     @Override
@@ -92,15 +120,25 @@ public final class MigrationRunner implements RunMigrations, ImportDocuments {
         if (migration == null) {
             return new Started.UnknownMigration(List.copyOf(migrations.keySet()));
         }
+        if (!command.again()) {
+            Optional<MigrationRun> covering = covering(migration.name(), command.scope());
+            if (covering.isPresent()) {
+                return new Started.AlreadyCovered(covering.get());
+            }
+        }
         MigrationRun run = new MigrationRun(
                 ids.next(),
                 migration.name(),
                 migration.table(),
                 command.dryRun(),
                 command.batchSize(),
-                ledger.count(migration.table()),
+                ledger.count(migration.table(), command.scope()),
                 clock.instant(),
-                null);
+                null,
+                command.scope(),
+                RunControl.RUNNING,
+                command.targetBatchTime() == null ? null : new BatchPace(command.targetBatchTime()),
+                0);
         ledger.createRun(run);
         int batches = ledger.seed(run);
         log.info("Planned {} run {}: {} documents in {} batches", run.name(), run.id(), run.estimatedTotal(), batches);
@@ -121,10 +159,47 @@ public final class MigrationRunner implements RunMigrations, ImportDocuments {
         }
         // Seeding again is idempotent, and plans what an interrupted planning left out.
         ledger.seed(run);
-        Optional<MigrationBatch> claimed;
+        try (JobSignals steering = signals.get()) {
+            work(run, migration, command, progress, steering);
+        }
+        run = ledger.findRun(run.id()).orElseThrow();
+        RunReport report = report(run);
+        if (report.done() && run.finishedAt() == null) {
+            ledger.finish(run.id(), clock.instant());
+            report = report(ledger.findRun(run.id()).orElseThrow());
+        }
+        return Optional.of(report);
+    }
+
+    /** Claims and does batches until none is left, the run is cancelled, or the thread is interrupted. */
+    private void work(
+            MigrationRun run,
+            DocumentMigration migration,
+            Work command,
+            Consumer<Progress> progress,
+            JobSignals steering) {
         BatchStats mine = BatchStats.NONE;
         int done = 0;
-        while ((claimed = ledger.claim(run.id(), command.workerId(), LEASE, clock.instant())).isPresent()) {
+        boolean waiting = false;
+        while (true) {
+            Optional<MigrationBatch> claimed = ledger.claim(run.id(), command.workerId(), LEASE, clock.instant());
+            if (claimed.isEmpty()) {
+                // Nothing to claim: the run is done, cancelled, or paused; only a pause is worth waiting out.
+                run = ledger.findRun(run.id()).orElseThrow();
+                if (run.control() != RunControl.PAUSED) {
+                    return;
+                }
+                if (!waiting) {
+                    waiting = true;
+                    log.info("Run {} is paused; waiting for it to be resumed", run.id());
+                    progress.accept(new Progress(run, null, mine, done));
+                }
+                if (!await(steering, STEERING_POLL)) {
+                    return;
+                }
+                continue;
+            }
+            waiting = false;
             MigrationBatch batch = claimed.get();
             Optional<MigrationBatch> after;
             try {
@@ -137,24 +212,102 @@ public final class MigrationRunner implements RunMigrations, ImportDocuments {
             }
             after.ifPresent(finished -> metrics.migrationBatch(migration.name(), finished));
             if (after.isPresent() && after.get().state() == BatchState.COMPLETED) {
-                mine = mine.plus(after.get().stats());
-            }
-            progress.accept(new Progress(run, after.orElse(batch), mine, ++done));
-            if (!command.pause().isZero()) {
-                try {
-                    sleeper.sleep(command.pause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
+                MigrationBatch completed = after.get();
+                mine = mine.plus(completed.stats());
+                if (run.adaptive()) {
+                    run = ledger.updateRun(run.id(), paced -> paced.pace()
+                                    .after(
+                                            paced,
+                                            Duration.between(completed.startedAt(), completed.completedAt()),
+                                            completed.stats().processed()))
+                            .orElse(run);
                 }
             }
+            progress.accept(new Progress(run, after.orElse(batch), mine, ++done));
+            if (!command.pause().isZero() && !pause(run.id(), command.pause(), steering)) {
+                return;
+            }
         }
-        RunReport report = report(run);
-        if (report.done() && run.finishedAt() == null) {
-            ledger.finish(run.id(), clock.instant());
-            report = report(ledger.findRun(run.id()).orElseThrow());
+    }
+
+    /**
+     * Waits {@code pause} between two batches, unless the run is paused or cancelled meanwhile (the next claim then
+     * finds out). Returns false when the thread was interrupted.
+     */
+    private boolean pause(UUID runId, Duration pause, JobSignals steering) {
+        // In steps of at most the poll, each followed by a look at the run. The steps add up to the pause by count,
+        // not by the clock: a signal for another run may end one early, which only shortens the pause a little.
+        Duration left = pause;
+        while (left.compareTo(Duration.ZERO) > 0) {
+            Duration step = left.compareTo(STEERING_POLL) < 0 ? left : STEERING_POLL;
+            if (!await(steering, step)) {
+                return false;
+            }
+            left = left.minus(step);
+            if (ledger.findRun(runId)
+                    .map(run -> run.control() != RunControl.RUNNING)
+                    .orElse(true)) {
+                return true;
+            }
         }
-        return Optional.of(report);
+        return true;
+    }
+
+    /** Waits for a steering signal, or {@code timeout}; false, with the interrupt kept, when interrupted. */
+    private static boolean await(JobSignals steering, Duration timeout) {
+        try {
+            steering.awaitSteering(timeout);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<MigrationRun.Steering> steer(UUID runId, MigrationRun.Steer steer) {
+        Objects.requireNonNull(steer, "steer");
+        List<MigrationRun.Steering> outcome = new ArrayList<>(1);
+        Optional<MigrationRun> after = ledger.updateRun(runId, run -> {
+            MigrationRun.Steering steering = run.steer(steer);
+            outcome.add(steering);
+            return steering.run();
+        });
+        if (after.isEmpty()) {
+            return Optional.empty();
+        }
+        MigrationRun run = after.get();
+        log.info("Run {} asked to {}: now {}", runId, steer, run.control().wireName());
+        if (run.control() == RunControl.CANCELLED
+                && run.finishedAt() == null
+                && report(run).done()) {
+            // No batch in flight, so no worker will finish it.
+            ledger.finish(runId, clock.instant());
+        }
+        return Optional.of(outcome.get(outcome.size() - 1));
+    }
+
+    @Override
+    public Optional<List<MigrationRun>> coverage(String name) {
+        return migrations.containsKey(name) ? Optional.of(completed(name)) : Optional.empty();
+    }
+
+    /** The runs of {@code name} that completed over their scope: finished, real, not cancelled, nothing failed. */
+    private List<MigrationRun> completed(String name) {
+        return ledger.runsOf(name).stream()
+                .filter(run -> run.finishedAt() != null && !run.dryRun() && run.control() != RunControl.CANCELLED)
+                .filter(run -> {
+                    RunReport report = report(run);
+                    return report.result().status() == RunResult.Status.COMPLETED
+                            && report.batches().get(BatchState.COMPLETED) == report.totalBatches();
+                })
+                .toList();
+    }
+
+    private Optional<MigrationRun> covering(String name, RunScope scope) {
+        return completed(name).stream()
+                .filter(run -> run.scope().contains(scope))
+                .findFirst();
     }
 
     @Override
@@ -201,6 +354,9 @@ public final class MigrationRunner implements RunMigrations, ImportDocuments {
             }
         }
         RunResult result = RunResult.of(run.name(), run.dryRun(), stats, failures, byState.get(BatchState.FAILED));
+        if (run.control() == RunControl.CANCELLED) {
+            result = result.cancelled(byState.get(BatchState.PENDING) + byState.get(BatchState.RETRY));
+        }
         double seconds = first == null || last == null
                 ? 0
                 : Duration.between(first, last).toMillis() / 1000.0;

@@ -90,11 +90,13 @@ class FoldsTest {
                 .isEqualTo(1);
         assertThat(new ChangeLifecycle.Result.NotFound().<Integer>fold(a -> 1, n -> 2))
                 .isEqualTo(2);
-        assertThat(new RunMigrations.Started.UnknownMigration(List.of("x")).<Integer>fold(p -> 1, u -> 2))
+        assertThat(new RunMigrations.Started.UnknownMigration(List.of("x")).<Integer>fold(p -> 1, u -> 2, c -> 3))
                 .isEqualTo(2);
         MigrationRun run = new MigrationRun(UUID.randomUUID(), "fold", "t", false, 10, 0, Fixtures.T0, null);
-        assertThat(new RunMigrations.Started.Planned(run, 0).<Integer>fold(p -> 1, u -> 2))
+        assertThat(new RunMigrations.Started.Planned(run, 0).<Integer>fold(p -> 1, u -> 2, c -> 3))
                 .isEqualTo(1);
+        assertThat(new RunMigrations.Started.AlreadyCovered(run).<Integer>fold(p -> 1, u -> 2, c -> 3))
+                .isEqualTo(3);
     }
 
     @Test

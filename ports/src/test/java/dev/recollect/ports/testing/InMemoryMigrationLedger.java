@@ -6,6 +6,8 @@ import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.KeyRange;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
+import dev.recollect.domain.migration.RunControl;
+import dev.recollect.domain.migration.RunScope;
 import dev.recollect.ports.out.MigrationLedger;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The migration ledger and the imported documents in memory, behind one lock, with the keyset rules of PostgreSQL.
@@ -31,7 +34,8 @@ public class InMemoryMigrationLedger implements MigrationLedger {
     private final Map<UUID, List<MigrationBatch>> batches = new LinkedHashMap<>();
 
     private NavigableMap<String, Document> table(String name) {
-        return tables.computeIfAbsent(name, t -> new TreeMap<>());
+        // Keys in the database's byte order, as PostgreSQL's "C" collation keeps them.
+        return tables.computeIfAbsent(name, t -> new TreeMap<>(RunScope::compareKeys));
     }
 
     @Override
@@ -54,32 +58,64 @@ public class InMemoryMigrationLedger implements MigrationLedger {
     }
 
     @Override
-    public synchronized long count(String table) {
-        return table(table).size();
+    public synchronized List<MigrationRun> runsOf(String name) {
+        return runs.values().stream()
+                .filter(run -> run.name().equals(name))
+                .sorted(Comparator.comparing(MigrationRun::createdAt))
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<MigrationRun> updateRun(UUID id, UnaryOperator<MigrationRun> change) {
+        return Optional.ofNullable(runs.computeIfPresent(id, (key, run) -> change.apply(run)));
+    }
+
+    @Override
+    public synchronized long count(String table, RunScope scope) {
+        return table(table).values().stream().filter(scope::includes).count();
     }
 
     @Override
     public synchronized int seed(MigrationRun run) {
         List<MigrationBatch> planned = batches.get(run.id());
+        if (!run.adaptive()) {
+            while (planNext(run, planned).isPresent()) {
+                // Planned one more range.
+            }
+        }
+        return planned.size();
+    }
+
+    /** Plans the range of the run's batch size after the last one planned, within the scope's keys, if any is left. */
+    private Optional<MigrationBatch> planNext(MigrationRun run, List<MigrationBatch> planned) {
         String after = planned.isEmpty()
                 ? null
                 : planned.get(planned.size() - 1).range().upTo();
-        while (true) {
-            NavigableMap<String, Document> rest =
-                    after == null ? table(run.table()) : table(run.table()).tailMap(after, false);
-            List<String> keys = rest.keySet().stream().limit(run.batchSize()).toList();
-            if (keys.isEmpty()) {
-                return planned.size();
-            }
-            String last = keys.get(keys.size() - 1);
-            planned.add(MigrationBatch.pending(run.id(), planned.size(), new KeyRange(after, last)));
-            after = last;
+        NavigableMap<String, Document> rest = after != null
+                ? table(run.table()).tailMap(after, false)
+                : run.scope().fromKey() != null
+                        ? table(run.table()).tailMap(run.scope().fromKey(), true)
+                        : table(run.table());
+        List<String> keys = rest.keySet().stream()
+                .takeWhile(run.scope()::includesKey)
+                .limit(run.batchSize())
+                .toList();
+        if (keys.isEmpty()) {
+            return Optional.empty();
         }
+        MigrationBatch batch =
+                MigrationBatch.pending(run.id(), planned.size(), new KeyRange(after, keys.get(keys.size() - 1)));
+        planned.add(batch);
+        return Optional.of(batch);
     }
 
     @Override
     public synchronized Optional<MigrationBatch> claim(UUID runId, String worker, Duration lease, Instant now) {
-        List<MigrationBatch> planned = batches.getOrDefault(runId, List.of());
+        MigrationRun run = runs.get(runId);
+        if (run == null || run.control() != RunControl.RUNNING) {
+            return Optional.empty();
+        }
+        List<MigrationBatch> planned = batches.get(runId);
         for (int i = 0; i < planned.size(); i++) {
             if (planned.get(i).claimable(now)) {
                 MigrationBatch claimed = planned.get(i).claim(worker, now, lease);
@@ -87,7 +123,14 @@ public class InMemoryMigrationLedger implements MigrationLedger {
                 return Optional.of(claimed);
             }
         }
-        return Optional.empty();
+        if (!run.adaptive()) {
+            return Optional.empty();
+        }
+        return planNext(run, planned).map(next -> {
+            MigrationBatch claimed = next.claim(worker, now, lease);
+            planned.set(next.seq(), claimed);
+            return claimed;
+        });
     }
 
     @Override
@@ -104,7 +147,8 @@ public class InMemoryMigrationLedger implements MigrationLedger {
                 ? table(run.table()).headMap(range.upTo(), true)
                 : table(run.table()).subMap(range.after(), false, range.upTo(), true);
         // A snapshot, as a query reads one: documents inserted while the batch runs are not part of it.
-        DecidedBatch decided = DecidedBatch.of(List.copyOf(docs.values()), decide);
+        DecidedBatch decided = DecidedBatch.of(
+                docs.values().stream().filter(run.scope()::includes).toList(), decide);
         if (!dryRun) {
             decided.changes()
                     .forEach(change -> table(run.table()).put(change.after().id(), change.after()));
@@ -138,17 +182,7 @@ public class InMemoryMigrationLedger implements MigrationLedger {
             }
         }
         if (count > 0) {
-            runs.computeIfPresent(
-                    runId,
-                    (id, run) -> new MigrationRun(
-                            run.id(),
-                            run.name(),
-                            run.table(),
-                            run.dryRun(),
-                            run.batchSize(),
-                            run.estimatedTotal(),
-                            run.createdAt(),
-                            null));
+            runs.computeIfPresent(runId, (id, run) -> run.finished(null));
         }
         return count;
     }

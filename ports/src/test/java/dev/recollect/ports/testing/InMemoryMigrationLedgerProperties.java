@@ -6,7 +6,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.state.ActionChain;
 
 /** The migration ledger's properties on the in-memory ledger. */
-class InMemoryMigrationLedgerProperties extends MigrationLedgerProperties implements MigrationDocumentsProperties {
+class InMemoryMigrationLedgerProperties extends MigrationLedgerProperties
+        implements MigrationDocumentsProperties, MigrationScopeProperties {
     private final InMemoryMigrationLedger ledger = new InMemoryMigrationLedger();
 
     @Override

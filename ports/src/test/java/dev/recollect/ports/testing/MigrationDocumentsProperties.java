@@ -9,6 +9,7 @@ import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
 import dev.recollect.domain.migration.RecordFailure;
+import dev.recollect.domain.migration.RunScope;
 import dev.recollect.domain.testing.SeededProperty;
 import dev.recollect.ports.out.MigrationLedger;
 import java.time.Clock;
@@ -64,8 +65,8 @@ public interface MigrationDocumentsProperties {
             docs.add(document(i));
         }
         ledger.importDocuments(table, docs);
-        MigrationRun run =
-                new MigrationRun(UUID.randomUUID(), "mark", table, dryRun, batchSize, ledger.count(table), T0, null);
+        MigrationRun run = new MigrationRun(
+                UUID.randomUUID(), "mark", table, dryRun, batchSize, ledger.count(table, RunScope.ALL), T0, null);
         ledger.createRun(run);
         return run;
     }
@@ -108,7 +109,7 @@ public interface MigrationDocumentsProperties {
 
             docs.forEach(d -> model.putIfAbsent(d.id(), d));
         }
-        assertThat(ledger.count(table)).isEqualTo(model.size());
+        assertThat(ledger.count(table, RunScope.ALL)).isEqualTo(model.size());
         String from = after < 0 ? null : key(after);
         List<Document> expected = (from == null ? model : model.tailMap(from, false))
                 .values().stream().limit(limit).toList();

@@ -7,6 +7,7 @@ import dev.recollect.domain.migration.Decision;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
+import dev.recollect.domain.migration.RunScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +49,14 @@ public interface MigrationLedgerContract {
 
     private MigrationRun run(String table, boolean dry, int batchSize) {
         MigrationRun run = new MigrationRun(
-                UUID.randomUUID(), "remove-topic", table, dry, batchSize, ledger().count(table), T0, null);
+                UUID.randomUUID(),
+                "remove-topic",
+                table,
+                dry,
+                batchSize,
+                ledger().count(table, RunScope.ALL),
+                T0,
+                null);
         ledger().createRun(run);
         return run;
     }

@@ -7,6 +7,7 @@ import dev.recollect.domain.migration.Decision;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
+import dev.recollect.domain.migration.RunControl;
 import dev.recollect.ports.out.MigrationLedger;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,9 +29,11 @@ import net.jqwik.api.state.Transformer;
 
 /**
  * The migration ledger as a stateful property: two workers claim, process and fail the batches of one run in any
- * order while time passes (leases run out, retries come due) and an operator forces failed batches back; after every
- * step the ledger holds exactly what the domain's batch rules say (state, holder, lease, retry count and time, error),
- * a claim takes the lowest claimable batch, and a worker that does not hold a batch can neither process nor fail it.
+ * order while time passes (leases run out, retries come due) and an operator forces failed batches back, pauses and
+ * resumes the run; after every step the ledger holds exactly what the domain's batch and run rules say (state, holder,
+ * lease, retry count and time, error; the run's control), a claim takes the lowest claimable batch and nothing while
+ * the run is paused, a batch claimed before a pause is still processed, and a worker that does not hold a batch can
+ * neither process nor fail it. (Cancelling is pausing for good; {@code MigrationSteeringProperties} has it.)
  * Subclasses give the ledger and declare the property with the tries they can afford: {@code check(chain)} over
  * {@code chains(steps)}.
  */
@@ -78,6 +81,12 @@ public abstract class MigrationLedgerProperties {
                                         world -> world.intrude(seq))))
                 .withAction(1, on(Arbitraries.just(0), any -> Transformer.mutate("force retry", World::forceRetry)))
                 .withAction(
+                        1,
+                        on(
+                                Arbitraries.of(MigrationRun.Steer.PAUSE, MigrationRun.Steer.RESUME),
+                                steer -> Transformer.mutate(
+                                        "an operator asks to " + steer, world -> world.steer(steer))))
+                .withAction(
                         3,
                         on(
                                 Arbitraries.of(1L, 30L, 61L, 300L, 3600L),
@@ -93,7 +102,7 @@ public abstract class MigrationLedgerProperties {
     /** One run of a table of its own, and the model of its batches. */
     public static final class World {
         final MigrationLedger ledger;
-        final MigrationRun run;
+        MigrationRun run;
         final Map<Integer, MigrationBatch> model = new LinkedHashMap<>();
         Instant now = Fixtures.T0;
 
@@ -116,7 +125,7 @@ public abstract class MigrationLedgerProperties {
 
         void claim(String worker) {
             Optional<MigrationBatch> expected = model.values().stream()
-                    .filter(batch -> batch.claimable(now))
+                    .filter(batch -> run.control() == RunControl.RUNNING && batch.claimable(now))
                     .findFirst()
                     .map(batch -> batch.claim(worker, now, LEASE));
             Optional<MigrationBatch> claimed = ledger.claim(run.id(), worker, LEASE, now);
@@ -158,6 +167,14 @@ public abstract class MigrationLedgerProperties {
             assertThat(ledger.fail(run.id(), seq, intruder, "not mine", now)).isEmpty();
         }
 
+        void steer(MigrationRun.Steer steer) {
+            MigrationRun expected = run.steer(steer).run();
+            Optional<MigrationRun> stored =
+                    ledger.updateRun(run.id(), found -> found.steer(steer).run());
+            assertThat(stored).contains(expected);
+            run = expected;
+        }
+
         void forceRetry() {
             long failed = model.values().stream()
                     .filter(batch -> batch.state() == BatchState.FAILED)
@@ -167,6 +184,7 @@ public abstract class MigrationLedgerProperties {
         }
 
         void matchesTheModel() {
+            assertThat(ledger.findRun(run.id())).contains(run);
             List<MigrationBatch> stored = ledger.batches(run.id());
             assertThat(stored).hasSameSizeAs(model.values());
             for (MigrationBatch actual : stored) {
