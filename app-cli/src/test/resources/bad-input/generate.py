@@ -11,7 +11,7 @@ import re
 import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CATEGORIES = ["prompts", "users", "ids", "numbers", "replay", "import", "settings", "gemini", "optimizer"]
+CATEGORIES = ["prompts", "users", "ids", "numbers", "replay", "import", "settings", "gemini", "optimizer", "migrations"]
 
 
 def rep(text, times):
@@ -156,6 +156,32 @@ for option, values in [
         names = {"--limit": "limit", "--rating": "rating", "--time-ms": "time", "--since": "--since",
                  "--batch-size": "batch"}[flag]
         case("numbers", flag + " " + value + " (" + option[0] + " " + option[1] + ")", option + [value], 2, names)
+
+# Migration runs: their scope, pace and steering.
+RUN = ["migrate", "run", "remove-field"]
+for option, value, names in [
+    ("--target-batch-ms", "0", "--target-batch-ms"),
+    ("--target-batch-ms", "9", "--target-batch-ms"),
+    ("--target-batch-ms", "60001", "--target-batch-ms"),
+    ("--target-batch-ms", "abc", "--target-batch-ms"),
+    ("--created-from", "yesterday", "--created-from"),
+    ("--created-from", "2024-13", "--created-from"),
+    ("--created-to", "2024-02-30", "--created-to"),
+    ("--created-to", "", "--created-to"),
+    ("--from-key", "", "--from-key"),
+    ("--from-key", rep("k", 513), "--from-key"),
+    ("--to-key", ["k", cps(0)], "--to-key"),
+]:
+    case("migrations", option + " " + (value if isinstance(value, str) and len(value) < 20 else "(odd)"),
+         RUN + [option, value], 2, names)
+case("migrations", "keys out of order", RUN + ["--from-key", "b", "--to-key", "a"], 2, "--from-key")
+case("migrations", "months out of order", RUN + ["--created-from", "2024-02", "--created-to", "2024-01"], 2,
+     "--created-from")
+for verb in ["pause", "cancel", "resume"]:
+    case("migrations", verb + " of a run id that is not one", ["migrate", verb, "not-a-uuid"], 2, "RUN")
+    case("migrations", verb + " of a run that never was", ["migrate", verb, "$UUID"], 3, "No migration run")
+case("migrations", "the coverage of a migration that does not exist", ["migrate", "coverage", "no-such"], 3,
+     "No migration named")
 
 # fsrs replay: its JSON on stdin.
 START = '"start":"2024-01-01T00:00:00Z"'

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code recollect migrate}: data migrations and backfills in resumable batches. */
 @Command(
         name = "migrate",
-        description = "Run data migrations in resumable batches, with dry runs, retries and a ledger.",
+        description = "Run data migrations in resumable batches, with dry runs, retries, steering and a ledger.",
         mixinStandardHelpOptions = true,
         subcommands = {
             MigrateCommands.ListCommand.class,
@@ -15,7 +15,10 @@ import picocli.CommandLine.Spec;
             MigrateCommands.WorkCommand.class,
             MigrateCommands.ResumeCommand.class,
             MigrateCommands.StatusCommand.class,
-            MigrateCommands.RetryCommand.class
+            MigrateCommands.RetryCommand.class,
+            SteerCommands.PauseCommand.class,
+            SteerCommands.CancelCommand.class,
+            SteerCommands.CoverageCommand.class
         })
 public final class MigrateCommand implements Runnable {
     @Spec

@@ -8,11 +8,12 @@ import dev.recollect.cli.command.MetricsOption;
 import dev.recollect.cli.support.CliException;
 import dev.recollect.cli.support.ExitCode;
 import dev.recollect.cli.support.Output;
+import dev.recollect.domain.migration.BatchPace;
 import dev.recollect.domain.migration.BatchStats;
 import dev.recollect.domain.migration.DocumentMigration;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
-import dev.recollect.domain.migration.RunResult;
+import dev.recollect.domain.migration.RunControl;
 import dev.recollect.ports.in.RunMigrations;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -43,9 +44,19 @@ final class MigrateCommands {
         }
     }
 
-    /** The exit code of a run: 1 when it failed (nothing applied, or a batch gave up), else 0 (see the report). */
+    /**
+     * The exit code of a run: 1 when it failed (nothing applied, or a batch gave up), 5 when it was cancelled, else 0
+     * (see the report).
+     */
     static int exitCode(RunMigrations.RunReport report) {
-        return report.done() && report.result().status() == RunResult.Status.FAILED ? ExitCode.UNEXPECTED : ExitCode.OK;
+        if (!report.done()) {
+            return ExitCode.OK;
+        }
+        return switch (report.result().status()) {
+            case FAILED -> ExitCode.UNEXPECTED;
+            case CANCELLED -> ExitCode.CANCELLED;
+            case COMPLETED, PARTIAL -> ExitCode.OK;
+        };
     }
 
     /**
@@ -69,7 +80,15 @@ final class MigrateCommands {
         try (ProgressBar bar = interactive ? bar(out, start) : null) {
             end = runner.work(new RunMigrations.Work(run, id, pause), progress -> {
                         BatchStats mine = progress.workerStats();
-                        if (bar != null) {
+                        if (progress.waitingForResume()) {
+                            out.err()
+                                    .printf(
+                                            Locale.ROOT,
+                                            "%nRun %s is paused; waiting for `recollect migrate resume %s`.%n",
+                                            run,
+                                            run);
+                            out.err().flush();
+                        } else if (bar != null) {
                             bar.stepTo(mine.processed());
                             bar.setExtraMessage(mine.errors() + " errors");
                         } else {
@@ -94,6 +113,11 @@ final class MigrateCommands {
         if (!end.done()) {
             out.line(
                     "Batches remain (waiting to retry, or held by other workers): `recollect migrate resume %s`.", run);
+        }
+        if (end.run().control() == RunControl.CANCELLED) {
+            out.line(
+                    "The run was cancelled; plan a new one with `recollect migrate run %s`.",
+                    end.run().name());
         }
         return exitCode(end);
     }
@@ -152,8 +176,26 @@ final class MigrateCommands {
         @Option(names = "--dry-run", description = "Make the same decisions and counts, and write nothing to the data.")
         boolean dryRun;
 
-        @Option(names = "--batch-size", defaultValue = "1000", description = "Documents per batch (1 to 10000).")
+        @Option(
+                names = "--batch-size",
+                defaultValue = "1000",
+                description = "Documents per batch (1 to 10000); with --target-batch-ms, of the first batch.")
         int batchSize;
+
+        @Option(
+                names = "--target-batch-ms",
+                paramLabel = "MS",
+                description =
+                        "Size each batch to take about MS milliseconds (10 to 60000), from the pace of the ones before.")
+        Long targetBatchMs;
+
+        @Mixin
+        ScopeOptions scope;
+
+        @Option(
+                names = "--again",
+                description = "Run over a part that a completed run of the migration already covered.")
+        boolean again;
 
         @Option(
                 names = "--pause-ms",
@@ -172,9 +214,20 @@ final class MigrateCommands {
             if (pauseMs < 0) {
                 throw CliException.invalid("--pause-ms must be >= 0, got " + pauseMs);
             }
+            if (batchSize < MigrationRun.MIN_BATCH || batchSize > MigrationRun.MAX_BATCH) {
+                throw CliException.invalid("--batch-size must be 1 to 10000, got " + batchSize);
+            }
+            Duration target = null;
+            if (targetBatchMs != null) {
+                if (targetBatchMs < BatchPace.MIN_TARGET.toMillis()
+                        || targetBatchMs > BatchPace.MAX_TARGET.toMillis()) {
+                    throw CliException.invalid("--target-batch-ms must be 10 to 60000, got " + targetBatchMs);
+                }
+                target = Duration.ofMillis(targetBatchMs);
+            }
             RunMigrations.Started.Planned planned = app.recollect()
                     .runMigrations()
-                    .start(new RunMigrations.Start(name, dryRun, batchSize))
+                    .start(new RunMigrations.Start(name, dryRun, batchSize, scope.scope(), target, again))
                     .fold(
                             Function.identity(),
                             unknown -> {
@@ -187,9 +240,14 @@ final class MigrateCommands {
                                         + name + " over " + covered.by().scope().describe()
                                         + "; --again runs it once more");
                             });
+            MigrationRun run = planned.run();
             out.err()
-                    .println("Planned run " + planned.run().id() + ": "
-                            + planned.run().estimatedTotal() + " documents in " + planned.batches() + " batches"
+                    .println("Planned run " + run.id() + ": " + run.estimatedTotal() + " documents of "
+                            + run.scope().describe()
+                            + (run.adaptive()
+                                    ? " in batches sized to "
+                                            + run.pace().target().toMillis() + " ms each"
+                                    : " in " + planned.batches() + " batches")
                             + (dryRun ? " (dry run)" : ""));
             if (planOnly) {
                 out.document(MigrationViews.run(planned.run()));
@@ -230,9 +288,31 @@ final class MigrateCommands {
         }
     }
 
-    /** {@code migrate resume RUN}: the same as {@code work}, after an interruption. */
-    @Command(name = "resume", description = "Resume an interrupted run.", mixinStandardHelpOptions = true)
-    static final class ResumeCommand extends WorkCommand {}
+    /** {@code migrate resume RUN}: lifts a pause, and works on the run as {@code work} does. */
+    @Command(
+            name = "resume",
+            description = "Resume a paused or interrupted run, and work on it.",
+            mixinStandardHelpOptions = true)
+    static final class ResumeCommand extends WorkCommand {
+        @Option(
+                names = "--no-work",
+                description = "Only lift the pause: the workers waiting on the run carry on, and this command ends.")
+        boolean noWork;
+
+        @Override
+        protected int run(App app, Output out) {
+            UUID id = runId(run);
+            RunMigrations runner = app.recollect().runMigrations();
+            MigrationRun current = runner.status(id)
+                    .orElseThrow(() -> CliException.notFound("No migration run " + id))
+                    .run();
+            if (current.control() != RunControl.RUNNING || noWork) {
+                // A finished run is refused, and so is a cancelled one: the refusal says why.
+                SteerCommands.steer(app, out, id, MigrationRun.Steer.RESUME, noWork);
+            }
+            return noWork ? ExitCode.OK : super.run(app, out);
+        }
+    }
 
     /** {@code migrate status [RUN]}. */
     @Command(

@@ -5,6 +5,7 @@ import dev.recollect.domain.migration.BatchState;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
 import dev.recollect.domain.migration.RecordFailure;
+import dev.recollect.domain.migration.RunControl;
 import dev.recollect.ports.in.RunMigrations;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -24,6 +25,21 @@ final class MigrationViews {
         m.put("estimatedTotal", run.estimatedTotal());
         m.put("createdAt", run.createdAt().toString());
         m.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());
+        m.put("control", run.control().wireName());
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("fromKey", run.scope().fromKey());
+        scope.put("toKey", run.scope().toKey());
+        scope.put(
+                "createdFrom",
+                run.scope().createdFrom() == null
+                        ? null
+                        : run.scope().createdFrom().toString());
+        scope.put(
+                "createdTo",
+                run.scope().createdTo() == null ? null : run.scope().createdTo().toString());
+        m.put("scope", scope);
+        m.put("targetBatchMs", run.adaptive() ? run.pace().target().toMillis() : null);
+        m.put("msPerDocument", run.adaptive() ? run.msPerDocument() : null);
         return m;
     }
 
@@ -103,10 +119,11 @@ final class MigrationViews {
     static String line(RunMigrations.RunReport r) {
         return String.format(
                 Locale.ROOT,
-                "%s  %-32s %s%-9s %d/%d batches (%d pending, %d retry, %d failed)  %d processed, %d updated, %d errors",
+                "%s  %-32s %s%s%-9s %d/%d batches (%d pending, %d retry, %d failed)  %d processed, %d updated, %d errors",
                 r.run().id(),
                 r.run().name(),
                 r.run().dryRun() ? "dry " : "",
+                r.run().control() == RunControl.PAUSED ? "paused " : "",
                 r.result().status().wireName(),
                 r.batches().get(BatchState.COMPLETED),
                 r.totalBatches(),

@@ -12,7 +12,7 @@ public final class ExitCode {
     public static final int NOT_FOUND = 3;
     /** Rejected by policy (a cap or a rate limit), with the retry-after. */
     public static final int REJECTED = 4;
-    /** The job watched was cancelled ({@code jobs watch}). */
+    /** The job watched ({@code jobs watch}) or the migration run worked on was cancelled. */
     public static final int CANCELLED = 5;
 
     private ExitCode() {}

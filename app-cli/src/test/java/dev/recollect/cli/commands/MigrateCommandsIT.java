@@ -90,7 +90,11 @@ class MigrateCommandsIT {
         JsonNode status = cli.json("migrate", "status", runId);
         assertThat(status.get("done").asBoolean()).isTrue();
         assertThat(status.get("stats").get("totalProcessed").asInt()).isEqualTo(3);
-        JsonNode again = cli.json("migrate", "run", "backfill-user-created-at");
+        assertCode(
+                cli.run("", "migrate", "run", "backfill-user-created-at"),
+                ExitCode.REJECTED,
+                "Run " + runId + " already completed backfill-user-created-at over the whole table; --again");
+        JsonNode again = cli.json("migrate", "run", "backfill-user-created-at", "--again");
         assertThat(again.get("stats").get("skipped").get("alreadyHadCreatedAt").asInt())
                 .isEqualTo(3);
         JsonNode list = cli.json("migrate", "list");
@@ -112,7 +116,9 @@ class MigrateCommandsIT {
                 "{\"_id\":\"t2\",\"email\":\"b@example.com\"}",
                 "{\"_id\":\"t3\",\"email\":\"c@example.com\"}");
         cli.json("import", "convex-export", dir.toString());
-        JsonNode planned = cli.json("migrate", "run", "backfill-user-created-at", "--batch-size", "1", "--plan-only");
+        // Again: another test of this class may have completed the migration over the users already.
+        JsonNode planned =
+                cli.json("migrate", "run", "backfill-user-created-at", "--batch-size", "1", "--plan-only", "--again");
         String runId = planned.get("id").asText();
         // What workers leave behind when the database fails under them: one batch waiting, one given up.
         try (var connection = database.connect();
@@ -186,7 +192,10 @@ class MigrateCommandsIT {
     @Test
     void badArgumentsAreClearErrors(@TempDir Path dir) throws Exception {
         assertCode(cli.run("", "migrate", "run", "no-such-migration"), ExitCode.NOT_FOUND, "No migration named");
-        assertCode(cli.run("", "migrate", "run", "remove-question-topic", "--batch-size", "0"), 2, "batchSize");
+        assertCode(
+                cli.run("", "migrate", "run", "remove-question-topic", "--batch-size", "0"),
+                2,
+                "--batch-size must be 1 to 10000, got 0");
         assertCode(cli.run("", "migrate", "status", "not-a-uuid"), 2, "RUN: not a run id");
         assertCode(cli.run("", "migrate", "work", "00000000-0000-0000-0000-000000000009"), 3, "No migration run");
         assertCode(cli.run("", "migrate", "run", "remove-question-topic", "--pause-ms", "-1"), 2, "--pause-ms");
@@ -199,8 +208,115 @@ class MigrateCommandsIT {
                 cli.run("", "migrate", "work", "00000000-0000-0000-0000-000000000009", "--metrics-every", "0m"),
                 2,
                 "--metrics-every");
+        assertCode(
+                cli.run("", "migrate", "run", "remove-question-topic", "--target-batch-ms", "9"),
+                2,
+                "--target-batch-ms must be 10 to 60000, got 9");
+        assertCode(
+                cli.run("", "migrate", "run", "remove-question-topic", "--created-from", "yesterday"),
+                2,
+                "--created-from must be an instant (2024-01-15T10:00:00Z), a date (2024-01-15) or a month (2024-01),"
+                        + " got yesterday");
+        assertCode(
+                cli.run(
+                        "",
+                        "migrate",
+                        "run",
+                        "remove-question-topic",
+                        "--created-from",
+                        "2024-02",
+                        "--created-to",
+                        "2024-01"),
+                2,
+                "--created-from 2024-02 must be before --created-to 2024-01");
+        assertCode(
+                cli.run("", "migrate", "run", "remove-question-topic", "--from-key", "b", "--to-key", "a"),
+                2,
+                "--from-key b is after --to-key a");
+        assertCode(cli.run("", "migrate", "pause", "00000000-0000-0000-0000-000000000009"), 3, "No migration run");
+        assertCode(cli.run("", "migrate", "coverage", "no-such-migration"), 3, "No migration named");
         assertThat(plannedRuns()).as("a refused run is not planned").isEqualTo(runs);
         assertCode(cli.run("", "import", "convex-export", dir.resolve("missing").toString()), 2, "neither a directory");
+    }
+
+    @Test
+    void runsAreLimitedToMonthsOrKeysAndPausedResumedOrCancelled(@TempDir Path dir) throws Exception {
+        // Two questions created in November 2023, two in December, one in January 2024, one with no creation time.
+        write(
+                dir.resolve("questions/documents.jsonl"),
+                "{\"_id\":\"s1\",\"_creationTime\":1700000000000,\"difficulty\":\"easy\"}",
+                "{\"_id\":\"s2\",\"_creationTime\":1700500000000,\"difficulty\":\"easy\"}",
+                "{\"_id\":\"s3\",\"_creationTime\":1702000000000,\"difficulty\":\"easy\"}",
+                "{\"_id\":\"s4\",\"_creationTime\":1702500000000,\"difficulty\":\"easy\"}",
+                "{\"_id\":\"s5\",\"_creationTime\":1705000000000,\"difficulty\":\"easy\"}",
+                "{\"_id\":\"s6\",\"difficulty\":\"hard\"}");
+        cli.json("import", "convex-export", dir.toString());
+
+        JsonNode november = cli.json(
+                "migrate", "run", "remove-question-difficulty", "--created-from", "2023-11", "--created-to", "2023-12");
+        assertThat(november.get("stats").get("updated").asInt()).isEqualTo(2);
+        assertThat(november.get("run").get("scope").get("createdFrom").asText()).isEqualTo("2023-11-01T00:00:00Z");
+        assertCode(
+                cli.run(
+                        "",
+                        "migrate",
+                        "run",
+                        "remove-question-difficulty",
+                        "--created-from",
+                        "2023-11-10",
+                        "--created-to",
+                        "2023-11-20"),
+                ExitCode.REJECTED,
+                "already completed remove-question-difficulty over created [2023-11-01T00:00:00Z .. 2023-12-01T00:00:00Z)");
+        JsonNode coverage = cli.json("migrate", "coverage", "remove-question-difficulty");
+        assertThat(coverage.get("covered")).hasSize(1);
+        assertThat(coverage.get("covered").get(0).get("id").asText())
+                .isEqualTo(november.get("run").get("id").asText());
+
+        JsonNode paced = cli.json(
+                "migrate",
+                "run",
+                "remove-question-difficulty",
+                "--from-key",
+                "s3",
+                "--to-key",
+                "s4",
+                "--target-batch-ms",
+                "50",
+                "--batch-size",
+                "1");
+        assertThat(paced.get("stats").get("updated").asInt()).isEqualTo(2);
+        assertThat(paced.get("run").get("targetBatchMs").asInt()).isEqualTo(50);
+
+        String run = cli.run(
+                        "",
+                        "migrate",
+                        "run",
+                        "remove-question-difficulty",
+                        "--plan-only",
+                        "--again",
+                        "--batch-size",
+                        "1")
+                .out()
+                .strip();
+        JsonNode paused = cli.json("migrate", "pause", run);
+        assertThat(paused.get("run").get("control").asText()).isEqualTo("paused");
+        assertThat(paused.get("changed").asBoolean()).isTrue();
+        assertThat(cli.json("migrate", "pause", run).get("changed").asBoolean()).isFalse();
+        assertThat(cli.run("", "migrate", "status", run).out()).contains("paused");
+        assertThat(cli.json("migrate", "resume", run, "--no-work")
+                        .get("run")
+                        .get("control")
+                        .asText())
+                .isEqualTo("running");
+        JsonNode cancelled = cli.json("migrate", "cancel", run);
+        assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
+        assertThat(cancelled.get("run").get("finishedAt").isNull()).isFalse();
+        assertThat(cancelled.get("message").asText()).endsWith("Cancelled with 6 batches not done.");
+        assertCode(cli.run("", "migrate", "resume", run), ExitCode.REJECTED, "the run was cancelled");
+        CliRun work = cli.run("", "migrate", "work", run);
+        assertThat(work.exitCode()).as(work.err()).isEqualTo(ExitCode.CANCELLED);
+        assertThat(work.out()).contains("0 processed", "The run was cancelled");
     }
 
     private static void assertCode(CliRun run, int code, String message) {

@@ -130,17 +130,17 @@ public record MigrationRun(
     }
 
     /**
-     * The run after an operator's {@code steer}: a finished run takes none; a cancelled run stays cancelled; pausing
+     * The run after an operator's {@code steer}: a cancelled run stays cancelled; a finished run takes none; pausing
      * a paused run or resuming a running one changes nothing, and says so.
      */
     public Steering steer(Steer steer) {
-        if (finishedAt != null) {
-            return new Steering.Refused(this, "the run finished at " + finishedAt);
-        }
         if (control == RunControl.CANCELLED) {
             return steer == Steer.CANCEL
                     ? new Steering.Unchanged(this)
                     : new Steering.Refused(this, "the run was cancelled; plan a new run instead");
+        }
+        if (finishedAt != null) {
+            return new Steering.Refused(this, "the run finished at " + finishedAt);
         }
         RunControl to =
                 switch (steer) {
