@@ -32,17 +32,24 @@ import javax.sql.DataSource;
  */
 public final class MigrationBench {
     private static final int WORKERS = 2;
+    private static final int WARM_UP_ROWS = Integer.getInteger("bench.warmup", 300_000);
 
     private MigrationBench() {}
 
     /** Runs the benchmark; see {@link BenchDatabase} for the arguments. */
     public static void main(String[] args) throws Exception {
         BenchDatabase.Args options = BenchDatabase.Args.parse(args, "");
-        int rows = options.size(1_000_000, 12_000);
+        int rows = options.size(Integer.getInteger("bench.rows", 1_000_000), 12_000);
+        int[] sizes = java.util.Arrays.stream(
+                        System.getProperty("bench.batches", "1000,5000").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
         try (BenchDatabase database = BenchDatabase.open(options);
                 HikariDataSource pool = database.pool(4)) {
             JdbiPersistence.migrateSchema(pool);
-            for (String table : List.of("anchor", "batch1000", "batch5000")) {
+            List<String> tables = new ArrayList<>(List.of("anchor"));
+            java.util.Arrays.stream(sizes).forEach(size -> tables.add("batch" + size));
+            for (String table : tables) {
                 // Tables of their own in a shared database, and fresh ones in a rerun.
                 BenchDatabase.sql(pool, "DELETE FROM imported_documents WHERE table_name = '" + table + "'");
                 fill(pool, table, rows);
@@ -56,57 +63,81 @@ public final class MigrationBench {
             double anchor = rows / seconds(t0);
             System.out.printf(Locale.ROOT, "set-based UPDATE (anchor): %,12.0f docs/s%n", anchor);
             JdbiPersistence persistence = JdbiPersistence.over(pool);
-            for (int batch : new int[] {1000, 5000}) {
-                // The garbage of what ran before (the anchor's million dead rows) is vacuumed first, so that this
-                // run does not pay for it while autovacuum clears it.
-                BenchDatabase.sql(pool, "VACUUM imported_documents");
-                DocumentMigration migration = BuiltInMigrations.removeField("bench-" + batch, "batch" + batch, "topic");
-                MigrationRunner runner = new MigrationRunner(
-                        persistence.migrations(),
-                        List.of(migration),
-                        IdGenerator.random(),
-                        Clock.systemUTC(),
-                        Sleeper.system());
-                long t1 = System.nanoTime();
-                UUID run = ((RunMigrations.Started.Planned)
-                                runner.start(new RunMigrations.Start(migration.name(), false, batch)))
-                        .run()
-                        .id();
-                double planning = seconds(t1);
-                // Two workers, as two `recollect migrate work` processes would run: one per core of this machine.
-                ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
-                List<Future<?>> running = new ArrayList<>();
-                for (int w = 0; w < WORKERS; w++) {
-                    String name = "bench-" + w;
-                    running.add(workers.submit(
-                            () -> runner.work(new RunMigrations.Work(run, name, Duration.ZERO), r -> {})));
-                }
-                for (Future<?> worker : running) {
-                    worker.get();
-                }
-                workers.shutdown();
-                RunMigrations.RunReport report = runner.status(run).orElseThrow();
-                double rate = report.stats().updated() / seconds(t1);
-                List<MigrationBatch> batches = persistence.migrations().batches(run);
-                int tenth = Math.max(1, batches.size() / 10);
-                double first = meanMillis(batches.subList(0, tenth));
-                double last = meanMillis(batches.subList(batches.size() - tenth, batches.size()));
+            if (WARM_UP_ROWS > 0 && !options.smoke()) {
+                // The runner's code is compiled while it warms up on a table of its own, as it would be a few
+                // minutes into a long backfill; the anchor, in the server, has nothing to warm.
+                fill(pool, "warmup", WARM_UP_ROWS);
+                Measured warm = measure(persistence, pool, "warmup", 1000);
+                System.out.printf(
+                        Locale.ROOT,
+                        "warm-up, batches of 1000 on %,d documents: %,.0f docs/s%n",
+                        WARM_UP_ROWS,
+                        warm.rate());
+            }
+            for (int batch : sizes) {
+                Measured m = measure(persistence, pool, "batch" + batch, batch);
                 System.out.printf(
                         Locale.ROOT,
                         "runner, %d workers, batches of %d: %,12.0f docs/s = %.0f%% of the anchor; %d batches, first tenth"
                                 + " %.1f ms/batch, last tenth %.1f ms/batch (ratio %.2f); planning %.2f s; %s%n",
                         WORKERS,
                         batch,
-                        rate,
-                        100 * rate / anchor,
-                        batches.size(),
-                        first,
-                        last,
-                        last / first,
-                        planning,
-                        report.result().status().wireName());
+                        m.rate(),
+                        100 * m.rate() / anchor,
+                        m.batches(),
+                        m.first(),
+                        m.last(),
+                        m.last() / m.first(),
+                        m.planning(),
+                        m.status());
             }
         }
+    }
+
+    /** One run's figures: documents updated per second from planning to the end, and the batches' costs. */
+    private record Measured(double rate, int batches, double first, double last, double planning, String status) {}
+
+    /** Runs the field removal over {@code table} with two workers and batches of {@code batch}. */
+    private static Measured measure(JdbiPersistence persistence, DataSource pool, String table, int batch)
+            throws Exception {
+        // The garbage of what ran before (the anchor's million dead rows) is vacuumed first, so that this run does
+        // not pay for it while autovacuum clears it.
+        BenchDatabase.sql(pool, "VACUUM imported_documents");
+        DocumentMigration migration = BuiltInMigrations.removeField("bench-" + table, table, "topic");
+        MigrationRunner runner = new MigrationRunner(
+                persistence.migrations(),
+                List.of(migration),
+                IdGenerator.random(),
+                Clock.systemUTC(),
+                Sleeper.system());
+        long t1 = System.nanoTime();
+        UUID run = ((RunMigrations.Started.Planned)
+                        runner.start(new RunMigrations.Start(migration.name(), false, batch)))
+                .run()
+                .id();
+        double planning = seconds(t1);
+        // Two workers, as two `recollect migrate work` processes would run: one per core of this machine.
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < WORKERS; w++) {
+            String name = "bench-" + w;
+            running.add(workers.submit(() -> runner.work(new RunMigrations.Work(run, name, Duration.ZERO), r -> {})));
+        }
+        for (Future<?> worker : running) {
+            worker.get();
+        }
+        workers.shutdown();
+        RunMigrations.RunReport report = runner.status(run).orElseThrow();
+        double rate = report.stats().updated() / seconds(t1);
+        List<MigrationBatch> batches = persistence.migrations().batches(run);
+        int tenth = Math.max(1, batches.size() / 10);
+        return new Measured(
+                rate,
+                batches.size(),
+                meanMillis(batches.subList(0, tenth)),
+                meanMillis(batches.subList(batches.size() - tenth, batches.size())),
+                planning,
+                report.result().status().wireName());
     }
 
     private static void fill(DataSource pool, String table, int rows) throws SQLException {

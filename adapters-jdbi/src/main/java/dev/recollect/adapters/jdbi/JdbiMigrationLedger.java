@@ -75,6 +75,12 @@ final class JdbiMigrationLedger implements MigrationLedger {
                 .bind("target", run.adaptive() ? (Long) run.pace().target().toMillis() : null)
                 .bind("msPerDocument", run.msPerDocument())
                 .execute());
+        // Fresh statistics before a run's many keyed statements: right after an import, before autovacuum has
+        // analysed the table, the planner knows nothing of the new table name and chose plans that made batches four
+        // times slower (MigrationBench's warm-up, 15,600 documents/s against 66,700). ANALYZE samples a fixed number
+        // of rows, so it costs little however large the table; without the right to analyse it, PostgreSQL warns
+        // and goes on.
+        db.withHandle("analyse " + DOCS, handle -> handle.execute("ANALYZE " + DOCS));
     }
 
     @Override
@@ -327,16 +333,18 @@ final class JdbiMigrationLedger implements MigrationLedger {
             List<String> docs = new ArrayList<>();
             for (DecidedBatch.Change change : decided.changes()) {
                 ids.add(change.after().id());
-                removals.add(JsonDocuments.write(change.removedKeys()));
+                removals.add(textArray(change.removedKeys()));
                 docs.add(JsonDocuments.write(change.setFields()));
             }
             Instant now = clock.instant();
             if (!dryRun && !ids.isEmpty()) {
                 // One set-based statement per batch, not one per document; each row gets only its change (keys
-                // removed, top-level fields set), so a small change to a large document sends little.
-                handle.createUpdate("UPDATE " + DOCS + " AS d SET doc = (d.doc - ARRAY(SELECT"
-                                + " jsonb_array_elements_text(CAST(u.removed AS jsonb)))) || CAST(u.fields AS jsonb),"
-                                + " updated_at = :now FROM unnest(:ids, :removed, :docs) AS u(id, removed, fields)"
+                // removed, top-level fields set), so a small change to a large document sends little. The keys
+                // come as a text[] literal per row: jsonb - text[] is one operator, where a subquery per row to
+                // unpack a JSON array cost a third of the statement.
+                handle.createUpdate("UPDATE " + DOCS + " AS d SET doc = (d.doc - CAST(u.removed AS text[]))"
+                                + " || CAST(u.fields AS jsonb), updated_at = :now"
+                                + " FROM unnest(:ids, :removed, :docs) AS u(id, removed, fields)"
                                 + " WHERE d.table_name = :table AND d.id = u.id")
                         .bindArray("ids", String.class, ids)
                         .bindArray("removed", String.class, removals)
@@ -393,6 +401,23 @@ final class JdbiMigrationLedger implements MigrationLedger {
                 .bind("upTo", range.upTo())
                 .map((rs, ctx) -> document(rs))
                 .list();
+    }
+
+    /**
+     * {@code keys} as a PostgreSQL array literal, each element quoted with its backslashes and quotes escaped, so
+     * that any key (commas, braces, quotes, {@code NULL}) reads back as itself.
+     */
+    static String textArray(List<String> keys) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String key : keys) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"')
+                    .append(key.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return literal.append('}').toString();
     }
 
     /** Up to {@code limit} documents of {@code table} after the key {@code after} (if any), in key order. */

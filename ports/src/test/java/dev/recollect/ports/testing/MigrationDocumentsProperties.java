@@ -151,6 +151,55 @@ public interface MigrationDocumentsProperties {
         assertThat(ledger.findRun(run.id())).contains(run);
     }
 
+    /** Field names that quoting must survive: commas, braces, quotes, backslashes, spaces, NULL, and none at all. */
+    @Provide
+    default Arbitrary<List<String>> oddKeys() {
+        return Arbitraries.of("a,b", "{x}", "\"q\"", "back\\slash", " ", "", "NULL", "é\uD83D\uDE00", "plain")
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(5)
+                .uniqueElements();
+    }
+
+    /**
+     * An update that removes some fields and sets others, whatever their names, writes exactly the document the
+     * migration decided: each row gets only its change, and the change's key names reach the database intact.
+     */
+    @SeededProperty
+    default void anUpdateWritesExactlyTheDecidedDocumentWhateverItsKeys(
+            @ForAll("oddKeys") List<String> present, @ForAll("oddKeys") List<String> decidedKeys) {
+        MigrationLedger ledger = ledger();
+        String table = table();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("_id", "d1");
+        present.forEach(key -> fields.put(key, "old " + key));
+        ledger.importDocuments(table, List.of(new Document("d1", fields, T0)));
+        MigrationRun run = new MigrationRun(UUID.randomUUID(), "odd", table, false, 10, 1, T0, null);
+        ledger.createRun(run);
+        ledger.seed(run);
+        MigrationBatch batch =
+                ledger.claim(run.id(), "w", Duration.ofMinutes(1), T0).orElseThrow();
+        List<Document> decided = new ArrayList<>();
+
+        ledger.process(
+                        batch,
+                        "w",
+                        false,
+                        doc -> {
+                            // Keys in both lists are removed; keys only in the second are set.
+                            Document after = doc;
+                            for (String key : decidedKeys) {
+                                after = present.contains(key) ? after.without(key) : after.with(key, "new " + key);
+                            }
+                            decided.add(after);
+                            return new Decision.Update(after);
+                        },
+                        Clock.fixed(T0, ZoneOffset.UTC))
+                .orElseThrow();
+
+        assertThat(ledger.documents(table, null, 10)).isEqualTo(decided);
+    }
+
     @Provide
     default Arbitrary<List<Integer>> verdicts() {
         // 0 updates the document, 1 skips it, 2 fails it.
