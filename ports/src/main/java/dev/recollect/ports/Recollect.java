@@ -38,6 +38,7 @@ import dev.recollect.ports.out.Persistence;
 import dev.recollect.ports.out.RateLimitRule;
 import dev.recollect.ports.out.Sleeper;
 import dev.recollect.ports.service.BackgroundWorker;
+import dev.recollect.ports.service.EmbedMissing;
 import dev.recollect.ports.service.GenerationJobs;
 import dev.recollect.ports.service.HealthChecks;
 import dev.recollect.ports.service.JobPipeline;
@@ -112,7 +113,14 @@ public final class Recollect {
         this.sleeper = builder.sleeper;
         this.random =
                 new SharedRandom(builder.seed == null ? new SplittableRandom() : new SplittableRandom(builder.seed));
-        List<DocumentMigration> offered = builder.migrations != null ? builder.migrations : discoveredMigrations();
+        List<DocumentMigration> offered =
+                new ArrayList<>(builder.migrations != null ? builder.migrations : discoveredMigrations());
+        if (builder.migrations == null) {
+            // With an embedder, the default offer has the embedding backfill too: it needs the model, the others not.
+            models.flatMap(LanguageModels::embedder)
+                    .ifPresent(embedder -> offered.addAll(EmbedMissing.all(
+                            embedder, EmbedMissing.DEFAULT_REQUESTS_PER_MINUTE, builder.clock, builder.sleeper)));
+        }
         this.jobs = new GenerationJobs(persistence.jobs(), jobPolicy, rateLimit, ids, clock, metrics);
         this.reviews = new Reviews(
                 persistence.concepts(),

@@ -80,6 +80,14 @@ final class GeminiRequests {
         return body;
     }
 
+    /** A {@code batchEmbedContents} body: one {@link #embedding} request per text, in order. */
+    ObjectNode embeddings(String embeddingModel, java.util.List<String> texts, int dimensions) {
+        ObjectNode body = json.createObjectNode();
+        var each = body.putArray("requests");
+        texts.forEach(text -> each.add(embedding(embeddingModel, text, dimensions)));
+        return body;
+    }
+
     private ObjectNode body(String system, String user, ObjectNode schema) {
         ObjectNode body = json.createObjectNode();
         body.putObject("systemInstruction").putArray("parts").addObject().put("text", system);

@@ -12,6 +12,7 @@ import dev.recollect.domain.migration.Decision;
 import dev.recollect.domain.migration.Document;
 import dev.recollect.domain.migration.KeyRange;
 import dev.recollect.domain.migration.LegacyQuestions;
+import dev.recollect.domain.migration.LibraryTable;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
 import dev.recollect.domain.migration.RunControl;
@@ -159,6 +160,10 @@ final class JdbiMigrationLedger implements MigrationLedger {
 
     @Override
     public long count(String table, RunScope scope) {
+        Optional<LibraryTable> library = LibraryTable.named(table);
+        if (library.isPresent()) {
+            return db.withHandle("count " + table, handle -> LibraryRows.count(handle, library.get(), scope));
+        }
         return db.withHandle("count " + table, handle -> ScopeSql.bind(
                         handle.createQuery("SELECT count(*) FROM " + DOCS + " WHERE table_name = :table"
                                 + ScopeSql.keys(scope) + ScopeSql.created(scope)),
@@ -215,6 +220,10 @@ final class JdbiMigrationLedger implements MigrationLedger {
      * the last key. One walk of the index for the whole plan, where a query per batch costs a round trip each.
      */
     private static List<String> boundaries(Handle handle, MigrationRun run, String after) {
+        Optional<LibraryTable> library = LibraryTable.named(run.table());
+        if (library.isPresent()) {
+            return LibraryRows.boundaries(handle, library.get(), run.scope(), after, run.batchSize());
+        }
         String keys =
                 " WHERE table_name = :table" + (after == null ? "" : " AND id > :after") + ScopeSql.keys(run.scope());
         List<String> found = new ArrayList<>(ScopeSql.bindKeys(
@@ -241,6 +250,10 @@ final class JdbiMigrationLedger implements MigrationLedger {
 
     /** The last key of the next batch of the run's size after {@code after}, within the scope's keys. */
     private static Optional<String> nextBoundary(Handle handle, MigrationRun run, String after) {
+        Optional<LibraryTable> library = LibraryTable.named(run.table());
+        if (library.isPresent()) {
+            return LibraryRows.nextBoundary(handle, library.get(), run.scope(), after, run.batchSize());
+        }
         return Optional.ofNullable(ScopeSql.bindKeys(
                         bindAfter(
                                 handle.createQuery("SELECT max(id) FROM (SELECT id FROM " + DOCS
@@ -314,8 +327,12 @@ final class JdbiMigrationLedger implements MigrationLedger {
     }
 
     @Override
-    public Optional<MigrationBatch> process(
-            MigrationBatch claimed, String worker, boolean dryRun, Function<Document, Decision> decide, Clock clock) {
+    public Optional<MigrationBatch> processAll(
+            MigrationBatch claimed,
+            String worker,
+            boolean dryRun,
+            Function<List<Document>, List<Decision>> decideAll,
+            Clock clock) {
         return db.inTransaction("process batch " + claimed.seq() + " of " + claimed.runId(), handle -> {
             Optional<MigrationBatch> current = locked(handle, claimed.runId(), claimed.seq());
             if (current.isEmpty() || !current.get().heldBy(worker)) {
@@ -326,8 +343,8 @@ final class JdbiMigrationLedger implements MigrationLedger {
                     .map((rs, ctx) -> run(rs))
                     .one();
             String table = run.table();
-            DecidedBatch decided =
-                    DecidedBatch.of(documents(handle, run, current.get().range()), decide);
+            List<Document> documents = documents(handle, run, current.get().range());
+            DecidedBatch decided = DecidedBatch.decided(documents, decideAll.apply(documents));
             List<String> ids = new ArrayList<>();
             List<String> removals = new ArrayList<>();
             List<String> docs = new ArrayList<>();
@@ -337,7 +354,10 @@ final class JdbiMigrationLedger implements MigrationLedger {
                 docs.add(JsonDocuments.write(change.setFields()));
             }
             Instant now = clock.instant();
-            if (!dryRun && !ids.isEmpty()) {
+            Optional<LibraryTable> library = LibraryTable.named(table);
+            if (!dryRun && library.isPresent() && !decided.changes().isEmpty()) {
+                LibraryRows.writeEmbeddings(handle, library.get(), decided.changes(), now);
+            } else if (!dryRun && !ids.isEmpty()) {
                 // One set-based statement per batch, not one per document; each row gets only its change (keys
                 // removed, top-level fields set), so a small change to a large document sends little. The keys
                 // come as a text[] literal per row: jsonb - text[] is one operator, where a subquery per row to
@@ -389,6 +409,10 @@ final class JdbiMigrationLedger implements MigrationLedger {
 
     /** The documents of a batch's range that are in its run's scope, in key order. */
     private static List<Document> documents(Handle handle, MigrationRun run, KeyRange range) {
+        Optional<LibraryTable> library = LibraryTable.named(run.table());
+        if (library.isPresent()) {
+            return LibraryRows.documents(handle, library.get(), run.scope(), range);
+        }
         return ScopeSql.bind(
                         bindAfter(
                                 handle.createQuery("SELECT id, doc::text AS doc, imported_at FROM " + DOCS

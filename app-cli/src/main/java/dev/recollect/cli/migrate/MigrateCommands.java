@@ -3,6 +3,7 @@ package dev.recollect.cli.migrate;
 import dev.recollect.adapters.jdbi.server.SharedPostgres;
 import dev.recollect.cli.app.App;
 import dev.recollect.cli.app.MetricsLog;
+import dev.recollect.cli.app.Model;
 import dev.recollect.cli.command.AppCommand;
 import dev.recollect.cli.command.MetricsOption;
 import dev.recollect.cli.support.CliException;
@@ -14,6 +15,7 @@ import dev.recollect.domain.migration.DocumentMigration;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
 import dev.recollect.domain.migration.RunControl;
+import dev.recollect.ports.Recollect;
 import dev.recollect.ports.in.RunMigrations;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -35,6 +37,16 @@ import picocli.CommandLine.Parameters;
 /** The {@code migrate} subcommands. */
 final class MigrateCommands {
     private MigrateCommands() {}
+
+    /**
+     * The use cases, with Gemini's models when {@code GEMINI_API_KEY} is set, so that the embedding backfill
+     * ({@code embed-missing-*}), which needs an embedder, is offered; the other migrations need no model.
+     */
+    static Recollect recollect(App app, Map<String, String> env, MetricsLog metrics) {
+        String key = env.get("GEMINI_API_KEY");
+        Model model = key == null || key.isBlank() ? null : Model.resolve(Model.Provider.GEMINI, env, false);
+        return app.recollect(model, metrics);
+    }
 
     static UUID runId(String text) {
         try {
@@ -63,10 +75,17 @@ final class MigrateCommands {
      * Works on a run with progress: a bar with rate and ETA on a terminal, a line per batch otherwise; returns the
      * exit code.
      */
-    static int work(App app, Output out, UUID run, String worker, Duration pause, MetricsOption metricsOption) {
+    static int work(
+            App app,
+            Map<String, String> env,
+            Output out,
+            UUID run,
+            String worker,
+            Duration pause,
+            MetricsOption metricsOption) {
         // Closing the log publishes the last, partial interval, so even a short run logs its figures.
         try (MetricsLog metrics = metricsOption.open()) {
-            return work(app.recollect(null, metrics).runMigrations(), out, run, worker, pause);
+            return work(recollect(app, env, metrics).runMigrations(), out, run, worker, pause);
         }
     }
 
@@ -141,7 +160,8 @@ final class MigrateCommands {
     static final class ListCommand extends AppCommand {
         @Override
         protected int run(App app, Output out) {
-            RunMigrations runner = app.recollect().runMigrations();
+            RunMigrations runner =
+                    recollect(app, environment(), MetricsLog.off()).runMigrations();
             Map<String, Object> document = new LinkedHashMap<>();
             document.put(
                     "migrations",
@@ -225,7 +245,7 @@ final class MigrateCommands {
                 }
                 target = Duration.ofMillis(targetBatchMs);
             }
-            RunMigrations.Started.Planned planned = app.recollect()
+            RunMigrations.Started.Planned planned = recollect(app, environment(), MetricsLog.off())
                     .runMigrations()
                     .start(new RunMigrations.Start(name, dryRun, batchSize, scope.scope(), target, again))
                     .fold(
@@ -254,7 +274,7 @@ final class MigrateCommands {
                 out.line("%s", planned.run().id());
                 return ExitCode.OK;
             }
-            return work(app, out, planned.run().id(), null, Duration.ofMillis(pauseMs), metricsOption);
+            return work(app, environment(), out, planned.run().id(), null, Duration.ofMillis(pauseMs), metricsOption);
         }
     }
 
@@ -284,7 +304,7 @@ final class MigrateCommands {
             if (pauseMs < 0) {
                 throw CliException.invalid("--pause-ms must be >= 0, got " + pauseMs);
             }
-            return work(app, out, runId(run), workerId, Duration.ofMillis(pauseMs), metricsOption);
+            return work(app, environment(), out, runId(run), workerId, Duration.ofMillis(pauseMs), metricsOption);
         }
     }
 

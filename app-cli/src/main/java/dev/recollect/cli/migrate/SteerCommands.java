@@ -105,7 +105,8 @@ final class SteerCommands {
 
         @Override
         protected int run(App app, Output out) {
-            List<MigrationRun> runs = app.recollect()
+            List<MigrationRun> runs = MigrateCommands.recollect(
+                            app, environment(), dev.recollect.cli.app.MetricsLog.off())
                     .runMigrations()
                     .coverage(name)
                     .orElseThrow(() -> CliException.notFound("No migration named " + name));

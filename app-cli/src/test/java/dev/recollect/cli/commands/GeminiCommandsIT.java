@@ -113,6 +113,58 @@ class GeminiCommandsIT {
     }
 
     @Test
+    void phrasingsWhoseEmbeddingFailedAndConceptsAreEmbeddedByTheBackfill() throws Exception {
+        gemini.setDispatcher(new FakeGemini());
+        String user = "backfill-" + UUID.randomUUID();
+        assertThat(createAndWork(user).exitCode()).isZero();
+        try (var connection = database.connect();
+                var statement = connection.createStatement()) {
+            // As when the embedding call failed during generation: the pipeline kept the phrasings without one.
+            statement.executeUpdate("UPDATE phrasings SET embedding = NULL, embedding_generated_at = NULL"
+                    + " WHERE user_id = '" + user + "'");
+        }
+        int requestsBefore = gemini.getRequestCount();
+
+        JsonNode list = JSON.readTree(run(env("good-key"), "migrate", "list").out());
+        assertThat(list.get("migrations").findValuesAsText("name"))
+                .contains("embed-missing-phrasings", "embed-missing-concepts");
+        CliRun phrasings = run(env("good-key"), "migrate", "run", "embed-missing-phrasings", "--batch-size", "100");
+        assertThat(phrasings.exitCode()).as(phrasings.err()).isZero();
+        JsonNode report = JSON.readTree(phrasings.out());
+        assertThat(report.get("stats").get("updated").asInt()).isGreaterThanOrEqualTo(8);
+        CliRun concepts = run(env("good-key"), "migrate", "run", "embed-missing-concepts");
+        assertThat(JSON.readTree(concepts.out()).get("status").asText()).isEqualTo("completed");
+
+        try (var connection = database.connect();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT"
+                        + " (SELECT count(*) FROM phrasings WHERE user_id = '" + user + "' AND embedding IS NULL),"
+                        + " (SELECT count(*) FROM concepts WHERE user_id = '" + user + "' AND embedding IS NULL),"
+                        + " (SELECT count(*) FROM concepts WHERE user_id = '" + user + "'"
+                        + "     AND array_length(embedding, 1) = 768)")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isZero();
+            assertThat(rows.getInt(2)).isZero();
+            assertThat(rows.getInt(3)).isEqualTo(2);
+        }
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < gemini.getRequestCount(); i++) {
+            String path = gemini.takeRequest().getPath();
+            if (i >= requestsBefore) {
+                paths.add(path);
+            }
+        }
+        assertThat(paths).hasSize(2);
+        assertThat(paths)
+                .as("one batch request per run, no single embedding call")
+                .filteredOn(path -> path.contains("mbedContent"))
+                .containsOnly("/v1beta/models/gemini-embedding-001:batchEmbedContents");
+        CliRun noKey = run(Map.of(), "migrate", "run", "embed-missing-concepts", "--again");
+        assertThat(noKey.exitCode()).isEqualTo(ExitCode.NOT_FOUND);
+        assertThat(noKey.err()).contains("No migration named embed-missing-concepts");
+    }
+
+    @Test
     void aMalformedAnswerThatSaysItIsCompleteFailsTheJobAfterItsRetriesKeepingWhatWasSaved() throws Exception {
         gemini.setDispatcher(FakeGemini.breakingPhrasings());
 

@@ -53,6 +53,15 @@ public final class FakeGemini extends Dispatcher {
                                 text(Map.of("concepts", concepts())),
                                 "{\"promptTokenCount\":100,\"candidatesTokenCount\":50,\"totalTokenCount\":150}"));
             }
+            if (path.contains(":batchEmbedContents")) {
+                int texts = JSON.readTree(request.getBody().readUtf8())
+                        .get("requests")
+                        .size();
+                String one = "{\"values\":[" + "0.5,".repeat(767) + "0.5]}";
+                return new MockResponse()
+                        .setBody("{\"embeddings\":[" + String.join(",", java.util.Collections.nCopies(texts, one))
+                                + "]}");
+            }
             if (path.contains(":embedContent")) {
                 return new MockResponse().setBody("{\"embedding\":{\"values\":[" + "0.5,".repeat(767) + "0.5]}}");
             }

@@ -33,12 +33,26 @@ public record DecidedBatch(
 
     /** Decides {@code documents}, in their order, with {@code decide}; it must not throw. */
     public static DecidedBatch of(List<Document> documents, Function<Document, Decision> decide) {
+        return decided(documents, documents.stream().map(decide).toList());
+    }
+
+    /**
+     * Sorts the {@code decisions} made for {@code documents}, one each in the same order.
+     *
+     * @throws IllegalArgumentException when there is not one decision per document
+     */
+    public static DecidedBatch decided(List<Document> documents, List<Decision> decisions) {
+        if (decisions.size() != documents.size()) {
+            throw new IllegalArgumentException(
+                    decisions.size() + " decisions for " + documents.size() + " documents: one each is needed");
+        }
         BatchStats stats = BatchStats.NONE;
         List<RecordFailure> failures = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         Map<String, Decision.Promote> promotions = new LinkedHashMap<>();
-        for (Document doc : documents) {
-            Decision decision = decide.apply(doc);
+        for (int i = 0; i < documents.size(); i++) {
+            Document doc = documents.get(i);
+            Decision decision = Objects.requireNonNull(decisions.get(i), "decision");
             stats = stats.plus(decision);
             // Each decision adds to its own list; the fold has no value of its own.
             decision.<Void>fold(

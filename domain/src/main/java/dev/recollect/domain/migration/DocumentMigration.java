@@ -21,6 +21,25 @@ public interface DocumentMigration {
     /** What to do with {@code document}. */
     Decision decide(Document document);
 
+    /**
+     * What to do with each of a batch's documents, in their order: one decision per document. By default each is
+     * decided alone, and a document whose decision throws fails alone. A migration that calls out once per batch (the
+     * embedding backfill asks for a batch of embeddings in one request) overrides it; what it throws fails the batch
+     * as a whole, which the runner retries with a backoff.
+     */
+    default java.util.List<Decision> decideAll(java.util.List<Document> documents) {
+        return documents.stream().map(this::decideSafely).toList();
+    }
+
+    /** {@link #decide}, with what it throws turned into a failure of the document. */
+    default Decision decideSafely(Document document) {
+        try {
+            return decide(document);
+        } catch (RuntimeException e) {
+            return new Decision.Fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
     /** A migration named {@code name} over {@code table} that decides with {@code decide}. */
     static DocumentMigration of(
             String name, String description, String table, java.util.function.Function<Document, Decision> decide) {

@@ -88,7 +88,9 @@ public interface RunMigrations {
     /** The newest runs first. */
     List<MigrationRun> list(int limit);
 
-    /** Queues a run's failed batches again; returns how many, or empty for an unknown run. */
+    /**
+     * Queues a run's failed batches again; returns how many (none for a cancelled run), or empty for an unknown run.
+     */
     Optional<Integer> retryFailed(UUID runId);
 
     /**

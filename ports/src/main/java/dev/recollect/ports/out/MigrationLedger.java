@@ -61,16 +61,36 @@ public interface MigrationLedger {
     Optional<MigrationBatch> claim(UUID runId, String worker, Duration lease, Instant now);
 
     /**
-     * Does a claimed batch in one transaction: reads its documents in the run's scope, in key order, decides them with {@code decide}
-     * (which must not throw) into a {@link dev.recollect.domain.migration.DecidedBatch}, writes its updates and
-     * promotions unless the run is dry, and marks the
-     * batch completed with its stats, at the time {@code clock} gives when the work is done. Nothing is written when
-     * {@code worker} no longer holds the batch.
+     * Does a claimed batch in one transaction: reads its documents in the run's scope, in key order, decides them
+     * together with {@code decideAll} (one decision per document, in their order) into a
+     * {@link dev.recollect.domain.migration.DecidedBatch}, writes its updates and promotions unless the run is dry,
+     * and marks the batch completed with its stats, at the time {@code clock} gives when the work is done. Nothing is
+     * written when {@code worker} no longer holds the batch, or when {@code decideAll} throws (the exception
+     * propagates, and the caller fails the batch).
      *
      * @return the completed batch; empty when the claim was lost to another worker
      */
-    Optional<MigrationBatch> process(
-            MigrationBatch claimed, String worker, boolean dryRun, Function<Document, Decision> decide, Clock clock);
+    Optional<MigrationBatch> processAll(
+            MigrationBatch claimed,
+            String worker,
+            boolean dryRun,
+            Function<List<Document>, List<Decision>> decideAll,
+            Clock clock);
+
+    /**
+     * {@link #processAll} with each document decided alone by {@code decide}, which must not throw.
+     *
+     * @return the completed batch; empty when the claim was lost to another worker
+     */
+    default Optional<MigrationBatch> process(
+            MigrationBatch claimed, String worker, boolean dryRun, Function<Document, Decision> decide, Clock clock) {
+        return processAll(
+                claimed,
+                worker,
+                dryRun,
+                documents -> documents.stream().map(decide).toList(),
+                clock);
+    }
 
     /** Records that {@code worker}'s batch failed as a whole (see {@link MigrationBatch#fail}). */
     Optional<MigrationBatch> fail(UUID runId, int seq, String worker, String error, Instant now);

@@ -3,8 +3,8 @@ package dev.recollect.ports.service;
 import dev.recollect.domain.migration.BatchPace;
 import dev.recollect.domain.migration.BatchState;
 import dev.recollect.domain.migration.BatchStats;
-import dev.recollect.domain.migration.Decision;
 import dev.recollect.domain.migration.DocumentMigration;
+import dev.recollect.domain.migration.LibraryTable;
 import dev.recollect.domain.migration.MigrationBatch;
 import dev.recollect.domain.migration.MigrationRun;
 import dev.recollect.domain.migration.RecordFailure;
@@ -12,6 +12,7 @@ import dev.recollect.domain.migration.RunControl;
 import dev.recollect.domain.migration.RunResult;
 import dev.recollect.domain.migration.RunScope;
 import dev.recollect.ports.in.ImportDocuments;
+import dev.recollect.ports.in.InvalidCommandException;
 import dev.recollect.ports.in.RunMigrations;
 import dev.recollect.ports.out.IdGenerator;
 import dev.recollect.ports.out.JobSignals;
@@ -120,6 +121,16 @@ public final class MigrationRunner implements RunMigrations, ImportDocuments {
         if (migration == null) {
             return new Started.UnknownMigration(List.copyOf(migrations.keySet()));
         }
+        if (LibraryTable.named(migration.table()).isPresent()) {
+            // The library's rows are keyed by UUIDs: any other bound could only fail in the database.
+            for (String key : java.util.Arrays.asList(
+                    command.scope().fromKey(), command.scope().toKey())) {
+                if (key != null && !LibraryTable.isKey(key)) {
+                    throw new InvalidCommandException(
+                            List.of("scope: the keys of " + migration.table() + " are UUIDs, got " + key));
+                }
+            }
+        }
         if (!command.again()) {
             Optional<MigrationRun> covering = covering(migration.name(), command.scope());
             if (covering.isPresent()) {
@@ -203,8 +214,7 @@ public final class MigrationRunner implements RunMigrations, ImportDocuments {
             MigrationBatch batch = claimed.get();
             Optional<MigrationBatch> after;
             try {
-                after = ledger.process(
-                        batch, command.workerId(), run.dryRun(), doc -> decideSafely(migration, doc), clock);
+                after = ledger.processAll(batch, command.workerId(), run.dryRun(), migration::decideAll, clock);
             } catch (RuntimeException e) {
                 log.warn("Batch {} of run {} failed: {}", batch.seq(), run.id(), e.toString());
                 after = ledger.fail(
@@ -329,7 +339,8 @@ public final class MigrationRunner implements RunMigrations, ImportDocuments {
 
     @Override
     public Optional<Integer> retryFailed(UUID runId) {
-        return ledger.findRun(runId).map(run -> ledger.forceRetry(runId));
+        // A cancelled run takes no more batches, so queueing its failed ones would only leave it unfinished.
+        return ledger.findRun(runId).map(run -> run.control() == RunControl.CANCELLED ? 0 : ledger.forceRetry(runId));
     }
 
     private RunReport report(MigrationRun run) {
@@ -367,14 +378,5 @@ public final class MigrationRunner implements RunMigrations, ImportDocuments {
 
     private static Instant later(Instant a, Instant b) {
         return a == null || (b != null && b.isAfter(a)) ? b : a;
-    }
-
-    /** A decision function that turns a throwing migration into a failed document, as {@code process} requires. */
-    static Decision decideSafely(DocumentMigration migration, dev.recollect.domain.migration.Document document) {
-        try {
-            return migration.decide(document);
-        } catch (RuntimeException e) {
-            return new Decision.Fail(e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
     }
 }

@@ -186,16 +186,16 @@ class MicrometerMetricsTest {
             private int failuresLeft = 1;
 
             @Override
-            public Optional<MigrationBatch> process(
+            public Optional<MigrationBatch> processAll(
                     MigrationBatch claimed,
                     String worker,
                     boolean dryRun,
-                    Function<Document, Decision> decide,
+                    Function<List<Document>, List<Decision>> decide,
                     java.time.Clock now) {
                 if (failuresLeft-- > 0) {
                     throw new IllegalStateException("connection lost");
                 }
-                return super.process(claimed, worker, dryRun, decide, now);
+                return super.processAll(claimed, worker, dryRun, decide, now);
             }
         };
         List<Document> docs = new ArrayList<>();

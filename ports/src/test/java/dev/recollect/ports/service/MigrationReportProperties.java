@@ -118,7 +118,7 @@ class MigrationReportProperties {
         // A batch's start is its last claim's: a batch taken over starts again.
         Map<Integer, Instant> claimedAt = new HashMap<>();
         MigrationLedger flaky = Proxies.around(MigrationLedger.class, ledger, call -> {
-            if (!call.name().equals("process")) {
+            if (!call.name().equals("processAll")) {
                 return call.proceed();
             }
             MigrationBatch batch = (MigrationBatch) call.args()[0];

@@ -158,16 +158,16 @@ class MigrationRunnerTest {
         int[] failuresLeft = {MigrationBatch.MAX_RETRIES};
         InMemoryMigrationLedger breaking = new InMemoryMigrationLedger() {
             @Override
-            public synchronized java.util.Optional<MigrationBatch> process(
+            public synchronized java.util.Optional<MigrationBatch> processAll(
                     MigrationBatch claimed,
                     String worker,
                     boolean dryRun,
-                    Function<Document, Decision> decide,
+                    Function<List<Document>, List<Decision>> decide,
                     java.time.Clock now) {
                 if (failuresLeft[0]-- > 0) {
                     throw new IllegalStateException("connection lost");
                 }
-                return super.process(claimed, worker, dryRun, decide, now);
+                return super.processAll(claimed, worker, dryRun, decide, now);
             }
         };
         breaking.importDocuments("questions", ledger.documents("questions", null, 10));

@@ -124,6 +124,22 @@ class MigrationSteeringTest {
     }
 
     @Test
+    void aCancelledRunQueuesNoFailedBatchAgain() {
+        questions(2);
+        UUID run = plan(RunScope.ALL);
+        for (int failure = 0; failure < dev.recollect.domain.migration.MigrationBatch.MAX_RETRIES; failure++) {
+            clock.advance(Duration.ofHours(1));
+            var batch = ledger.claim(run, "w", MigrationRunner.LEASE, clock.instant())
+                    .orElseThrow();
+            ledger.fail(run, batch.seq(), "w", "boom", clock.instant());
+        }
+        runner.steer(run, MigrationRun.Steer.CANCEL);
+
+        assertThat(runner.retryFailed(run)).contains(0);
+        assertThat(ledger.batches(run)).extracting(b -> b.state()).containsExactly(BatchState.FAILED);
+    }
+
+    @Test
     void aCancellationEndsThePauseBetweenBatchesAtTheNextPoll() {
         questions(6);
         UUID run = plan(RunScope.ALL);
@@ -164,6 +180,10 @@ class MigrationSteeringTest {
                 .isEqualTo(RunControl.CANCELLED);
         assertThat(runner.status(run).orElseThrow().run().finishedAt()).isEqualTo(T0);
         assertThat(runner.steer(run, MigrationRun.Steer.CANCEL).orElseThrow())
+                .isInstanceOf(MigrationRun.Steering.Unchanged.class);
+        UUID completed = plan(new RunScope("q0000", "q0001", null, null));
+        work(completed, Duration.ZERO, new ArrayList<>());
+        assertThat(runner.steer(completed, MigrationRun.Steer.PAUSE).orElseThrow())
                 .as("a finished run takes no steering")
                 .isInstanceOf(MigrationRun.Steering.Refused.class);
         assertThat(runner.steer(UUID.randomUUID(), MigrationRun.Steer.PAUSE)).isEmpty();

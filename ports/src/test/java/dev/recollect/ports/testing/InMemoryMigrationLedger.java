@@ -134,8 +134,12 @@ public class InMemoryMigrationLedger implements MigrationLedger {
     }
 
     @Override
-    public synchronized Optional<MigrationBatch> process(
-            MigrationBatch claimed, String worker, boolean dryRun, Function<Document, Decision> decide, Clock clock) {
+    public synchronized Optional<MigrationBatch> processAll(
+            MigrationBatch claimed,
+            String worker,
+            boolean dryRun,
+            Function<List<Document>, List<Decision>> decideAll,
+            Clock clock) {
         List<MigrationBatch> planned = batches.get(claimed.runId());
         MigrationBatch current = planned.get(claimed.seq());
         if (!current.heldBy(worker)) {
@@ -147,8 +151,9 @@ public class InMemoryMigrationLedger implements MigrationLedger {
                 ? table(run.table()).headMap(range.upTo(), true)
                 : table(run.table()).subMap(range.after(), false, range.upTo(), true);
         // A snapshot, as a query reads one: documents inserted while the batch runs are not part of it.
-        DecidedBatch decided = DecidedBatch.of(
-                docs.values().stream().filter(run.scope()::includes).toList(), decide);
+        List<Document> inScope =
+                docs.values().stream().filter(run.scope()::includes).toList();
+        DecidedBatch decided = DecidedBatch.decided(inScope, decideAll.apply(inScope));
         if (!dryRun) {
             decided.changes()
                     .forEach(change -> table(run.table()).put(change.after().id(), change.after()));
