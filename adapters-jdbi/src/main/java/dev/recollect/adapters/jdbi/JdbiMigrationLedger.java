@@ -97,7 +97,7 @@ final class JdbiMigrationLedger implements MigrationLedger {
     public Optional<MigrationRun> updateRun(UUID id, UnaryOperator<MigrationRun> change) {
         return db.inTransaction(
                 "update run " + id, handle -> lockedRun(handle, id).map(run -> {
-                    MigrationRun changed = change.apply(run);
+                    MigrationRun changed = run.adopting(change.apply(run));
                     if (!changed.equals(run)) {
                         handle.createUpdate("UPDATE migration_runs SET control = :control, batch_size = :size,"
                                         + " ms_per_document = :msPerDocument WHERE id = :id")

@@ -97,7 +97,15 @@ public record Phrasing(
 
     /** The text an embedder receives: the question, a blank line, the explanation. */
     public String embeddingText() {
-        return question + "\n\n" + (explanation == null ? "" : explanation);
+        return embeddingText(question, explanation);
+    }
+
+    /**
+     * The text an embedder receives for a phrasing of {@code question} and {@code explanation} (either may be
+     * {@code null}): the question, a blank line, the explanation. Generation and the embedding backfill both embed it.
+     */
+    public static String embeddingText(String question, String explanation) {
+        return (question == null ? "" : question) + "\n\n" + (explanation == null ? "" : explanation);
     }
 
     @Override

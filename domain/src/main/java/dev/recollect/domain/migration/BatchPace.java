@@ -58,8 +58,8 @@ public record BatchPace(Duration target) {
         if (Math.abs(predicted - targetMs) <= TOLERANCE * targetMs) {
             return size;
         }
-        // A document that took no measurable time says only that the batch may grow as fast as allowed.
-        double ideal = msPerDocument > 0 ? targetMs / msPerDocument : Double.MAX_VALUE;
+        // A document that took no measurable time gives an infinite ideal: the batch grows as fast as allowed.
+        double ideal = targetMs / msPerDocument;
         long next = Math.round(Math.max(size * MAX_SHRINK, Math.min(size * MAX_GROWTH, ideal)));
         if (next == size) {
             // Rounding would keep a small size where it is for good: step by one document instead.

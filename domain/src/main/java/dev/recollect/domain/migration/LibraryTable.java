@@ -32,18 +32,22 @@ public enum LibraryTable {
     }
 
     /**
-     * The text a document of this table is embedded by, as generation embeds it: a phrasing's question, a blank line
-     * and its explanation ({@code Phrasing.embeddingText}); a concept's title, a blank line and its description.
+     * The text a document of this table is embedded by: a phrasing's as generation embeds it
+     * ({@link dev.recollect.domain.library.Phrasing#embeddingText(String, String)}), a concept's title, a blank line
+     * and its description, in the same shape.
      */
     public String embeddingText(Document document) {
-        String[] fields =
-                switch (this) {
-                    case PHRASINGS -> new String[] {"question", "explanation"};
-                    case CONCEPTS -> new String[] {"title", "description"};
-                };
-        Object head = document.get(fields[0]);
-        Object tail = document.get(fields[1]);
-        return (head == null ? "" : head.toString()) + "\n\n" + (tail == null ? "" : tail.toString());
+        return switch (this) {
+            case PHRASINGS -> dev.recollect.domain.library.Phrasing.embeddingText(
+                    text(document, "question"), text(document, "explanation"));
+            case CONCEPTS -> dev.recollect.domain.library.Phrasing.embeddingText(
+                    text(document, "title"), text(document, "description"));
+        };
+    }
+
+    private static String text(Document document, String field) {
+        Object value = document.get(field);
+        return value == null ? null : value.toString();
     }
 
     /** Whether {@code key} can be a key of this table: its rows are keyed by UUIDs in their canonical text. */

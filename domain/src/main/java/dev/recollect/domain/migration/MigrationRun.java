@@ -97,6 +97,26 @@ public record MigrationRun(
                 id, name, table, dryRun, size, estimatedTotal, createdAt, finishedAt, scope, control, pace, ms);
     }
 
+    /**
+     * This run with what may change once it is planned taken from {@code changed}: its control, the size of its next
+     * batch and its time per document. What a ledger stores when a run is changed.
+     */
+    public MigrationRun adopting(MigrationRun changed) {
+        return new MigrationRun(
+                id,
+                name,
+                table,
+                dryRun,
+                changed.batchSize,
+                estimatedTotal,
+                createdAt,
+                finishedAt,
+                scope,
+                changed.control,
+                pace,
+                changed.msPerDocument);
+    }
+
     /** Whether its batches are planned one at a time, each sized by the pace, rather than all at once. */
     public boolean adaptive() {
         return pace != null;

@@ -77,6 +77,9 @@ class BatchPaceProperties {
         assertThat(after)
                 .as("nothing else changes")
                 .isEqualTo(original.paced(after.batchSize(), after.msPerDocument()));
+        assertThat(original.adopting(after))
+                .as("a ledger stores the new size and pace")
+                .isEqualTo(after);
     }
 
     @SeededProperty

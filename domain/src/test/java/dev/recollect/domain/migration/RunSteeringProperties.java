@@ -54,6 +54,12 @@ class RunSteeringProperties {
                             outcome instanceof MigrationRun.Steering.Changed
                                     ? 1
                                     : outcome instanceof MigrationRun.Steering.Unchanged ? 2 : 3);
+            assertThat(run.adopting(after))
+                    .as("a ledger stores the steered run")
+                    .isEqualTo(after);
+            assertThat(run.adopting(after.finished(T0.plusSeconds(1))))
+                    .as("and nothing but its control, size and pace")
+                    .isEqualTo(after);
             cancelled |= after.control() == RunControl.CANCELLED;
             run = after;
         }

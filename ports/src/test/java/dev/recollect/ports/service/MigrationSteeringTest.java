@@ -153,18 +153,6 @@ class MigrationSteeringTest {
     }
 
     @Test
-    void aPauseBetweenBatchesIsWaitedInPollsThatAddUpToIt() {
-        questions(4);
-        UUID run = plan(RunScope.ALL);
-
-        work(run, Duration.ofMillis(2500), new ArrayList<>());
-
-        Duration poll = MigrationRunner.STEERING_POLL;
-        assertThat(sleeper.waits())
-                .containsExactly(poll, poll, Duration.ofMillis(500), poll, poll, Duration.ofMillis(500));
-    }
-
-    @Test
     void cancellingARunWithNoBatchInFlightFinishesItAndSteeringAFinishedRunIsRefused() {
         questions(4);
         UUID run = plan(RunScope.ALL);

@@ -67,7 +67,7 @@ public class InMemoryMigrationLedger implements MigrationLedger {
 
     @Override
     public synchronized Optional<MigrationRun> updateRun(UUID id, UnaryOperator<MigrationRun> change) {
-        return Optional.ofNullable(runs.computeIfPresent(id, (key, run) -> change.apply(run)));
+        return Optional.ofNullable(runs.computeIfPresent(id, (key, run) -> run.adopting(change.apply(run))));
     }
 
     @Override
