@@ -71,6 +71,10 @@ class MigrationSteeringExamples {
         assertThat(cancelled.status().wireName()).isEqualTo("cancelled");
         assertThat(cancelled.message()).isEqualTo(done.message() + " Cancelled with 3 batches not done.");
         assertThat(cancelled.stats()).isEqualTo(done.stats());
+        assertThat(RunResult.of("m", false, new BatchStats(3, 2, Map.of("s", 1), 0), List.of(), 0)
+                        .message())
+                .as("no batch gave up: not said")
+                .isEqualTo("Updated 2 of 3 documents with m; 1 skipped, 0 failed.");
     }
 
     @Example

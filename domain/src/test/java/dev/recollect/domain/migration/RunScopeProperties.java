@@ -100,6 +100,64 @@ class RunScopeProperties {
     }
 
     @Example
+    void containmentByKeysAndByTimesBoundByBound() {
+        Instant t10 = Instant.ofEpochMilli(10_000);
+        Instant t12 = Instant.ofEpochMilli(12_000);
+        Instant t15 = Instant.ofEpochMilli(15_000);
+        Instant t20 = Instant.ofEpochMilli(20_000);
+        RunScope keys = new RunScope("b", "d", null, null);
+        assertThat(keys.contains(new RunScope("b", "d", null, null))).isTrue();
+        assertThat(keys.contains(new RunScope("c", "c", null, null))).isTrue();
+        assertThat(keys.contains(new RunScope("a", "c", null, null)))
+                .as("starts before")
+                .isFalse();
+        assertThat(keys.contains(new RunScope("c", "e", null, null)))
+                .as("ends after")
+                .isFalse();
+        assertThat(keys.contains(new RunScope(null, "c", null, null)))
+                .as("open start")
+                .isFalse();
+        assertThat(keys.contains(new RunScope("c", null, null, null)))
+                .as("open end")
+                .isFalse();
+        RunScope times = new RunScope(null, null, t10, t20);
+        assertThat(times.contains(new RunScope(null, null, t10, t20))).isTrue();
+        assertThat(times.contains(new RunScope("a", "b", t12, t15))).isTrue();
+        assertThat(times.contains(new RunScope(null, null, Instant.ofEpochMilli(5_000), t15)))
+                .isFalse();
+        assertThat(times.contains(new RunScope(null, null, t15, Instant.ofEpochMilli(25_000))))
+                .isFalse();
+        assertThat(times.contains(new RunScope(null, null, null, t15))).isFalse();
+        assertThat(times.contains(new RunScope(null, null, t15, null))).isFalse();
+        assertThat(times.includes(new Document("k", Map.of("_creationTime", 10_000L), T0)))
+                .as("from is inclusive")
+                .isTrue();
+        assertThat(times.includes(new Document("k", Map.of("_creationTime", 20_000L), T0)))
+                .as("to is exclusive")
+                .isFalse();
+        assertThat(times.includes(new Document("k", Map.of("_creationTime", 19_999.5), T0)))
+                .isTrue();
+        assertThat(new RunScope(null, null, null, t20).boundsCreation()).isTrue();
+        assertThat(new RunScope(null, null, t10, null).boundsCreation()).isTrue();
+        assertThat(keys.boundsCreation()).isFalse();
+        assertThat(keys.describe()).isEqualTo("keys [b .. d]");
+        assertThat(new RunScope(null, "d", null, null).describe()).isEqualTo("keys [start .. d]");
+        assertThat(new RunScope(null, null, null, t20).describe()).isEqualTo("created [start .. 1970-01-01T00:00:20Z)");
+    }
+
+    @Example
+    void aLibraryRowIsEmbeddedByItsTextAsGenerationEmbedsIt() {
+        Document phrasing = new Document("p", Map.of("question", "Why?", "explanation", "Tides."), T0);
+        Document concept = new Document("c", Map.of("title", "Tides"), T0);
+        assertThat(LibraryTable.PHRASINGS.embeddingText(phrasing)).isEqualTo("Why?\n\nTides.");
+        assertThat(LibraryTable.CONCEPTS.embeddingText(concept)).isEqualTo("Tides\n\n");
+        assertThat(LibraryTable.CONCEPTS.embeddingText(new Document("c", Map.of("description", 42L), T0)))
+                .isEqualTo("\n\n42");
+        assertThat(LibraryTable.PHRASINGS.tableName()).isEqualTo("library.phrasings");
+        assertThat(LibraryTable.named(LibraryTable.CONCEPTS.tableName())).contains(LibraryTable.CONCEPTS);
+    }
+
+    @Example
     void emptyRangesAreRefusedAndScopesAreDescribed() {
         assertThatThrownBy(() -> new RunScope("b", "a", null, null)).hasMessage("fromKey b is after toKey a");
         assertThatThrownBy(() -> new RunScope(null, null, T0, T0))

@@ -302,15 +302,15 @@ public final class MigrationRunner implements RunMigrations, ImportDocuments {
         return migrations.containsKey(name) ? Optional.of(completed(name)) : Optional.empty();
     }
 
-    /** The runs of {@code name} that completed over their scope: finished, real, not cancelled, nothing failed. */
+    /**
+     * The runs of {@code name} that completed over their scope: finished and real, with the result {@code completed}
+     * (a cancelled run's is {@code cancelled}; one with a failed document or batch, {@code partial} or {@code failed};
+     * and a finished run that was not cancelled has no batch left to do).
+     */
     private List<MigrationRun> completed(String name) {
         return ledger.runsOf(name).stream()
-                .filter(run -> run.finishedAt() != null && !run.dryRun() && run.control() != RunControl.CANCELLED)
-                .filter(run -> {
-                    RunReport report = report(run);
-                    return report.result().status() == RunResult.Status.COMPLETED
-                            && report.batches().get(BatchState.COMPLETED) == report.totalBatches();
-                })
+                .filter(run -> run.finishedAt() != null && !run.dryRun())
+                .filter(run -> report(run).result().status() == RunResult.Status.COMPLETED)
                 .toList();
     }
 

@@ -126,6 +126,40 @@ class EmbedMissingProperties {
     }
 
     @Example
+    void aRequestExactlyOneSpacingLaterWaitsNotAndAnInterruptedWaitFailsTheBatchKeepingTheInterrupt() {
+        RecordingEmbedder embedder = new RecordingEmbedder();
+        MutableClock clock = new MutableClock(T0);
+        RecordingSleeper sleeper = new RecordingSleeper(clock);
+        EmbedMissing backfill = new EmbedMissing(LibraryTable.PHRASINGS, embedder, 6000, clock, sleeper);
+        backfill.decideAll(List.of(phrasing(1, "Q?", null)));
+        clock.advance(Duration.ofMillis(10));
+        backfill.decideAll(List.of(phrasing(1, "Q?", null)));
+        assertThat(sleeper.waits())
+                .as("6,000 a minute: 10 ms apart, and 10 ms passed")
+                .isEmpty();
+
+        EmbedMissing interrupted = new EmbedMissing(LibraryTable.PHRASINGS, embedder, 1, clock, duration -> {
+            throw new InterruptedException("stopping");
+        });
+        interrupted.decideAll(List.of(phrasing(1, "Q?", null)));
+        assertThatThrownBy(() -> interrupted.decideAll(List.of(phrasing(1, "Q?", null))))
+                .hasMessage("interrupted while waiting to ask for embeddings");
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(new EmbedMissing(LibraryTable.PHRASINGS, embedder, 1, clock, sleeper).description())
+                .isEqualTo("Embeds the live phrasings that have no embedding (it failed at generation).");
+        assertThat(new EmbedMissing(LibraryTable.CONCEPTS, embedder, 6000, clock, sleeper).description())
+                .isEqualTo("Embeds the live concepts that have no embedding.");
+        assertThatThrownBy(() -> new EmbedMissing(LibraryTable.CONCEPTS, embedder, 6001, clock, sleeper))
+                .hasMessageContaining("got 6001");
+    }
+
+    @Example
+    void anEmbedderWithoutABatchCallEmbedsEachTextInOrder() {
+        Embedder one = text -> new float[] {text.length()};
+        assertThat(one.embedAll(List.of("a", "bbb"))).containsExactly(new float[] {1}, new float[] {3});
+    }
+
+    @Example
     void anEmbedderThatReturnsTooFewFailsTheBatch() {
         Embedder short1 = new Embedder() {
             @Override
@@ -194,6 +228,16 @@ class EmbedMissingProperties {
         assertThat(without.runMigrations().available())
                 .extracting(DocumentMigration::name)
                 .doesNotContain("embed-missing-phrasings", "embed-missing-concepts");
+        assertThat(with.runMigrations()
+                        .start(new RunMigrations.Start(
+                                "embed-missing-concepts",
+                                false,
+                                10,
+                                new RunScope(new UUID(0, 1).toString(), null, null, null),
+                                null,
+                                false)))
+                .as("a UUID bound, the other open")
+                .isInstanceOf(RunMigrations.Started.Planned.class);
         assertThatThrownBy(() -> with.runMigrations()
                         .start(new RunMigrations.Start(
                                 "embed-missing-concepts",

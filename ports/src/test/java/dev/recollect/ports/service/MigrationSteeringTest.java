@@ -178,6 +178,126 @@ class MigrationSteeringTest {
     }
 
     @Test
+    void aPauseDuringThePauseBetweenBatchesIsWaitedOutUntilResumed() {
+        questions(6);
+        UUID run = plan(RunScope.ALL);
+        sleeper.onSleep(() -> {
+            int waits = sleeper.waits().size();
+            if (waits == 1) {
+                runner.steer(run, MigrationRun.Steer.PAUSE);
+            } else if (waits == 4) {
+                runner.steer(run, MigrationRun.Steer.RESUME);
+            }
+        });
+
+        RunMigrations.RunReport report = work(run, Duration.ofSeconds(5), new ArrayList<>());
+
+        assertThat(report.batches()).containsEntry(BatchState.COMPLETED, 3);
+        assertThat(report.result().status()).isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(sleeper.waits().subList(0, 4))
+                .as("one poll of the pause, then three on the paused run")
+                .containsOnly(MigrationRunner.STEERING_POLL);
+    }
+
+    @Test
+    void anInterruptWhileWaitingOnAPausedRunEndsTheWork() {
+        questions(4);
+        UUID run = plan(RunScope.ALL);
+        runner.steer(run, MigrationRun.Steer.PAUSE);
+        MigrationRunner interrupted =
+                new MigrationRunner(ledger, BuiltInMigrations.all(), new SequentialIds(), clock, duration -> {
+                    throw new InterruptedException("stopping");
+                });
+
+        RunMigrations.RunReport report = interrupted
+                .work(new RunMigrations.Work(run, "w", Duration.ZERO), p -> {})
+                .orElseThrow();
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(report.batches()).containsEntry(BatchState.PENDING, 2);
+        assertThat(report.run().control()).isEqualTo(RunControl.PAUSED);
+    }
+
+    @Test
+    void aCancellationWithABatchInFlightLeavesTheRunToItsLastWorkerAndCountsRetriesAsLeft() {
+        questions(6);
+        UUID run = plan(RunScope.ALL);
+        var first =
+                ledger.claim(run, "a", MigrationRunner.LEASE, clock.instant()).orElseThrow();
+        ledger.fail(run, first.seq(), "a", "boom", clock.instant());
+        var held =
+                ledger.claim(run, "b", MigrationRunner.LEASE, clock.instant()).orElseThrow();
+
+        runner.steer(run, MigrationRun.Steer.CANCEL);
+
+        RunMigrations.RunReport cancelled = runner.status(run).orElseThrow();
+        assertThat(cancelled.run().finishedAt()).as("a batch is in flight").isNull();
+        assertThat(cancelled.done()).isFalse();
+        ledger.process(held, "b", false, doc -> new dev.recollect.domain.migration.Decision.Skip("s"), clock);
+        RunMigrations.RunReport after = work(run, Duration.ZERO, new ArrayList<>());
+        assertThat(after.run().finishedAt()).isNotNull();
+        assertThat(after.result().message()).endsWith("Cancelled with 2 batches not done.");
+    }
+
+    @Test
+    void aTargetBatchTimeMakesARunAdaptiveAndOnlyCompletedBatchesSetItsPace() {
+        questions(6);
+        int[] failures = {1};
+        InMemoryMigrationLedger flaky = new InMemoryMigrationLedger() {
+            @Override
+            public synchronized java.util.Optional<dev.recollect.domain.migration.MigrationBatch> processAll(
+                    dev.recollect.domain.migration.MigrationBatch claimed,
+                    String worker,
+                    boolean dryRun,
+                    java.util.function.Function<List<Document>, List<dev.recollect.domain.migration.Decision>> decide,
+                    java.time.Clock now) {
+                if (failures[0]-- > 0) {
+                    throw new IllegalStateException("connection lost");
+                }
+                clock.advance(Duration.ofMillis(10));
+                return super.processAll(claimed, worker, dryRun, decide, now);
+            }
+        };
+        flaky.importDocuments("questions", ledger.documents("questions", null, 10));
+        MigrationRunner own = new MigrationRunner(flaky, BuiltInMigrations.all(), new SequentialIds(), clock, sleeper);
+        var planned = (RunMigrations.Started.Planned) own.start(new RunMigrations.Start(
+                "remove-question-topic", false, 2, RunScope.ALL, Duration.ofMillis(100), false));
+        assertThat(planned.run().adaptive()).isTrue();
+        assertThat(planned.run().pace().target()).isEqualTo(Duration.ofMillis(100));
+        assertThat(planned.batches()).as("planned as they are claimed").isZero();
+
+        List<RunMigrations.Progress> steps = new ArrayList<>();
+        own.work(new RunMigrations.Work(planned.run().id(), "w", Duration.ZERO), steps::add);
+        assertThat(steps.get(0).batch().state()).isEqualTo(BatchState.RETRY);
+        assertThat(steps.get(0).run().msPerDocument())
+                .as("a failed batch sets no pace")
+                .isZero();
+        assertThat(steps.get(0).run().batchSize()).isEqualTo(2);
+        assertThat(steps.get(1).batch().state()).isEqualTo(BatchState.COMPLETED);
+        assertThat(steps.get(1).run().msPerDocument())
+                .as("10 ms for 2 documents")
+                .isEqualTo(5.0);
+        assertThat(steps.get(1).run().batchSize())
+                .as("10 ms of 100: grows, by one at this size")
+                .isEqualTo(3);
+        clock.advance(Duration.ofMinutes(1));
+        RunMigrations.RunReport done = own.work(
+                        new RunMigrations.Work(planned.run().id(), "w", Duration.ZERO), p -> {})
+                .orElseThrow();
+        assertThat(done.stats().updated()).isEqualTo(6);
+    }
+
+    @Test
+    void anUnfinishedRunCoversNothingEvenWithNothingToDo() {
+        questions(2);
+        RunScope empty = new RunScope("x", "y", null, null);
+        assertThat(start(empty, false)).isInstanceOf(RunMigrations.Started.Planned.class);
+        assertThat(start(empty, false))
+                .as("planned, never worked: not finished")
+                .isInstanceOf(RunMigrations.Started.Planned.class);
+    }
+
+    @Test
     void aScopeThatACompletedRunCoveredIsSkippedUnlessAgain() {
         questions(10);
         RunScope first = new RunScope("q0002", "q0007", null, null);

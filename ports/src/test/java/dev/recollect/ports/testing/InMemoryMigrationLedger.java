@@ -199,7 +199,8 @@ public class InMemoryMigrationLedger implements MigrationLedger {
 
     @Override
     public synchronized void finish(UUID runId, Instant now) {
-        runs.computeIfPresent(runId, (id, run) -> run.finished(now));
+        // Once, as PostgreSQL's ledger does: a run keeps the time it first finished.
+        runs.computeIfPresent(runId, (id, run) -> run.finishedAt() == null ? run.finished(now) : run);
     }
 
     @Override
