@@ -119,12 +119,14 @@ final class MigrationViews {
     static String line(RunMigrations.RunReport r) {
         return String.format(
                 Locale.ROOT,
-                "%s  %-32s %s%s%-9s %d/%d batches (%d pending, %d retry, %d failed)  %d processed, %d updated, %d errors",
+                "%s  %-32s %s%-9s %d/%d batches (%d pending, %d retry, %d failed)  %d processed, %d updated, %d errors",
                 r.run().id(),
                 r.run().name(),
                 r.run().dryRun() ? "dry " : "",
-                r.run().control() == RunControl.PAUSED ? "paused " : "",
-                r.result().status().wireName(),
+                // A paused run's result so far says less than that it is paused.
+                r.run().control() == RunControl.PAUSED
+                        ? "paused"
+                        : r.result().status().wireName(),
                 r.batches().get(BatchState.COMPLETED),
                 r.totalBatches(),
                 r.batches().get(BatchState.PENDING),
