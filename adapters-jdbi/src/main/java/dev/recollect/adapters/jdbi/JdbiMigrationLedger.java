@@ -121,11 +121,14 @@ final class JdbiMigrationLedger implements MigrationLedger {
 
     @Override
     public Optional<MigrationRun> findRun(UUID id) {
-        return db.withHandle(
-                "find run " + id, handle -> handle.createQuery("SELECT * FROM migration_runs WHERE id = :id")
-                        .bind("id", id)
-                        .map((rs, ctx) -> run(rs))
-                        .findOne());
+        return db.withHandle("find run " + id, handle -> run(handle, id));
+    }
+
+    private static Optional<MigrationRun> run(Handle handle, UUID id) {
+        return handle.createQuery("SELECT * FROM migration_runs WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> run(rs))
+                .findOne();
     }
 
     @Override
@@ -338,40 +341,17 @@ final class JdbiMigrationLedger implements MigrationLedger {
             if (current.isEmpty() || !current.get().heldBy(worker)) {
                 return Optional.empty();
             }
-            MigrationRun run = handle.createQuery("SELECT * FROM migration_runs WHERE id = :id")
-                    .bind("id", claimed.runId())
-                    .map((rs, ctx) -> run(rs))
-                    .one();
-            String table = run.table();
+            MigrationRun run = run(handle, claimed.runId()).orElseThrow();
             List<Document> documents = documents(handle, run, current.get().range());
             DecidedBatch decided = DecidedBatch.decided(documents, decideAll.apply(documents));
-            List<String> ids = new ArrayList<>();
-            List<String> removals = new ArrayList<>();
-            List<String> docs = new ArrayList<>();
-            for (DecidedBatch.Change change : decided.changes()) {
-                ids.add(change.after().id());
-                removals.add(textArray(change.removedKeys()));
-                docs.add(JsonDocuments.write(change.setFields()));
-            }
             Instant now = clock.instant();
-            Optional<LibraryTable> library = LibraryTable.named(table);
-            if (!dryRun && library.isPresent() && !decided.changes().isEmpty()) {
-                LibraryRows.writeEmbeddings(handle, library.get(), decided.changes(), now);
-            } else if (!dryRun && !ids.isEmpty()) {
-                // One set-based statement per batch, not one per document; each row gets only its change (keys
-                // removed, top-level fields set), so a small change to a large document sends little. The keys
-                // come as a text[] literal per row: jsonb - text[] is one operator, where a subquery per row to
-                // unpack a JSON array cost a third of the statement.
-                handle.createUpdate("UPDATE " + DOCS + " AS d SET doc = (d.doc - CAST(u.removed AS text[]))"
-                                + " || CAST(u.fields AS jsonb), updated_at = :now"
-                                + " FROM unnest(:ids, :removed, :docs) AS u(id, removed, fields)"
-                                + " WHERE d.table_name = :table AND d.id = u.id")
-                        .bindArray("ids", String.class, ids)
-                        .bindArray("removed", String.class, removals)
-                        .bindArray("docs", String.class, docs)
-                        .bind("table", table)
-                        .bind("now", timestamp(now))
-                        .execute();
+            if (!dryRun && !decided.changes().isEmpty()) {
+                Optional<LibraryTable> library = LibraryTable.named(run.table());
+                if (library.isPresent()) {
+                    LibraryRows.writeEmbeddings(handle, library.get(), decided.changes(), now);
+                } else {
+                    updateDocuments(handle, run.table(), decided.changes(), now);
+                }
             }
             if (!dryRun && !decided.promotions().isEmpty()) {
                 promote(handle, decided.promotions(), now);
@@ -380,6 +360,33 @@ final class JdbiMigrationLedger implements MigrationLedger {
             return Optional.of(
                     write(handle, current.get().complete(decided.stats(), decided.failures(), clock.instant())));
         });
+    }
+
+    /**
+     * Writes each changed imported document's change in one set-based statement, not one per document; each row gets
+     * only its change (keys removed, top-level fields set), so a small change to a large document sends little. The
+     * keys come as a text[] literal per row: jsonb - text[] is one operator, where a subquery per row to unpack a JSON
+     * array cost a third of the statement.
+     */
+    private static void updateDocuments(Handle handle, String table, List<DecidedBatch.Change> changes, Instant now) {
+        List<String> ids = new ArrayList<>();
+        List<String> removals = new ArrayList<>();
+        List<String> docs = new ArrayList<>();
+        for (DecidedBatch.Change change : changes) {
+            ids.add(change.after().id());
+            removals.add(textArray(change.removedKeys()));
+            docs.add(JsonDocuments.write(change.setFields()));
+        }
+        handle.createUpdate("UPDATE " + DOCS + " AS d SET doc = (d.doc - CAST(u.removed AS text[]))"
+                        + " || CAST(u.fields AS jsonb), updated_at = :now"
+                        + " FROM unnest(:ids, :removed, :docs) AS u(id, removed, fields)"
+                        + " WHERE d.table_name = :table AND d.id = u.id")
+                .bindArray("ids", String.class, ids)
+                .bindArray("removed", String.class, removals)
+                .bindArray("docs", String.class, docs)
+                .bind("table", table)
+                .bind("now", timestamp(now))
+                .execute();
     }
 
     /**

@@ -102,19 +102,7 @@ public record MigrationRun(
      * batch and its time per document. What a ledger stores when a run is changed.
      */
     public MigrationRun adopting(MigrationRun changed) {
-        return new MigrationRun(
-                id,
-                name,
-                table,
-                dryRun,
-                changed.batchSize,
-                estimatedTotal,
-                createdAt,
-                finishedAt,
-                scope,
-                changed.control,
-                pace,
-                changed.msPerDocument);
+        return paced(changed.batchSize, changed.msPerDocument).controlled(changed.control);
     }
 
     /** Whether its batches are planned one at a time, each sized by the pace, rather than all at once. */

@@ -82,26 +82,20 @@ public final class EmbedMissing implements DocumentMigration {
     /** One request for the batch's texts; a document with nothing to embed is skipped. */
     @Override
     public List<Decision> decideAll(List<Document> documents) {
-        List<String> texts = new ArrayList<>();
-        for (Document document : documents) {
-            String text = table.embeddingText(document);
-            if (!text.isBlank()) {
-                texts.add(text);
-            }
-        }
-        List<float[]> vectors = texts.isEmpty() ? List.of() : request(texts);
-        if (vectors.size() != texts.size()) {
+        List<String> texts = documents.stream().map(table::embeddingText).toList();
+        List<String> toEmbed = texts.stream().filter(text -> !text.isBlank()).toList();
+        List<float[]> vectors = toEmbed.isEmpty() ? List.of() : request(toEmbed);
+        if (vectors.size() != toEmbed.size()) {
             throw new IllegalStateException(
-                    "the embedder returned " + vectors.size() + " embeddings for " + texts.size() + " texts");
+                    "the embedder returned " + vectors.size() + " embeddings for " + toEmbed.size() + " texts");
         }
         List<Decision> decisions = new ArrayList<>(documents.size());
         int next = 0;
-        for (Document document : documents) {
-            if (table.embeddingText(document).isBlank()) {
-                decisions.add(new Decision.Skip("nothingToEmbed"));
-            } else {
-                decisions.add(new Decision.Update(document.with("embedding", values(vectors.get(next++)))));
-            }
+        for (int i = 0; i < documents.size(); i++) {
+            decisions.add(
+                    texts.get(i).isBlank()
+                            ? new Decision.Skip("nothingToEmbed")
+                            : new Decision.Update(documents.get(i).with("embedding", values(vectors.get(next++)))));
         }
         return decisions;
     }
