@@ -32,7 +32,7 @@ public interface DocumentMigration {
     }
 
     /** {@link #decide}, with what it throws turned into a failure of the document. */
-    default Decision decideSafely(Document document) {
+    private Decision decideSafely(Document document) {
         try {
             return decide(document);
         } catch (RuntimeException e) {
